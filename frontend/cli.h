@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: MIT */
+/* Helpers shared by the bcf subcommands: exit codes, file I/O, option parsing. */
+#ifndef BCF_FRONTEND_CLI_H
+#define BCF_FRONTEND_CLI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <bcf/bcf.h>
+
+enum bcf_exit {
+	BCF_EXIT_OK = 0,
+	BCF_EXIT_INVALID = 1,  /* invalid input, rejected proof, satisfiable */
+	BCF_EXIT_USAGE = 2,    /* usage or I/O error */
+	BCF_EXIT_UNKNOWN = 3,  /* prove: unknown or timeout */
+	BCF_EXIT_UNPROVABLE = 4, /* prove: unprovable-kernel */
+};
+
+/* Read a whole file (or stdin for "-"); *buf is malloc'd and NUL-terminated. Limit in bytes. */
+int cli_read_file(const char *path, size_t limit, char **buf, size_t *len);
+/* Write a whole file atomically (temp file in the same directory, then rename); "-" = stdout. */
+int cli_write_file(const char *path, const void *buf, size_t len);
+/* Read and decode a condition buffer file; prints the error and returns an exit status. */
+int cli_load_cond(const char *path, struct bcf_cond **out);
+/* True if argv[i] is -h/--help. */
+int cli_is_help(const char *arg);
+
+#endif

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The bcf subcommands, one line each:
+ *   X(name, function, one-line summary)
+ * Each function lives in frontend/cmd_<name>.c and returns the exit status
+ * (0 ok, 1 invalid input / rejected, 2 usage or I/O error, others per command).
+ */
+#ifndef BCF_FRONTEND_COMMANDS_H
+#define BCF_FRONTEND_COMMANDS_H
+
+#define BCF_COMMANDS(X) \
+	X(version, cmd_version, "print the version")
+
+#define BCF_X_DECL(name, fn, summary) int fn(int argc, char **argv);
+BCF_COMMANDS(BCF_X_DECL)
+#undef BCF_X_DECL
+
+#endif

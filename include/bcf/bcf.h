@@ -1,0 +1,176 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * bcf/bcf.h - libbcf public API.
+ *
+ * Conventions (as libbpf): functions return 0 or a negative errno; objects
+ * are named bcf_<object>__<verb>; option structs carry their own size in
+ * their first field (declare them with BCF_OPTS); messages go through a
+ * pluggable print callback, and the text of the last error of the calling
+ * thread is available from bcf_last_error().
+ */
+#ifndef BCF_BCF_H
+#define BCF_BCF_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <bcf/uapi.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- options, messages ------------------------------------------------ */
+
+/* Declare and zero an opts struct with its size filled in. */
+#define BCF_OPTS(TYPE, NAME, ...)                                   \
+	struct TYPE NAME = ({                                       \
+		memset(&NAME, 0, sizeof(struct TYPE));              \
+		(struct TYPE){ .sz = sizeof(struct TYPE), __VA_ARGS__ }; \
+	})
+
+enum bcf_print_level {
+	BCF_PRINT_WARN,
+	BCF_PRINT_INFO,
+	BCF_PRINT_DEBUG,
+};
+
+typedef int (*bcf_print_fn_t)(enum bcf_print_level level, const char *fmt, va_list ap);
+
+/* Install a print callback (NULL silences); returns the previous one. */
+bcf_print_fn_t bcf_set_print(bcf_print_fn_t fn);
+
+/* Text of the last error reported on this thread ("" if none). */
+const char *bcf_last_error(void);
+
+/* ---- expressions ------------------------------------------------------- */
+
+/* Printed name of a code byte ("bv_add", ...), or NULL if the code is invalid. */
+const char *bcf_code__name(uint8_t code);
+/* Arity bounds of a code; false if the code is invalid. */
+bool bcf_code__arity(uint8_t code, unsigned *min, unsigned *max);
+/* Bit-vector width of a node as the kernel computes it (bv nodes only). */
+unsigned bcf_expr__width(const struct bcf_expr *e);
+
+/*
+ * Type-check one node against spec/format.md 1.4 rules 3 and 4.  Argument
+ * ids are resolved through lookup (NULL = invalid id).  Returns 0 or
+ * -EINVAL with *why set to a static reason.
+ */
+typedef const struct bcf_expr *(*bcf_expr_lookup_fn)(void *ctx, uint32_t id);
+int bcf_expr__typecheck(const struct bcf_expr *e, bcf_expr_lookup_fn lookup, void *ctx,
+			const char **why);
+
+/*
+ * Scan and type-check an expression table exactly as the kernel checker
+ * does (spec/format.md 1.4).  is_hdr, if non-NULL, must hold n bytes and
+ * receives 1 at every accepted node offset.  On failure returns -EINVAL,
+ * *bad_idx is the word offset of the offending node, *why the rule.
+ */
+int bcf_table__scan(const uint32_t *words, uint32_t n, uint8_t *is_hdr, uint32_t *bad_idx,
+		    const char **why);
+
+/* ---- expression arena (hash-consed, kernel word layout) ---------------- */
+
+struct bcf_arena;
+
+struct bcf_arena *bcf_arena__new(void);
+void bcf_arena__free(struct bcf_arena *a);
+
+/* Add (or find) a node; arguments must be earlier ids; the node is type-checked. */
+int bcf_arena__node(struct bcf_arena *a, uint8_t code, uint16_t params, const uint32_t *args,
+		    unsigned vlen, uint32_t *id);
+/* A fresh variable (never shared); type BCF_BV (width 1..255) or BCF_BOOL (width ignored). */
+int bcf_arena__var(struct bcf_arena *a, enum bcf_type type, unsigned width, const char *name,
+		   uint32_t *id);
+int bcf_arena__bv_const(struct bcf_arena *a, unsigned width, uint64_t value, uint32_t *id);
+int bcf_arena__bool_const(struct bcf_arena *a, bool value, uint32_t *id);
+
+const struct bcf_expr *bcf_arena__expr(const struct bcf_arena *a, uint32_t id);
+const uint32_t *bcf_arena__words(const struct bcf_arena *a, uint32_t *nwords);
+/* A variable's name, or NULL if it has none. */
+const char *bcf_arena__var_name(const struct bcf_arena *a, uint32_t id);
+/* Value of a bv constant node (width <= 64). */
+uint64_t bcf_expr__bv_value(const struct bcf_expr *e);
+
+/* ---- conditions (kernel condition buffers) ----------------------------- */
+
+struct bcf_cond {
+	struct bcf_arena *arena;
+	uint32_t path_cond;   /* BCF_COND_NONE if absent */
+	uint32_t refine_cond; /* BCF_COND_NONE if absent */
+};
+
+/*
+ * Decode and validate a condition buffer (words, then path_cond and
+ * refine_cond as u32).  Unused expressions are dropped and the rest is
+ * re-interned into a fresh arena (hash-consed, variables kept distinct).
+ */
+int bcf_cond__decode(const void *buf, size_t size, struct bcf_cond **out);
+/* Encode as a kernel condition buffer; *buf is malloc'd. */
+int bcf_cond__encode(const struct bcf_cond *c, void **buf, size_t *size);
+void bcf_cond__free(struct bcf_cond *c);
+
+/* ---- printers ---------------------------------------------------------- */
+
+/* SMT-LIB QF_BV script asserting expression root (bool), with sharing. */
+int bcf_print__smt2(const struct bcf_arena *a, uint32_t root, char **out);
+/* The kernel checker's s-expression format (spec/format.md 6) at a depth. */
+int bcf_print__kernel(const struct bcf_arena *a, uint32_t root, unsigned depth, char *buf,
+		      size_t size);
+/* JSON description of the DAG below root. */
+int bcf_print__json(const struct bcf_arena *a, uint32_t root, char **out);
+
+/* ---- SMT-LIB import ---------------------------------------------------- */
+
+/*
+ * Parse a QF_BV script; the conjunction of its assertions becomes the
+ * refine condition (no path condition).  On error returns -EINVAL and
+ * bcf_last_error() reads "file:line:col: message".
+ */
+int bcf_smt2__parse(const char *text, size_t len, const char *filename, struct bcf_cond **out);
+
+/* ---- proof checker ----------------------------------------------------- */
+
+enum bcf_check_mode {
+	BCF_CHECK_STRICT = 0,        /* verify everything, reject every known quirk */
+	BCF_CHECK_KERNEL_COMPAT = 1, /* the kernel checker's verdicts, quirks included */
+};
+
+typedef void (*bcf_check_log_fn)(void *ctx, const char *fmt, va_list ap);
+
+struct bcf_check_stats {
+	uint32_t steps;
+	uint32_t rule_steps[3][64]; /* [class >> 13][id] */
+	uint32_t trusted_steps;
+	uint32_t failed_step;       /* index of the failing step, or UINT32_MAX */
+	uint64_t peak_dyn_nodes;
+};
+
+struct bcf_check_opts {
+	size_t sz;
+	enum bcf_check_mode mode;
+	unsigned log_level;          /* 0 silent; 1 errors+warnings; 2 (|2) every step */
+	bcf_check_log_fn log;
+	void *log_ctx;
+	struct bcf_check_stats *stats; /* optional out */
+};
+#define bcf_check_opts__last_field stats
+
+/*
+ * Check proof (size bytes) against goal expression goal of goal_words
+ * (n words, trusted as the kernel trusts its own).  goal_words may be NULL:
+ * then the ASSUME formula is not compared.  Returns 0 or the kernel's
+ * negative errno.
+ */
+int bcf_check_proof(const uint32_t *goal_words, uint32_t n, uint32_t goal, const void *proof,
+		    size_t size, const struct bcf_check_opts *opts);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* BCF_BCF_H */
