@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Rule tables: one entry per rule, generated from the X-macros of
+ * include/bcf/uapi.h.  Rule functions live in one file per family
+ * (checker/rules_core*.c, checker/rules_bool*.c, checker/rules_bv*.c).
+ * They are referenced weakly so that a family can be built before its
+ * neighbours exist; a missing rule reads as NULL and the driver rejects
+ * the step with -EFAULT.
+ */
+#include "checker/checker.h"
+
+#define CKR_WEAK_RULE(name, id)                                                        \
+	extern int rule_##name(struct bcf_checker *c, const uint32_t *prem, unsigned np, \
+			       const uint32_t *params, unsigned nparams, uint32_t *concl) \
+		__attribute__((weak));
+BCF_CORE_RULES(CKR_WEAK_RULE)
+BCF_BOOL_RULES(CKR_WEAK_RULE)
+BCF_BV_RULES(CKR_WEAK_RULE)
+#undef CKR_WEAK_RULE
+
+struct rule_entry {
+	const char *name;
+	ckr_rule_fn fn;
+};
+
+#define CKR_ENTRY(name, id) [id] = { #name, rule_##name },
+static const struct rule_entry core_rules[__MAX_BCF_CORE_RULES] = { BCF_CORE_RULES(CKR_ENTRY) };
+static const struct rule_entry bool_rules[__MAX_BCF_BOOL_RULES] = { BCF_BOOL_RULES(CKR_ENTRY) };
+static const struct rule_entry bv_rules[__MAX_BCF_BV_RULES] = { BCF_BV_RULES(CKR_ENTRY) };
+#undef CKR_ENTRY
+
+static const struct rule_entry *entry(uint16_t rule)
+{
+	unsigned id = rule & BCF_RULE_ID_MASK;
+
+	switch (rule & BCF_RULE_CLASS_MASK) {
+	case BCF_RULE_CORE:
+		return id && id < __MAX_BCF_CORE_RULES ? &core_rules[id] : NULL;
+	case BCF_RULE_BOOL:
+		return id && id < __MAX_BCF_BOOL_RULES ? &bool_rules[id] : NULL;
+	case BCF_RULE_BV:
+		return id && id < __MAX_BCF_BV_RULES ? &bv_rules[id] : NULL;
+	default:
+		return NULL;
+	}
+}
+
+const char *ckr_rule_name(uint16_t rule)
+{
+	const struct rule_entry *e = entry(rule);
+
+	return e ? e->name : NULL;
+}
+
+ckr_rule_fn ckr_rule_lookup(uint16_t rule)
+{
+	const struct rule_entry *e = entry(rule);
+
+	return e ? e->fn : NULL;
+}
