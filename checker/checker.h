@@ -52,6 +52,7 @@ struct bcf_checker {
 	char reason[256];
 	uint32_t cur_step;
 	bool trusted;               /* set by a rule that accepted a trusted step */
+	uint32_t trusted_steps;     /* count of ckr_warn_trusted() calls */
 };
 
 static inline bool ckr_strict(const struct bcf_checker *c)
@@ -112,6 +113,13 @@ bool ckr_is_false(const struct bcf_checker *c, uint32_t id);
 /* Record why the step failed; returns err. */
 int ckr_fail(struct bcf_checker *c, int err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/*
+ * A rule accepted a trusted (unverified) step: logs the kernel's
+ * "; WARNING: applying trusted step <name>\n", sets c->trusted and counts
+ * it in the stats (trusted_steps).  Names as the kernel prints them:
+ * "rewrite" for REWRITE id 0, "POLY_NORM" for POLY_NORM.
+ */
+void ckr_warn_trusted(struct bcf_checker *c, const char *name);
 /* Emit a line through the log callback when log_level != 0. */
 void ckr_log(struct bcf_checker *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -292,3 +292,10 @@ void ckr_log(struct bcf_checker *c, const char *fmt, ...)
 	c->log(c->log_ctx, fmt, ap);
 	va_end(ap);
 }
+
+void ckr_warn_trusted(struct bcf_checker *c, const char *name)
+{
+	c->trusted = true;
+	c->trusted_steps++;
+	ckr_log(c, "; WARNING: applying trusted step %s\n", name);
+}
