@@ -9,7 +9,8 @@
 #define BCF_FRONTEND_COMMANDS_H
 
 #define BCF_COMMANDS(X) \
-	X(version, cmd_version, "print the version")
+	X(version, cmd_version, "print the version") \
+	X(smt, cmd_smt, "print a condition as an SMT-LIB script")
 
 #define BCF_X_DECL(name, fn, summary) int fn(int argc, char **argv);
 BCF_COMMANDS(BCF_X_DECL)

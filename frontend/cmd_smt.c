@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+/* bcf smt COND [--path]: a condition as an SMT-LIB QF_BV script on stdout. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "frontend/cli.h"
+
+static void smt_usage(FILE *f)
+{
+	fprintf(f, "usage: bcf smt COND [--path]\n\n"
+		   "Print the refine condition of the condition buffer COND (or, with --path,\n"
+		   "its path condition) as an SMT-LIB QF_BV script on stdout.\n\n"
+		   "Exit status: 0 ok, 1 invalid condition or the condition is absent,\n"
+		   "2 usage or I/O error.\n");
+}
+
+int cmd_smt(int argc, char **argv)
+{
+	const char *path = NULL;
+	struct bcf_cond *c;
+	bool want_path = false;
+	uint32_t root;
+	char *text;
+	int i, rc, err;
+
+	for (i = 1; i < argc; i++) {
+		if (cli_is_help(argv[i])) {
+			smt_usage(stdout);
+			return BCF_EXIT_OK;
+		} else if (!strcmp(argv[i], "--path")) {
+			want_path = true;
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			fprintf(stderr, "bcf smt: unknown option '%s'\n", argv[i]);
+			smt_usage(stderr);
+			return BCF_EXIT_USAGE;
+		} else if (!path) {
+			path = argv[i];
+		} else {
+			fprintf(stderr, "bcf smt: more than one condition file\n");
+			smt_usage(stderr);
+			return BCF_EXIT_USAGE;
+		}
+	}
+	if (!path) {
+		smt_usage(stderr);
+		return BCF_EXIT_USAGE;
+	}
+	rc = cli_load_cond(path, &c);
+	if (rc)
+		return rc;
+	root = want_path ? c->path_cond : c->refine_cond;
+	if (root == BCF_COND_NONE) {
+		fprintf(stderr, "bcf smt: %s: %s is absent (-1)\n", path,
+			want_path ? "path_cond" : "refine_cond");
+		bcf_cond__free(c);
+		return BCF_EXIT_INVALID;
+	}
+	err = bcf_print__smt2(c->arena, root, &text);
+	bcf_cond__free(c);
+	if (err) {
+		fprintf(stderr, "bcf smt: %s: %s\n", path,
+			*bcf_last_error() ? bcf_last_error() : strerror(-err));
+		return BCF_EXIT_INVALID;
+	}
+	rc = cli_write_file("-", text, strlen(text)) ? BCF_EXIT_USAGE : BCF_EXIT_OK;
+	if (rc)
+		fprintf(stderr, "bcf smt: cannot write to stdout\n");
+	free(text);
+	return rc;
+}
