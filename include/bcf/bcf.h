@@ -148,6 +148,8 @@ struct bcf_check_stats {
 	uint32_t trusted_steps;
 	uint32_t failed_step;       /* index of the failing step, or UINT32_MAX */
 	uint64_t peak_dyn_nodes;
+	uint16_t failed_rule;       /* rule word of the failing step (0 if none) */
+	char reason[256];           /* why the proof was rejected ("" if accepted) */
 };
 
 struct bcf_check_opts {
@@ -168,6 +170,51 @@ struct bcf_check_opts {
  */
 int bcf_check_proof(const uint32_t *goal_words, uint32_t n, uint32_t goal, const void *proof,
 		    size_t size, const struct bcf_check_opts *opts);
+
+/* ---- prover ------------------------------------------------------------ */
+
+enum bcf_solver_kind {
+	BCF_SOLVER_AUTO = 0, /* z3, then cvc5 if z3 answers unknown */
+	BCF_SOLVER_Z3 = 1,
+	BCF_SOLVER_CVC5 = 2,
+};
+
+enum bcf_prove_status {
+	BCF_PROVE_PROVEN_PATH = 0,   /* path_cond refuted: set BCF_F_PROOF_PATH_UNREACHABLE */
+	BCF_PROVE_PROVEN_REFINE = 1, /* refine_cond refuted */
+	BCF_PROVE_SAT = 2,           /* satisfiable: counterexample in model_text */
+	BCF_PROVE_UNPROVABLE = 3,    /* unsat, but no sound proof within the kernel's rules */
+	BCF_PROVE_UNKNOWN = 4,       /* solver unknown or timeout */
+	BCF_PROVE_ERROR = 5,         /* solver crash, invalid input, internal error */
+};
+
+struct bcf_prove_opts {
+	size_t sz;
+	enum bcf_solver_kind solver;
+	unsigned timeout_ms;  /* per solver call; 0 = none */
+};
+#define bcf_prove_opts__last_field timeout_ms
+
+struct bcf_prove_result {
+	enum bcf_prove_status status;
+	void *proof;             /* malloc'd proof bytes (proven only) */
+	size_t proof_size;
+	uint32_t steps;
+	uint32_t rule_steps[3][64]; /* [class >> 13][id] */
+	char *model_text;        /* malloc'd counterexample (sat only), one variable per line */
+	char detail[256];        /* missing rule (unprovable) or error text */
+	const char *solver;      /* "z3" or "cvc5" */
+	double time_s, solve_time_s;
+};
+
+/* Status names as used in results files: "proven-path", "proven-refine", "sat",
+ * "unprovable-kernel", "unknown", "error". */
+const char *bcf_prove_status__name(enum bcf_prove_status s);
+
+/* Prove a condition following the protocol of spec/format.md 4.4. */
+int bcf_prove(const struct bcf_cond *c, const struct bcf_prove_opts *opts,
+	      struct bcf_prove_result *res);
+void bcf_prove_result__free(struct bcf_prove_result *res);
 
 #ifdef __cplusplus
 }
