@@ -141,6 +141,29 @@ BCF_BOOL_RULES(CKR_DECL_RULE)
 BCF_BV_RULES(CKR_DECL_RULE)
 #undef CKR_DECL_RULE
 
+/*
+ * Goal matching (spec/format.md 3): static proof node pid against goal node
+ * goal of goal_words (n words).  0 if they match, -EINVAL (reason recorded
+ * with ckr_fail) if not.
+ */
+int ckr_goal_match(struct bcf_checker *c, uint32_t pid, const uint32_t *goal_words, uint32_t n,
+		   uint32_t goal);
+
+/*
+ * Constant evaluation as EVALUATE does it (spec/rules-core.md 3.2): id must
+ * be a bool or a bv of width <= 64 built from constants (and bvsize of
+ * anything).  *val gets the kernel's value (bool: 0/1; bv: masked to the
+ * width).  Returns 0 or a negative errno (reason via ckr_fail): -EINVAL for
+ * variables, lists, bvnot, repeat, a zero divisor, the NEG quirk; -E2BIG for
+ * nodes wider than 64 bits and more than 192 stack frames; -EOPNOTSUPP for
+ * sdiv/smod.  In strict mode it also rejects (-EINVAL) when the kernel's
+ * shift-by->=64 semantics give another result than SMT-LIB.
+ */
+int ckr_eval(struct bcf_checker *c, uint32_t id, uint64_t *val);
+/* Same walk, never the strict check: the kernel value and the SMT-LIB
+ * value (smt_val may be NULL). */
+int ckr_eval_compat(struct bcf_checker *c, uint32_t id, uint64_t *kernel_val, uint64_t *smt_val);
+
 /* Rule name for a 16-bit rule word ("ASSUME", ...), or NULL. */
 const char *ckr_rule_name(uint16_t rule);
 /* Rule function for a rule word, or NULL. */
