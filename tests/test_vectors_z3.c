@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Every shared condition, printed with bcf_print__smt2, is answered by z3
+ * (C API) and the answer must equal the manifest's status.  A per-query
+ * timeout counts as a failure.  BCF_Z3_TIMEOUT_MS overrides the timeout.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <z3.h>
+
+#include <bcf/bcf.h>
+#include "tests/vectors.h"
+
+static void z3_err(Z3_context ctx, Z3_error_code e)
+{
+	/* errors are picked up with Z3_get_error_code after each call */
+	(void)ctx;
+	(void)e;
+}
+
+/* "sat", "unsat", "unknown", or "error: ..." (static) */
+static const char *z3_answer(Z3_context ctx, const char *script, unsigned timeout_ms)
+{
+	static char msg[256];
+	Z3_ast_vector asserts;
+	Z3_solver s;
+	Z3_params p;
+	Z3_lbool r;
+	unsigned i, n;
+
+	asserts = Z3_parse_smtlib2_string(ctx, script, 0, NULL, NULL, 0, NULL, NULL);
+	if (Z3_get_error_code(ctx) != Z3_OK) {
+		snprintf(msg, sizeof(msg), "error: %s", Z3_get_error_msg(ctx, Z3_get_error_code(ctx)));
+		Z3_set_error(ctx, Z3_OK);
+		return msg;
+	}
+	Z3_ast_vector_inc_ref(ctx, asserts);
+	s = Z3_mk_solver_for_logic(ctx, Z3_mk_string_symbol(ctx, "QF_BV"));
+	Z3_solver_inc_ref(ctx, s);
+	p = Z3_mk_params(ctx);
+	Z3_params_inc_ref(ctx, p);
+	Z3_params_set_uint(ctx, p, Z3_mk_string_symbol(ctx, "timeout"), timeout_ms);
+	Z3_solver_set_params(ctx, s, p);
+	n = Z3_ast_vector_size(ctx, asserts);
+	for (i = 0; i < n; i++)
+		Z3_solver_assert(ctx, s, Z3_ast_vector_get(ctx, asserts, i));
+	r = Z3_solver_check(ctx, s);
+	Z3_params_dec_ref(ctx, p);
+	Z3_solver_dec_ref(ctx, s);
+	Z3_ast_vector_dec_ref(ctx, asserts);
+	return r == Z3_L_TRUE ? "sat" : r == Z3_L_FALSE ? "unsat" : "unknown";
+}
+
+int main(void)
+{
+	struct vec_list l = vec_list_conds();
+	unsigned timeout_ms = 10000, agree = 0, timeouts = 0, bad = 0;
+	struct timespec t0, t1;
+	Z3_config cfg;
+	Z3_context ctx;
+	size_t i;
+
+	if (getenv("BCF_Z3_TIMEOUT_MS"))
+		timeout_ms = atoi(getenv("BCF_Z3_TIMEOUT_MS"));
+	if (!l.n) {
+		skip("no vectors under BCF_SHARED_DIR");
+		return done_testing();
+	}
+	cfg = Z3_mk_config();
+	ctx = Z3_mk_context_rc(cfg);
+	Z3_del_config(cfg);
+	Z3_set_error_handler(ctx, z3_err);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (i = 0; i < l.n; i++) {
+		const char *want = vec_status(l.names[i]), *got = "decode failed";
+		struct bcf_cond *c = NULL;
+		char *text = NULL;
+		size_t len;
+		void *buf = vec_read_cond(l.names[i], &len);
+
+		if (buf && bcf_cond__decode(buf, len, &c) == 0) {
+			if (bcf_print__smt2(c->arena, c->refine_cond, &text) == 0)
+				got = z3_answer(ctx, text, timeout_ms);
+			else
+				got = "print failed";
+		}
+		if (want && !strcmp(got, want)) {
+			agree++;
+		} else {
+			bad++;
+			if (!strcmp(got, "unknown"))
+				timeouts++;
+			ok(0, "%s: z3 says %s, manifest says %s", l.names[i], got,
+			   want ? want : "(missing)");
+		}
+		free(text);
+		free(buf);
+		bcf_cond__free(c);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	diag("z3 agrees on %u of %zu conditions (%u timeouts at %u ms) in %.1f s", agree, l.n,
+	     timeouts, timeout_ms,
+	     (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
+	ok(bad == 0 && agree == l.n, "z3 answers every printed condition as the manifest says (%u/%zu)",
+	   agree, l.n);
+	Z3_del_context(ctx);
+	vec_list_free(&l);
+	return done_testing();
+}
