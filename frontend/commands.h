@@ -10,7 +10,10 @@
 
 #define BCF_COMMANDS(X) \
 	X(version, cmd_version, "print the version") \
-	X(smt, cmd_smt, "print a condition as an SMT-LIB script")
+	X(check, cmd_check, "check a BCF proof") \
+	X(smt, cmd_smt, "print a condition as an SMT-LIB script") \
+	X(print, cmd_print, "dump a condition or a proof file readably") \
+	X(info, cmd_info, "describe a condition: sizes, variables, operators, depth")
 
 #define BCF_X_DECL(name, fn, summary) int fn(int argc, char **argv);
 BCF_COMMANDS(BCF_X_DECL)
