@@ -18,6 +18,19 @@ int cli_is_help(const char *arg)
 	return !strcmp(arg, "-h") || !strcmp(arg, "--help");
 }
 
+int cli_parse_solver(const char *s, enum bcf_solver_kind *k)
+{
+	if (!strcmp(s, "z3"))
+		*k = BCF_SOLVER_Z3;
+	else if (!strcmp(s, "cvc5"))
+		*k = BCF_SOLVER_CVC5;
+	else if (!strcmp(s, "auto"))
+		*k = BCF_SOLVER_AUTO;
+	else
+		return -1;
+	return 0;
+}
+
 int cli_read_file(const char *path, size_t limit, char **buf, size_t *len)
 {
 	size_t cap = 65536, n = 0;

@@ -22,6 +22,8 @@ int cli_read_file(const char *path, size_t limit, char **buf, size_t *len);
 int cli_write_file(const char *path, const void *buf, size_t len);
 /* Read and decode a condition buffer file; prints the error and returns an exit status. */
 int cli_load_cond(const char *path, struct bcf_cond **out);
+/* "z3", "cvc5" or "auto"; -1 if none of them. */
+int cli_parse_solver(const char *s, enum bcf_solver_kind *k);
 /* True if argv[i] is -h/--help. */
 int cli_is_help(const char *arg);
 

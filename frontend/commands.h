@@ -13,7 +13,10 @@
 	X(check, cmd_check, "check a BCF proof") \
 	X(smt, cmd_smt, "print a condition as an SMT-LIB script") \
 	X(print, cmd_print, "dump a condition or a proof file readably") \
-	X(info, cmd_info, "describe a condition: sizes, variables, operators, depth")
+	X(info, cmd_info, "describe a condition: sizes, variables, operators, depth") \
+	X(batch, cmd_batch, "prove many conditions in worker processes (JSONL results)") \
+	X(merge, cmd_merge, "combine results files") \
+	X(report, cmd_report, "summary table and plots of a results file")
 
 #define BCF_X_DECL(name, fn, summary) int fn(int argc, char **argv);
 BCF_COMMANDS(BCF_X_DECL)

@@ -1,0 +1,231 @@
+// SPDX-License-Identifier: MIT
+/*
+ * One batch item, run inside a worker process: load the input, consult the
+ * proof cache, prove, write the proof, format the result line.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "corpus/batch.h"
+#include "corpus/json.h"
+#include "corpus/sha256.h"
+#include "frontend/cli.h"
+#include "checker/checker.h"
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static bool has_ext(const char *p, const char *ext)
+{
+	size_t n = strlen(p), e = strlen(ext);
+
+	return n > e && !strcmp(p + n - e, ext);
+}
+
+/* Load a .cond or .smt2 file; on error *msg is set. */
+static int load(const char *path, char *raw, size_t len, struct bcf_cond **c)
+{
+	if (has_ext(path, ".smt2"))
+		return bcf_smt2__parse(raw, len, path, c);
+	return bcf_cond__decode(raw, len, c);
+}
+
+/* Key of the normalised condition: hash of its canonical encoding. */
+static int cond_key(const struct bcf_cond *c, char key[65])
+{
+	size_t size;
+	void *buf;
+	int err = bcf_cond__encode(c, &buf, &size);
+
+	if (err)
+		return err;
+	sha256_hex(buf, size, key);
+	free(buf);
+	return 0;
+}
+
+static char *cache_path(const char *dir, const char *key, const char *ext)
+{
+	char *p;
+
+	if (asprintf(&p, "%s/%.2s/%s%s", dir, key, key, ext) < 0)
+		return NULL;
+	return p;
+}
+
+static void mkdir_parent(const char *path)
+{
+	char *d = strdup(path), *slash;
+
+	if (!d)
+		return;
+	slash = strrchr(d, '/');
+	if (slash) {
+		*slash = '\0';
+		mkdir(d, 0755);
+	}
+	free(d);
+}
+
+static void rules_json(struct sbuf *b, const uint32_t rs[3][64])
+{
+	bool first = true;
+	unsigned cls, id;
+
+	sbuf_printf(b, "{");
+	for (cls = 0; cls < 3; cls++)
+		for (id = 0; id < 64; id++) {
+			const char *name;
+
+			if (!rs[cls][id])
+				continue;
+			name = ckr_rule_name((uint16_t)(cls << 13 | id));
+			sbuf_printf(b, "%s\"%s\":%u", first ? "" : ",", name ? name : "?",
+				    rs[cls][id]);
+			first = false;
+		}
+	sbuf_printf(b, "}");
+}
+
+static char *safe_name(const char *name)
+{
+	char *s = strdup(name), *p;
+
+	for (p = s; p && *p; p++)
+		if (*p == '/')
+			*p = '_';
+	return s;
+}
+
+int batch_run_one(const struct batch_item *it, const struct batch_opts *o, char **line)
+{
+	struct bcf_prove_result res = { 0 };
+	struct bcf_cond *c = NULL;
+	char hash[65] = "", key[65] = "", *raw = NULL, *cached = NULL;
+	size_t len = 0, clen = 0;
+	struct sbuf b = { 0 };
+	bool from_cache = false;
+	double t0 = now_s();
+	int err;
+
+	err = cli_read_file(it->path, (size_t)1 << 30, &raw, &len);
+	if (err) {
+		res.status = BCF_PROVE_ERROR;
+		snprintf(res.detail, sizeof(res.detail), "%s: %s", it->path, strerror(-err));
+		goto out;
+	}
+	sha256_hex(raw, len, hash);
+	err = load(it->path, raw, len, &c);
+	if (err) {
+		res.status = BCF_PROVE_ERROR;
+		snprintf(res.detail, sizeof(res.detail), "%s", bcf_last_error());
+		goto out;
+	}
+	if (o->cache_dir && !cond_key(c, key)) {
+		char *jp = cache_path(o->cache_dir, key, ".json");
+		char *pp = cache_path(o->cache_dir, key, ".bcf");
+
+		if (jp && pp && !cli_read_file(jp, 1 << 20, &cached, &clen)) {
+			struct json_obj *j = json_parse(cached, NULL);
+			const char *st = json_str(j, "status");
+			int s;
+
+			for (s = 0; j && s < BATCH_NSTATUS; s++)
+				if (!strcmp(st, bcf_prove_status__name(s)))
+					break;
+			if (j && s < BATCH_NSTATUS) {
+				res.status = s;
+				res.steps = (uint32_t)json_num(j, "steps");
+				snprintf(res.detail, sizeof(res.detail), "%s", json_str(j, "error"));
+				res.solver = "cache";
+				from_cache = true;
+				if ((s == BCF_PROVE_PROVEN_PATH || s == BCF_PROVE_PROVEN_REFINE) &&
+				    cli_read_file(pp, 64u << 20, (char **)&res.proof, &res.proof_size))
+					from_cache = false; /* proof file missing: prove again */
+			}
+			json_free(j);
+		}
+		free(jp);
+		free(pp);
+	}
+	if (!from_cache) {
+		BCF_OPTS(bcf_prove_opts, po, .solver = o->solver,
+			 .timeout_ms = o->timeout_s * 1000);
+
+		memset(&res, 0, sizeof(res));
+		err = bcf_prove(c, &po, &res);
+		if (err && res.status != BCF_PROVE_ERROR) {
+			res.status = BCF_PROVE_ERROR;
+			snprintf(res.detail, sizeof(res.detail), "%s", bcf_last_error());
+		}
+		if (o->cache_dir && key[0] && res.status != BCF_PROVE_ERROR &&
+		    res.status != BCF_PROVE_UNKNOWN) {
+			char *jp = cache_path(o->cache_dir, key, ".json");
+			char *pp = cache_path(o->cache_dir, key, ".bcf");
+			struct sbuf cj = { 0 };
+
+			sbuf_printf(&cj, "{\"status\":\"%s\",\"steps\":%u,\"error\":",
+				    bcf_prove_status__name(res.status), res.steps);
+			sbuf_json_str(&cj, res.detail);
+			sbuf_printf(&cj, "}\n");
+			if (jp && pp && !cj.oom) {
+				mkdir(o->cache_dir, 0755);
+				mkdir_parent(jp);
+				if (!res.proof || !cli_write_file(pp, res.proof, res.proof_size))
+					cli_write_file(jp, cj.s, cj.len);
+			}
+			sbuf_free(&cj);
+			free(jp);
+			free(pp);
+		}
+	}
+	if (o->proof_dir && res.proof) {
+		char *sn = safe_name(it->name), *pp = NULL;
+
+		if (sn && asprintf(&pp, "%s/%s.bcf", o->proof_dir, sn) >= 0) {
+			mkdir(o->proof_dir, 0755);
+			if (cli_write_file(pp, res.proof, res.proof_size)) {
+				res.status = BCF_PROVE_ERROR;
+				snprintf(res.detail, sizeof(res.detail), "cannot write %s", pp);
+			}
+		}
+		free(pp);
+		free(sn);
+	}
+out:
+	sbuf_printf(&b, "{\"name\":");
+	sbuf_json_str(&b, it->name);
+	sbuf_printf(&b, ",\"input\":");
+	sbuf_json_str(&b, it->path);
+	sbuf_printf(&b, ",\"input_hash\":\"%s\",\"status\":\"%s\",\"solver\":", hash,
+		    bcf_prove_status__name(res.status));
+	sbuf_json_str(&b, res.solver ? res.solver : "");
+	sbuf_printf(&b, ",\"cached\":%s,\"time_s\":%.6f,\"solve_time_s\":%.6f,"
+		    "\"proof_bytes\":%zu,\"steps\":%u,\"rules\":",
+		    from_cache ? "true" : "false", now_s() - t0, res.solve_time_s,
+		    res.proof_size, res.steps);
+	rules_json(&b, (const uint32_t (*)[64])res.rule_steps);
+	sbuf_printf(&b, ",\"error\":");
+	sbuf_json_str(&b, res.status == BCF_PROVE_PROVEN_PATH ||
+			  res.status == BCF_PROVE_PROVEN_REFINE ? "" : res.detail);
+	sbuf_printf(&b, "}");
+	free(raw);
+	free(cached);
+	bcf_cond__free(c);
+	bcf_prove_result__free(&res);
+	if (b.oom) {
+		sbuf_free(&b);
+		return -ENOMEM;
+	}
+	*line = b.s;
+	return 0;
+}
