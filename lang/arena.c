@@ -169,7 +169,8 @@ int bcf_arena__node(struct bcf_arena *a, uint8_t code, uint16_t params, const ui
 	for (i = h & (a->nslots - 1); a->slots[i]; i = (i + 1) & (a->nslots - 1)) {
 		uint32_t cand = a->slots[i] - 1;
 
-		if (!memcmp(&a->words[cand], w, (vlen + 1) * sizeof(*w))) {
+		/* equal headers first: same vlen, so the candidate has vlen + 1 words */
+		if (a->words[cand] == w[0] && !memcmp(&a->words[cand], w, (vlen + 1) * sizeof(*w))) {
 			*id = cand;
 			return 0;
 		}
