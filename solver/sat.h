@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * solver/sat.h - a CDCL SAT solver with resolution proof logging.
+ *
+ * Two watched literals, first-UIP learning with recursive minimisation,
+ * VSIDS, phase saving, Luby restarts, activity-based clause deletion.
+ *
+ * Proof logging (opts.proof): every clause has a proof node.  Input clauses
+ * are nodes 0..n-1 in the order of bcf_sat__add_clause().  Each learned
+ * clause, each literal fixed at decision level 0 and the final empty clause
+ * are derived nodes that record their resolution chain (premise node ids
+ * and pivots).  After UNSAT, bcf_sat__proof_walk() trims the derivation to
+ * what the empty clause needs and presents it in the shape of BCF's
+ * RESOLUTION rule (spec rules-bool.md 3.1): each derived step is a chain of
+ * k premises with k-1 pivots whose list-semantics result (remove the first
+ * occurrence of each pivot literal on each side, concatenate, keep
+ * duplicates) becomes the step's clause after duplicate removal
+ * (FACTORING, keep first occurrences).  Pivot literal counts never exceed
+ * one in the accumulated clause: the walk splits a chain with an
+ * intermediate factored step where needed (or repeats a unit premise).
+ *
+ * Literals: variable v >= 1; literal 2v is v, 2v+1 is NOT v.
+ */
+#ifndef BCF_SOLVER_SAT_H
+#define BCF_SOLVER_SAT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef uint32_t sat_lit;
+
+#define SAT_LIT(var, neg) (((sat_lit)(var) << 1) | ((neg) ? 1u : 0u))
+#define SAT_VAR(lit) ((lit) >> 1)
+#define SAT_NEG(lit) ((lit) & 1u)
+#define SAT_NOT(lit) ((lit) ^ 1u)
+
+enum bcf_sat_result {
+	BCF_SAT_UNKNOWN = 0, /* budget (conflicts / time) exhausted */
+	BCF_SAT_SAT = 10,
+	BCF_SAT_UNSAT = 20,
+};
+
+struct bcf_sat_opts {
+	bool proof;              /* log resolution chains */
+	uint64_t max_conflicts;  /* 0 = no limit */
+	unsigned timeout_ms;     /* 0 = no limit */
+	uint32_t seed;           /* tie-breaking of the initial order; 0 = default */
+};
+
+struct bcf_sat_stats {
+	uint64_t conflicts, decisions, propagations, restarts;
+	uint64_t learned, learned_lits, minimized_lits, deleted;
+	uint64_t proof_nodes, proof_chain_entries; /* everything logged */
+	/* after bcf_sat__proof_walk(): */
+	uint64_t trimmed_inputs, trimmed_derived;  /* steps walked */
+	uint64_t trimmed_premises;                 /* sum of k over derived steps */
+	uint64_t split_steps;                      /* intermediate steps added by the walk */
+	uint64_t factoring_steps;                  /* steps whose chain result has duplicates */
+};
+
+struct bcf_sat;
+
+struct bcf_sat *bcf_sat__new(const struct bcf_sat_opts *opts);
+void bcf_sat__free(struct bcf_sat *s);
+
+/* A fresh variable (1, 2, ...); 0 when out of memory. */
+uint32_t bcf_sat__new_var(struct bcf_sat *s);
+uint32_t bcf_sat__nvars(const struct bcf_sat *s);
+
+/*
+ * Add an input clause (variables must exist; literals may repeat; a
+ * tautology is accepted and ignored).  *node (optional) receives its proof
+ * node id, which is the number of clauses added before it.  Must be called
+ * before bcf_sat__solve().  Returns 0, -EINVAL (unknown variable), -ENOMEM.
+ */
+int bcf_sat__add_clause(struct bcf_sat *s, const sat_lit *lits, unsigned n, uint32_t *node);
+
+/* Solve; may be called once. */
+enum bcf_sat_result bcf_sat__solve(struct bcf_sat *s);
+
+/* After SAT: the value of a variable in the model. */
+bool bcf_sat__value(const struct bcf_sat *s, uint32_t var);
+
+const struct bcf_sat_stats *bcf_sat__stats(const struct bcf_sat *s);
+
+/* 0, or the negative errno that made solve answer UNKNOWN (-ENOMEM, -EPROTO:
+ * internal proof inconsistency). */
+int bcf_sat__error(const struct bcf_sat *s);
+
+/* ---- proof ------------------------------------------------------------- */
+
+struct bcf_sat_step {
+	uint32_t id;           /* input: its node id; derived: ids above every input id */
+	bool input;
+	const sat_lit *lits;   /* the clause without duplicates (empty for the last step) */
+	uint32_t nlits;
+	/* derived steps only: */
+	uint32_t npremises;    /* k >= 1 (k = 1: a lone FACTORING of premise 0) */
+	const uint32_t *premises; /* ids of earlier steps; the same id may repeat */
+	const sat_lit *pivots; /* k-1 pivots, each the literal as it occurs in the
+				* accumulated (left) clause; BCF polarity bit =
+				* !SAT_NEG(pivot), pivot atom = variable */
+	bool factoring;        /* the chain result has duplicates: FACTORING follows */
+	uint32_t chain_lits;   /* length of the chain result before factoring */
+};
+
+struct bcf_sat_walk_opts {
+	unsigned max_pivots;   /* per step; 0 = 247 (BCF RESOLUTION's limit) */
+	unsigned max_lits;     /* accumulated clause length; 0 = 255 */
+};
+
+typedef int (*bcf_sat_walk_fn)(void *ctx, const struct bcf_sat_step *st);
+
+/*
+ * After UNSAT with proof logging: call fn for every step the empty clause
+ * depends on, premises before their users (used input clauses first, in id
+ * order), the empty clause last.  fn returning non-zero stops the walk and
+ * is returned.  -EINVAL: no proof (not UNSAT / logging off); -E2BIG: a
+ * clause longer than max_lits; -ENOMEM.
+ */
+int bcf_sat__proof_walk(struct bcf_sat *s, const struct bcf_sat_walk_opts *opts,
+			bcf_sat_walk_fn fn, void *ctx);
+
+/* ---- DIMACS ------------------------------------------------------------ */
+
+/*
+ * Read a DIMACS CNF text into s (creates the variables, adds the clauses
+ * in order).  Returns 0 or -EINVAL with *line set to the offending line.
+ */
+int bcf_sat__read_dimacs(struct bcf_sat *s, const char *text, unsigned *line);
+
+#endif

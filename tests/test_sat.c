@@ -1,0 +1,565 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Tests for solver/sat.c: SAT answers are checked against the clauses
+ * (and against brute force on small instances); every UNSAT proof is
+ * walked and replayed by an independent checker with BCF RESOLUTION list
+ * semantics (remove the first occurrence of the pivot literal on each
+ * side, concatenate, keep duplicates; then FACTORING keeps first
+ * occurrences), down to the empty clause.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "solver/sat.h"
+#include "tests/tap.h"
+
+/* ---- CNF ------------------------------------------------------------------- */
+
+struct cnf {
+	uint32_t nvars, nclauses;
+	uint32_t *off; /* nclauses + 1 */
+	sat_lit *lits;
+	uint32_t cap_c, cap_l;
+};
+
+static void cnf_add(struct cnf *f, const sat_lit *l, uint32_t n)
+{
+	if (f->nclauses + 2 > f->cap_c) {
+		f->cap_c = f->cap_c * 2 + 16;
+		f->off = realloc(f->off, f->cap_c * sizeof(*f->off));
+	}
+	if (!f->nclauses)
+		f->off[0] = 0;
+	if (f->off[f->nclauses] + n > f->cap_l) {
+		f->cap_l = (f->off[f->nclauses] + n) * 2 + 16;
+		f->lits = realloc(f->lits, f->cap_l * sizeof(*f->lits));
+	}
+	memcpy(f->lits + f->off[f->nclauses], l, n * sizeof(*l));
+	f->off[f->nclauses + 1] = f->off[f->nclauses] + n;
+	f->nclauses++;
+}
+
+static void cnf_free(struct cnf *f)
+{
+	free(f->off);
+	free(f->lits);
+	memset(f, 0, sizeof(*f));
+}
+
+static uint64_t rng_state;
+
+static uint32_t rnd(void)
+{
+	rng_state = rng_state * 6364136223846793005ull + 1442695040888963407ull;
+	return (uint32_t)(rng_state >> 33);
+}
+
+static void random_ksat(struct cnf *f, uint32_t n, uint32_t m, unsigned k, uint64_t seed)
+{
+	uint32_t i;
+	unsigned j;
+
+	memset(f, 0, sizeof(*f));
+	f->nvars = n;
+	rng_state = seed;
+	for (i = 0; i < m; i++) {
+		sat_lit l[8];
+
+		for (j = 0; j < k; j++) {
+			unsigned t;
+again:
+			l[j] = SAT_LIT(1 + rnd() % n, rnd() & 1);
+			for (t = 0; t < j; t++)
+				if (SAT_VAR(l[t]) == SAT_VAR(l[j]))
+					goto again;
+		}
+		cnf_add(f, l, k);
+	}
+}
+
+/* Pigeons p = 0..n (n+1 of them), holes h = 0..n-1; var(p,h) = 1 + p*n + h. */
+static void pigeonhole(struct cnf *f, uint32_t n)
+{
+	uint32_t p, q, h;
+	sat_lit l[64];
+
+	memset(f, 0, sizeof(*f));
+	f->nvars = (n + 1) * n;
+	for (p = 0; p <= n; p++) {
+		for (h = 0; h < n; h++)
+			l[h] = SAT_LIT(1 + p * n + h, 0);
+		cnf_add(f, l, n);
+	}
+	for (h = 0; h < n; h++)
+		for (p = 0; p <= n; p++)
+			for (q = p + 1; q <= n; q++) {
+				l[0] = SAT_LIT(1 + p * n + h, 1);
+				l[1] = SAT_LIT(1 + q * n + h, 1);
+				cnf_add(f, l, 2);
+			}
+}
+
+/* ---- the independent proof checker ---------------------------------------------- */
+
+struct pchk {
+	const struct cnf *f;
+	sat_lit **lits; /* by step id */
+	uint32_t *nlits;
+	uint8_t *known;
+	uint32_t cap;
+	uint32_t steps, last_nlits;
+	bool failed;
+	char why[200];
+};
+
+static void pchk_fail(struct pchk *c, const char *fmt, uint32_t id)
+{
+	if (!c->failed)
+		snprintf(c->why, sizeof(c->why), fmt, id);
+	c->failed = true;
+}
+
+static void pchk_store(struct pchk *c, uint32_t id, const sat_lit *l, uint32_t n)
+{
+	if (id >= c->cap) {
+		uint32_t cap = (id + 1) * 2;
+
+		c->lits = realloc(c->lits, cap * sizeof(*c->lits));
+		c->nlits = realloc(c->nlits, cap * sizeof(*c->nlits));
+		c->known = realloc(c->known, cap);
+		memset(c->lits + c->cap, 0, (cap - c->cap) * sizeof(*c->lits));
+		memset(c->known + c->cap, 0, cap - c->cap);
+		c->cap = cap;
+	}
+	if (c->known[id]) {
+		pchk_fail(c, "step id %u defined twice", id);
+		return;
+	}
+	c->known[id] = 1;
+	c->lits[id] = malloc((n ? n : 1) * sizeof(sat_lit));
+	memcpy(c->lits[id], l, n * sizeof(sat_lit));
+	c->nlits[id] = n;
+}
+
+static int pchk_step(void *ctx, const struct bcf_sat_step *st)
+{
+	struct pchk *c = ctx;
+	sat_lit acc[600], tmp[600];
+	uint32_t na = 0, i, j, k;
+
+	c->steps++;
+	c->last_nlits = st->nlits;
+	if (st->input) {
+		const struct cnf *f = c->f;
+
+		if (st->id >= f->nclauses || st->nlits != f->off[st->id + 1] - f->off[st->id] ||
+		    memcmp(st->lits, f->lits + f->off[st->id], st->nlits * sizeof(sat_lit)))
+			pchk_fail(c, "input step %u differs from the input clause", st->id);
+		else
+			pchk_store(c, st->id, st->lits, st->nlits);
+		return 0;
+	}
+	if (st->npremises < 1) {
+		pchk_fail(c, "step %u: no premise", st->id);
+		return 0;
+	}
+	for (i = 0; i < st->npremises; i++)
+		if (st->premises[i] >= c->cap || !c->known[st->premises[i]]) {
+			pchk_fail(c, "step %u: premise not defined earlier", st->id);
+			return 0;
+		}
+	if (st->npremises > 248) {
+		pchk_fail(c, "step %u: more than 248 premises", st->id);
+		return 0;
+	}
+	k = st->premises[0];
+	memcpy(acc, c->lits[k], c->nlits[k] * sizeof(sat_lit));
+	na = c->nlits[k];
+	for (i = 1; i < st->npremises; i++) {
+		sat_lit a = st->pivots[i - 1];
+		uint32_t r = st->premises[i], nr = c->nlits[r];
+		bool found = false;
+
+		for (j = 0; j < na; j++)
+			if (acc[j] == a) {
+				memmove(acc + j, acc + j + 1, (na - j - 1) * sizeof(sat_lit));
+				na--;
+				found = true;
+				break;
+			}
+		if (!found) {
+			pchk_fail(c, "step %u: pivot literal missing on the left", st->id);
+			return 0;
+		}
+		memcpy(tmp, c->lits[r], nr * sizeof(sat_lit));
+		found = false;
+		for (j = 0; j < nr; j++)
+			if (tmp[j] == SAT_NOT(a)) {
+				memmove(tmp + j, tmp + j + 1, (nr - j - 1) * sizeof(sat_lit));
+				nr--;
+				found = true;
+				break;
+			}
+		if (!found) {
+			pchk_fail(c, "step %u: pivot literal missing on the right", st->id);
+			return 0;
+		}
+		if (na + nr > 255) {
+			pchk_fail(c, "step %u: accumulated clause over 255 literals", st->id);
+			return 0;
+		}
+		memcpy(acc + na, tmp, nr * sizeof(sat_lit));
+		na += nr;
+	}
+	if (na != st->chain_lits) {
+		pchk_fail(c, "step %u: chain result length differs", st->id);
+		return 0;
+	}
+	/* factoring: keep first occurrences */
+	for (i = j = 0; i < na; i++) {
+		for (k = 0; k < j; k++)
+			if (tmp[k] == acc[i])
+				break;
+		if (k == j)
+			tmp[j++] = acc[i];
+	}
+	if ((j != na) != st->factoring) {
+		pchk_fail(c, "step %u: factoring flag wrong", st->id);
+		return 0;
+	}
+	if (st->npremises == 1 && !st->factoring) {
+		pchk_fail(c, "step %u: lone FACTORING without duplicates", st->id);
+		return 0;
+	}
+	if (j != st->nlits || memcmp(tmp, st->lits, j * sizeof(sat_lit))) {
+		pchk_fail(c, "step %u: clause differs from the replayed chain", st->id);
+		return 0;
+	}
+	for (i = 0; i < j; i++)
+		for (k = i + 1; k < j; k++)
+			if (tmp[i] == SAT_NOT(tmp[k])) {
+				pchk_fail(c, "step %u: tautology derived", st->id);
+				return 0;
+			}
+	pchk_store(c, st->id, tmp, j);
+	return 0;
+}
+
+static void pchk_free(struct pchk *c)
+{
+	uint32_t i;
+
+	for (i = 0; i < c->cap; i++)
+		free(c->lits[i]);
+	free(c->lits);
+	free(c->nlits);
+	free(c->known);
+}
+
+/* ---- running one instance ---------------------------------------------------- */
+
+struct outcome {
+	enum bcf_sat_result r;
+	bool model_ok, proof_ok;
+	struct bcf_sat_stats st;
+	char why[200];
+};
+
+static bool model_satisfies(struct bcf_sat *s, const struct cnf *f)
+{
+	uint32_t i, k;
+
+	for (i = 0; i < f->nclauses; i++) {
+		bool sat = false;
+
+		for (k = f->off[i]; k < f->off[i + 1] && !sat; k++) {
+			sat_lit l = f->lits[k];
+
+			sat = bcf_sat__value(s, SAT_VAR(l)) != SAT_NEG(l);
+		}
+		if (!sat)
+			return false;
+	}
+	return true;
+}
+
+static struct outcome run(const struct cnf *f, const struct bcf_sat_walk_opts *wo)
+{
+	struct bcf_sat_opts o = { .proof = true };
+	struct bcf_sat *s = bcf_sat__new(&o);
+	struct outcome out = { 0 };
+	uint32_t i, node;
+
+	for (i = 0; i < f->nvars; i++)
+		bcf_sat__new_var(s);
+	for (i = 0; i < f->nclauses; i++) {
+		if (bcf_sat__add_clause(s, f->lits + f->off[i], f->off[i + 1] - f->off[i], &node) ||
+		    node != i)
+			snprintf(out.why, sizeof(out.why), "add_clause %u failed", i);
+	}
+	out.r = bcf_sat__solve(s);
+	if (out.r == BCF_SAT_SAT)
+		out.model_ok = model_satisfies(s, f);
+	if (out.r == BCF_SAT_UNSAT) {
+		struct pchk c = { .f = f };
+		int err = bcf_sat__proof_walk(s, wo, pchk_step, &c);
+
+		out.proof_ok = !err && !c.failed && c.steps && c.last_nlits == 0;
+		if (err)
+			snprintf(out.why, sizeof(out.why), "walk error %d", err);
+		else if (c.failed)
+			snprintf(out.why, sizeof(out.why), "%s", c.why);
+		else if (c.last_nlits)
+			snprintf(out.why, sizeof(out.why), "last step is not the empty clause");
+		pchk_free(&c);
+	}
+	if (out.r == BCF_SAT_UNKNOWN)
+		snprintf(out.why, sizeof(out.why), "unknown (error %d)", bcf_sat__error(s));
+	out.st = *bcf_sat__stats(s);
+	bcf_sat__free(s);
+	return out;
+}
+
+/* Brute force (n <= 20). */
+static bool brute_sat(const struct cnf *f)
+{
+	uint32_t m, i, k;
+
+	for (m = 0; m < (1u << f->nvars); m++) {
+		bool all = true;
+
+		for (i = 0; i < f->nclauses && all; i++) {
+			bool sat = false;
+
+			for (k = f->off[i]; k < f->off[i + 1] && !sat; k++) {
+				sat_lit l = f->lits[k];
+
+				sat = ((m >> (SAT_VAR(l) - 1)) & 1) != SAT_NEG(l);
+			}
+			all = sat;
+		}
+		if (all)
+			return true;
+	}
+	return false;
+}
+
+static bool outcome_ok(const struct outcome *o)
+{
+	return (o->r == BCF_SAT_SAT && o->model_ok) || (o->r == BCF_SAT_UNSAT && o->proof_ok);
+}
+
+/* ---- tests ------------------------------------------------------------------- */
+
+static void test_small_vs_brute(void)
+{
+	unsigned i, agree = 0, good = 0, nsat = 0, total = 300;
+	char first_bad[300] = "";
+
+	for (i = 0; i < total; i++) {
+		struct cnf f;
+		struct outcome o;
+		uint32_t n = 6 + i % 13;
+		bool want;
+
+		random_ksat(&f, n, (uint32_t)(n * (3.6 + (i % 5) * 0.3)), 3, 1000 + i);
+		want = brute_sat(&f);
+		o = run(&f, NULL);
+		nsat += want;
+		agree += (o.r == BCF_SAT_SAT) == want && o.r != BCF_SAT_UNKNOWN;
+		if (outcome_ok(&o))
+			good++;
+		else if (!*first_bad)
+			snprintf(first_bad, sizeof(first_bad), "seed %u: %s", 1000 + i, o.why);
+		cnf_free(&f);
+	}
+	ok(agree == total, "small random 3-SAT: %u/%u agree with brute force (%u sat)", agree,
+	   total, nsat);
+	ok(good == total, "small random 3-SAT: %u/%u models/proofs check %s", good, total,
+	   first_bad);
+}
+
+static void test_random(uint32_t n, double ratio, unsigned count, uint64_t seed0,
+			const struct bcf_sat_walk_opts *wo, bool both, const char *what)
+{
+	unsigned i, good = 0, nsat = 0, nunsat = 0;
+	uint64_t confl = 0, steps = 0, prem = 0, splits = 0;
+	char first_bad[300] = "";
+
+	for (i = 0; i < count; i++) {
+		struct cnf f;
+		struct outcome o;
+
+		random_ksat(&f, n, (uint32_t)(n * ratio), 3, seed0 + i);
+		o = run(&f, wo);
+		nsat += o.r == BCF_SAT_SAT;
+		nunsat += o.r == BCF_SAT_UNSAT;
+		confl += o.st.conflicts;
+		steps += o.st.trimmed_derived;
+		prem += o.st.trimmed_premises;
+		splits += o.st.split_steps;
+		if (outcome_ok(&o))
+			good++;
+		else if (!*first_bad)
+			snprintf(first_bad, sizeof(first_bad), "seed %llu: %s",
+				 (unsigned long long)(seed0 + i), o.why);
+		cnf_free(&f);
+	}
+	ok(good == count && (!both || (nsat && nunsat)),
+	   "%s: %u/%u check (%u sat, %u unsat) %s", what, good, count, nsat, nunsat, first_bad);
+	diag("%s: %llu conflicts, %llu derived steps (%llu premises, %llu splits)", what,
+	     (unsigned long long)confl, (unsigned long long)steps, (unsigned long long)prem,
+	     (unsigned long long)splits);
+}
+
+static void test_php(uint32_t n)
+{
+	struct cnf f;
+	struct outcome o;
+
+	pigeonhole(&f, n);
+	o = run(&f, NULL);
+	ok(o.r == BCF_SAT_UNSAT && o.proof_ok, "PHP(%u,%u) unsat, proof replays %s", n + 1, n,
+	   o.why);
+	diag("PHP(%u,%u): %llu conflicts, %llu decisions, %llu propagations, %llu learned, "
+	     "proof %llu logged nodes -> %llu inputs + %llu derived steps, %llu premises",
+	     n + 1, n, (unsigned long long)o.st.conflicts, (unsigned long long)o.st.decisions,
+	     (unsigned long long)o.st.propagations, (unsigned long long)o.st.learned,
+	     (unsigned long long)o.st.proof_nodes, (unsigned long long)o.st.trimmed_inputs,
+	     (unsigned long long)o.st.trimmed_derived, (unsigned long long)o.st.trimmed_premises);
+	cnf_free(&f);
+}
+
+/* Corner cases: empty clause, contradictory units, duplicates, tautologies. */
+static void test_corners(void)
+{
+	struct cnf f = { 0 };
+	struct outcome o;
+	sat_lit l[4];
+
+	f.nvars = 2;
+	l[0] = SAT_LIT(1, 0);
+	l[1] = SAT_LIT(2, 0);
+	cnf_add(&f, l, 2);
+	cnf_add(&f, NULL, 0);
+	o = run(&f, NULL);
+	ok(o.r == BCF_SAT_UNSAT && o.proof_ok && o.st.trimmed_derived == 0 &&
+	   o.st.trimmed_inputs == 1, "empty input clause: the proof is that clause %s", o.why);
+	cnf_free(&f);
+
+	f.nvars = 1;
+	l[0] = SAT_LIT(1, 0);
+	cnf_add(&f, l, 1);
+	l[0] = SAT_LIT(1, 1);
+	cnf_add(&f, l, 1);
+	o = run(&f, NULL);
+	ok(o.r == BCF_SAT_UNSAT && o.proof_ok && o.st.trimmed_derived == 1,
+	   "contradictory units: one resolution %s", o.why);
+	cnf_free(&f);
+
+	/* (x1 x1 x2) (x1 -x1) (-x1 -x1) (-x2): duplicates need FACTORING, the tautology is unused */
+	f.nvars = 2;
+	l[0] = SAT_LIT(1, 0);
+	l[1] = SAT_LIT(1, 0);
+	l[2] = SAT_LIT(2, 0);
+	cnf_add(&f, l, 3);
+	l[0] = SAT_LIT(1, 0);
+	l[1] = SAT_LIT(1, 1);
+	cnf_add(&f, l, 2);
+	l[0] = SAT_LIT(1, 1);
+	l[1] = SAT_LIT(1, 1);
+	cnf_add(&f, l, 2);
+	l[0] = SAT_LIT(2, 1);
+	cnf_add(&f, l, 1);
+	o = run(&f, NULL);
+	ok(o.r == BCF_SAT_UNSAT && o.proof_ok && o.st.trimmed_inputs == 3,
+	   "duplicate literals and a tautology: proof replays, tautology unused %s", o.why);
+	cnf_free(&f);
+
+	/* unit chain at level 0: x1, x1->x2, ..., x9->x10, -x10 */
+	{
+		unsigned i;
+
+		f.nvars = 10;
+		l[0] = SAT_LIT(1, 0);
+		cnf_add(&f, l, 1);
+		for (i = 1; i < 10; i++) {
+			l[0] = SAT_LIT(i, 1);
+			l[1] = SAT_LIT(i + 1, 0);
+			cnf_add(&f, l, 2);
+		}
+		l[0] = SAT_LIT(10, 1);
+		cnf_add(&f, l, 1);
+		o = run(&f, NULL);
+		ok(o.r == BCF_SAT_UNSAT && o.proof_ok && o.st.decisions == 0,
+		   "level-0 implication chain refuted without decisions %s", o.why);
+		cnf_free(&f);
+	}
+
+	f.nvars = 3;
+	l[0] = SAT_LIT(1, 0);
+	l[1] = SAT_LIT(2, 1);
+	cnf_add(&f, l, 2);
+	l[0] = SAT_LIT(3, 0);
+	cnf_add(&f, l, 1);
+	o = run(&f, NULL);
+	ok(o.r == BCF_SAT_SAT && o.model_ok, "satisfiable with a unit: model checks");
+	cnf_free(&f);
+
+	{
+		struct bcf_sat *s = bcf_sat__new(NULL);
+		sat_lit bad = SAT_LIT(5, 0);
+		struct pchk c = { 0 };
+
+		bcf_sat__new_var(s);
+		ok(bcf_sat__add_clause(s, &bad, 1, NULL) == -EINVAL, "unknown variable rejected");
+		ok(bcf_sat__solve(s) == BCF_SAT_SAT &&
+		   bcf_sat__proof_walk(s, NULL, pchk_step, &c) == -EINVAL,
+		   "no proof walk after SAT / without logging");
+		bcf_sat__free(s);
+	}
+	{
+		struct bcf_sat *s = bcf_sat__new(NULL);
+		unsigned line = 0;
+		int err;
+
+		err = bcf_sat__read_dimacs(s, "c x\np cnf 2 3\n1 2 0\n-1 0\n-2 0\n", &line);
+		ok(!err && bcf_sat__nvars(s) == 2 && bcf_sat__solve(s) == BCF_SAT_UNSAT,
+		   "DIMACS reader");
+		bcf_sat__free(s);
+		s = bcf_sat__new(NULL);
+		err = bcf_sat__read_dimacs(s, "p cnf 2 1\n1 3 0\n", &line);
+		ok(err == -EINVAL && line == 2, "DIMACS: literal beyond the header rejected at line %u",
+		   line);
+		bcf_sat__free(s);
+	}
+}
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+int main(void)
+{
+	struct bcf_sat_walk_opts tight = { .max_pivots = 2, .max_lits = 64 };
+	double t0 = now_s();
+	uint32_t n;
+
+	test_corners();
+	test_small_vs_brute();
+	test_random(50, 4.26, 100, 7000, NULL, true, "random 3-SAT n=50");
+	test_random(50, 4.26, 40, 7000, &tight, true, "random 3-SAT n=50, max 2 pivots / 64 literals");
+	test_random(120, 4.26, 20, 9000, NULL, true, "random 3-SAT n=120");
+	test_random(200, 4.26, 4, 11000, NULL, false, "random 3-SAT n=200");
+	for (n = 2; n <= 8; n++)
+		test_php(n);
+	diag("total %.2f s", now_s() - t0);
+	return done_testing();
+}
