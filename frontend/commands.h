@@ -10,6 +10,7 @@
 
 #define BCF_COMMANDS(X) \
 	X(version, cmd_version, "print the version") \
+	X(import, cmd_import, "convert SMT-LIB QF_BV to a condition buffer") \
 	X(check, cmd_check, "check a BCF proof") \
 	X(smt, cmd_smt, "print a condition as an SMT-LIB script") \
 	X(print, cmd_print, "dump a condition or a proof file readably") \
