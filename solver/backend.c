@@ -41,10 +41,15 @@ const char *bcf_solver_kind__name(enum bcf_solver_kind k)
 void bcf_solve__set_error(struct bcf_solver_result *res, const char *fmt, ...)
 {
 	va_list ap;
+	char *p;
 
 	va_start(ap, fmt);
 	vsnprintf(res->error, sizeof(res->error), fmt, ap);
 	va_end(ap);
+	/* one line: solver output may be quoted */
+	for (p = res->error; *p; p++)
+		if ((unsigned char)*p < ' ')
+			*p = ' ';
 }
 
 void bcf_solver_result__free(struct bcf_solver_result *res)

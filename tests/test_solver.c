@@ -11,6 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <stdarg.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <bcf/bcf.h>
 #include "config.h"
@@ -249,10 +252,303 @@ static void test_vectors_z3(void)
 	     loaded, now_s() - t0, worst, tmax, core_sum, core_total);
 }
 
+/* ---- operator semantics ----------------------------------------------- */
+
+struct ab {
+	struct bcf_arena *a;
+	int err;
+};
+
+static uint32_t K(struct ab *b, unsigned w, uint64_t v)
+{
+	uint32_t id = 0;
+
+	if (!b->err)
+		b->err = bcf_arena__bv_const(b->a, w, v, &id);
+	return id;
+}
+
+static uint32_t N(struct ab *b, uint8_t code, uint16_t params, unsigned n, ...)
+{
+	uint32_t args[8], id = 0;
+	va_list ap;
+	unsigned i;
+
+	va_start(ap, n);
+	for (i = 0; i < n; i++)
+		args[i] = va_arg(ap, uint32_t);
+	va_end(ap);
+	if (!b->err)
+		b->err = bcf_arena__node(b->a, code, params, args, n, &id);
+	return id;
+}
+
+static uint32_t B(struct ab *b, bool v)
+{
+	uint32_t id = 0;
+
+	if (!b->err)
+		b->err = bcf_arena__bool_const(b->a, v, &id);
+	return id;
+}
+
+/* status of distinct(t, want) (bv) with the given backend */
+static enum bcf_solve_status differs(struct ab *b, uint32_t t, uint32_t want,
+				     enum bcf_solver_kind kind)
+{
+	BCF_OPTS(bcf_solve_opts, o, .timeout_ms = 20000);
+	struct bcf_solver_result r;
+	uint32_t d = N(b, BCF_BOOL_DISTINCT, 0, 2, t, want);
+	enum bcf_solve_status st;
+
+	if (b->err || bcf_solve(b->a, d, kind, &o, &r))
+		return BCF_SOLVE_ERROR;
+	st = r.status;
+	bcf_solver_result__free(&r);
+	return st;
+}
+
+static void test_semantics(enum bcf_solver_kind kind)
+{
+	struct ab b = { .a = bcf_arena__new() };
+	const char *kn = bcf_solver_kind__name(kind);
+	uint32_t x8 = 0, t, u;
+	unsigned good = 0, total = 0;
+	struct {
+		const char *what;
+		uint32_t t, want;
+	} c[32];
+	unsigned n = 0, i;
+
+	bcf_arena__var(b.a, BCF_BV, 8, "x", &x8);
+	c[n++] = (typeof(c[0])){ "udiv by 0 = all ones", N(&b, BCF_BV_DIV, 8, 2, K(&b, 8, 7), K(&b, 8, 0)), K(&b, 8, 0xff) };
+	c[n++] = (typeof(c[0])){ "urem by 0 = dividend", N(&b, BCF_BV_MOD, 8, 2, K(&b, 8, 7), K(&b, 8, 0)), K(&b, 8, 7) };
+	c[n++] = (typeof(c[0])){ "sdiv -7/2 = -3", N(&b, BCF_BV_SDIV, 8, 2, K(&b, 8, 0xf9), K(&b, 8, 2)), K(&b, 8, 0xfd) };
+	c[n++] = (typeof(c[0])){ "sdiv -7/0 = 1", N(&b, BCF_BV_SDIV, 8, 2, K(&b, 8, 0xf9), K(&b, 8, 0)), K(&b, 8, 1) };
+	c[n++] = (typeof(c[0])){ "smod -7 mod 2 = 1 (sign of divisor)", N(&b, BCF_BV_SMOD, 8, 2, K(&b, 8, 0xf9), K(&b, 8, 2)), K(&b, 8, 1) };
+	c[n++] = (typeof(c[0])){ "smod 7 mod -2 = -1", N(&b, BCF_BV_SMOD, 8, 2, K(&b, 8, 7), K(&b, 8, 0xfe)), K(&b, 8, 0xff) };
+	c[n++] = (typeof(c[0])){ "shl by >= width = 0", N(&b, BCF_BV_LSH, 8, 2, K(&b, 8, 0x81), K(&b, 8, 9)), K(&b, 8, 0) };
+	c[n++] = (typeof(c[0])){ "ashr by >= width = sign", N(&b, BCF_BV_ARSH, 8, 2, K(&b, 8, 0x81), K(&b, 8, 200)), K(&b, 8, 0xff) };
+	c[n++] = (typeof(c[0])){ "lshr", N(&b, BCF_BV_RSH, 8, 2, K(&b, 8, 0x81), K(&b, 8, 1)), K(&b, 8, 0x40) };
+	c[n++] = (typeof(c[0])){ "extract 11..4", N(&b, BCF_BV_EXTRACT, 0x0b04, 1, K(&b, 16, 0xabcd)), K(&b, 8, 0xbc) };
+	c[n++] = (typeof(c[0])){ "concat: args[0] is the msb part", N(&b, BCF_BV_CONCAT, 16, 2, K(&b, 8, 0x12), K(&b, 8, 0x34)), K(&b, 16, 0x1234) };
+	c[n++] = (typeof(c[0])){ "3-ary concat", N(&b, BCF_BV_CONCAT, 12, 3, K(&b, 4, 1), K(&b, 4, 2), K(&b, 4, 3)), K(&b, 12, 0x123) };
+	c[n++] = (typeof(c[0])){ "sign_extend 8->16", N(&b, BCF_BV_SIGN_EXTEND, 0x0810, 1, K(&b, 8, 0x80)), K(&b, 16, 0xff80) };
+	c[n++] = (typeof(c[0])){ "zero_extend 8->16", N(&b, BCF_BV_ZERO_EXTEND, 0x0810, 1, K(&b, 8, 0x80)), K(&b, 16, 0x80) };
+	c[n++] = (typeof(c[0])){ "sign_extend by 0", N(&b, BCF_BV_SIGN_EXTEND, 0x0008, 1, K(&b, 8, 0x80)), K(&b, 8, 0x80) };
+	c[n++] = (typeof(c[0])){ "repeat 3", N(&b, BCF_BV_REPEAT, 0x030c, 1, K(&b, 4, 0xa)), K(&b, 12, 0xaaa) };
+	c[n++] = (typeof(c[0])){ "bvsize of an 8-bit var at width 16", N(&b, BCF_BV_BVSIZE, 16, 1, x8), K(&b, 16, 8) };
+	c[n++] = (typeof(c[0])){ "from_bool: args[0] is bit 0", N(&b, BCF_BV_FROM_BOOL, 0, 3, B(&b, true), B(&b, false), B(&b, false)), K(&b, 3, 1) };
+	c[n++] = (typeof(c[0])){ "n-ary add", N(&b, BCF_BV_ADD, 8, 3, K(&b, 8, 200), K(&b, 8, 100), K(&b, 8, 1)), K(&b, 8, 45) };
+	c[n++] = (typeof(c[0])){ "n-ary mul", N(&b, BCF_BV_MUL, 8, 3, K(&b, 8, 3), K(&b, 8, 5), K(&b, 8, 7)), K(&b, 8, 105) };
+	c[n++] = (typeof(c[0])){ "n-ary xor", N(&b, BCF_BV_XOR, 8, 3, K(&b, 8, 0xf0), K(&b, 8, 0x0f), K(&b, 8, 0x01)), K(&b, 8, 0xfe) };
+	c[n++] = (typeof(c[0])){ "neg", N(&b, BCF_BV_NEG, 8, 1, K(&b, 8, 1)), K(&b, 8, 0xff) };
+	c[n++] = (typeof(c[0])){ "bvnot", N(&b, BCF_BV_NOT, 8, 1, K(&b, 8, 0x0f)), K(&b, 8, 0xf0) };
+	t = N(&b, BCF_BV_ITE, 8, 3, K(&b, 1, 1), K(&b, 8, 1), K(&b, 8, 2));
+	c[n++] = (typeof(c[0])){ "bv_ite with a 1-bit condition #b1", t, K(&b, 8, 1) };
+	t = N(&b, BCF_BV_ITE, 8, 3, K(&b, 1, 0), K(&b, 8, 1), K(&b, 8, 2));
+	c[n++] = (typeof(c[0])){ "bv_ite with a 1-bit condition #b0", t, K(&b, 8, 2) };
+	/* bool ops through from_bool */
+	u = N(&b, BCF_BOOL_BITOF, 3, 1, K(&b, 8, 0x08));
+	c[n++] = (typeof(c[0])){ "bitof 3 of 0x08", N(&b, BCF_BV_FROM_BOOL, 0, 1, u), K(&b, 1, 1) };
+	u = N(&b, BCF_BOOL_XOR, 0, 3, B(&b, true), B(&b, true), B(&b, true));
+	c[n++] = (typeof(c[0])){ "3-ary bool xor", N(&b, BCF_BV_FROM_BOOL, 0, 1, u), K(&b, 1, 1) };
+	u = N(&b, BCF_BOOL_SLT, 0, 2, K(&b, 8, 0x80), K(&b, 8, 0x7f));
+	t = N(&b, BCF_BOOL_ULT, 0, 2, K(&b, 8, 0x80), K(&b, 8, 0x7f));
+	c[n++] = (typeof(c[0])){ "slt/ult on 0x80 vs 0x7f", N(&b, BCF_BV_FROM_BOOL, 0, 2, u, t), K(&b, 2, 1) };
+	u = N(&b, BCF_BOOL_IMPLIES, 0, 2, B(&b, false), B(&b, false));
+	c[n++] = (typeof(c[0])){ "implies", N(&b, BCF_BV_FROM_BOOL, 0, 1, u), K(&b, 1, 1) };
+	ok(!b.err, "%s: semantic probes built (%d)", kn, b.err);
+	if (b.err)
+		goto out;
+	for (i = 0; i < n; i++) {
+		enum bcf_solve_status st = differs(&b, c[i].t, c[i].want, kind);
+
+		total++;
+		if (st == BCF_SOLVE_UNSAT)
+			good++;
+		else
+			ok(0, "%s: %s (%s)", kn, c[i].what, bcf_solve_status__name(st));
+	}
+	ok(good == total, "%s: %u/%u operator semantics probes", kn, good, total);
+out:
+	bcf_arena__free(b.a);
+}
+
+/* ---- errors, timeouts, AUTO ------------------------------------------------- */
+
+/* A small hard instance: 12 pairwise distinct 4-bit values below 11 (pigeonhole). */
+static uint32_t hard_formula(struct ab *b)
+{
+	uint32_t x[12], c[80], lim = K(b, 4, 11), n = 0, i, j;
+
+	for (i = 0; i < 12; i++) {
+		x[i] = 0;
+		bcf_arena__var(b->a, BCF_BV, 4, NULL, &x[i]);
+	}
+	for (i = 0; i < 12; i++) {
+		c[n++] = N(b, BCF_BOOL_ULT, 0, 2, x[i], lim);
+		for (j = i + 1; j < 12; j++)
+			c[n++] = N(b, BCF_BOOL_DISTINCT, 0, 2, x[i], x[j]);
+	}
+	if (b->err)
+		return 0;
+	b->err = bcf_arena__node(b->a, BCF_BOOL_CONJ, 0, c, n, &i);
+	return i;
+}
+
+static void test_errors(void)
+{
+	struct ab b = { .a = bcf_arena__new() };
+	BCF_OPTS(bcf_solve_opts, o, .timeout_ms = 300);
+	struct bcf_solver_result r;
+	uint32_t x = 0, root, k;
+	double t0;
+	int ret;
+
+	bcf_arena__var(b.a, BCF_BV, 8, "x", &x);
+	k = K(&b, 8, 3);
+	ok(bcf_solve(b.a, k, BCF_SOLVER_Z3, NULL, &r) == -EINVAL && r.status == BCF_SOLVE_ERROR,
+	   "a bv root is rejected");
+	ok(bcf_solve(b.a, 1u << 30, BCF_SOLVER_Z3, NULL, &r) == -EINVAL, "an out-of-range root is rejected");
+	ok(bcf_solve(b.a, k + 1, BCF_SOLVER_Z3, NULL, &r) == -EINVAL,
+	   "an id inside a node is rejected");
+	root = hard_formula(&b);
+	t0 = now_s();
+	ret = b.err ? b.err : bcf_solve(b.a, root, BCF_SOLVER_Z3, &o, &r);
+	ok(!ret && r.status == BCF_SOLVE_UNKNOWN, "z3: 300 ms timeout gives unknown (%s, %s) after %.2f s",
+	   bcf_solve_status__name(r.status), r.error, now_s() - t0);
+	bcf_solver_result__free(&r);
+#ifdef BCF_CVC5_PATH
+	t0 = now_s();
+	ret = bcf_solve(b.a, root, BCF_SOLVER_CVC5, &o, &r);
+	ok(!ret && r.status == BCF_SOLVE_UNKNOWN,
+	   "cvc5: 300 ms timeout gives unknown (%s, %s) after %.2f s",
+	   bcf_solve_status__name(r.status), r.error, now_s() - t0);
+	bcf_solver_result__free(&r);
+	ret = bcf_solve(b.a, root, BCF_SOLVER_AUTO, &o, &r);
+	ok(!ret && r.status == BCF_SOLVE_UNKNOWN && r.solver == BCF_SOLVER_CVC5,
+	   "auto: z3 unknown falls back to cvc5 (%s by %s)", bcf_solve_status__name(r.status),
+	   bcf_solver_kind__name(r.solver));
+	bcf_solver_result__free(&r);
+#endif
+	bcf_arena__free(b.a);
+}
+
+/* The cvc5 child: missing, crashing, hanging, garbage. */
+static void test_cvc5_failures(void)
+{
+	struct ab b = { .a = bcf_arena__new() };
+	BCF_OPTS(bcf_solve_opts, o, .timeout_ms = 500, .want_model = true);
+	struct bcf_solver_result r;
+	char dir[] = "/tmp/bcf-test-cvc5-XXXXXX", path[300];
+	const char *scripts[][2] = {
+		{ "crash", "#!/bin/sh\ncat >/dev/null\nkill -SEGV $$\n" },
+		{ "hang", "#!/bin/sh\nexec sleep 30\n" },
+		{ "garbage", "#!/bin/sh\ncat >/dev/null\necho hello\n" },
+		{ "noread", "#!/bin/sh\necho sat\necho '((x #b1))'\n" },
+	};
+	const char *want[] = { "signal", "timeout", "unexpected", "" };
+	uint32_t x = 0, root;
+	unsigned i;
+	double t0;
+
+	bcf_arena__var(b.a, BCF_BV, 8, "x", &x);
+	root = N(&b, BCF_BOOL_EQ, 0, 2, x, K(&b, 8, 5));
+	setenv("BCF_CVC5", "/nonexistent/cvc5", 1);
+	ok(bcf_solve(b.a, root, BCF_SOLVER_CVC5, &o, &r) == 0 && r.status == BCF_SOLVE_ERROR &&
+	   strstr(r.error, "not available"), "missing binary: error result (%s)", r.error);
+	bcf_solver_result__free(&r);
+	if (!mkdtemp(dir)) {
+		skip("no temp dir");
+		goto out;
+	}
+	for (i = 0; i < sizeof(scripts) / sizeof(scripts[0]); i++) {
+		FILE *f;
+
+		snprintf(path, sizeof(path), "%s/%s", dir, scripts[i][0]);
+		f = fopen(path, "w");
+		fputs(scripts[i][1], f);
+		fclose(f);
+		chmod(path, 0700);
+		setenv("BCF_CVC5", path, 1);
+		t0 = now_s();
+		if (bcf_solve(b.a, root, BCF_SOLVER_CVC5, &o, &r)) {
+			ok(0, "%s: bcf_solve failed", scripts[i][0]);
+			continue;
+		}
+		if (!*want[i])
+			ok(r.status == BCF_SOLVE_ERROR && strstr(r.error, "model"),
+			   "%s: a model of the wrong width is an error (%s)", scripts[i][0], r.error);
+		else
+			ok((r.status == BCF_SOLVE_ERROR || r.status == BCF_SOLVE_UNKNOWN) &&
+			   strstr(r.error, want[i]),
+			   "%s: %s result after %.2f s (%s)", scripts[i][0],
+			   bcf_solve_status__name(r.status), now_s() - t0, r.error);
+		bcf_solver_result__free(&r);
+		unlink(path);
+	}
+	rmdir(dir);
+out:
+	unsetenv("BCF_CVC5");
+	bcf_arena__free(b.a);
+}
+
+/* cvc5 on every 16th vector and on the sat ones (with models). */
+static void test_vectors_cvc5(void)
+{
+	unsigned i, n = 0, agree = 0, nsat = 0, sat_ok = 0;
+	double t0 = now_s();
+
+	for (i = 0; i < nvecs; i++) {
+		BCF_OPTS(bcf_solve_opts, o, .timeout_ms = 30000, .want_model = true);
+		bool is_sat = !strcmp(vecs[i].status, "sat");
+		struct bcf_cond *c;
+		struct bcf_solver_result r;
+
+		if (i % 16 && !is_sat)
+			continue;
+		c = load_cond(vecs[i].name);
+		if (!c)
+			continue;
+		n++;
+		if (bcf_solve(c->arena, cond_root(c), BCF_SOLVER_CVC5, &o, &r)) {
+			bcf_cond__free(c);
+			continue;
+		}
+		if (!strcmp(bcf_solve_status__name(r.status), vecs[i].status))
+			agree++;
+		else
+			ok(0, "%s: cvc5 says %s (%s), manifest %s", vecs[i].name,
+			   bcf_solve_status__name(r.status), r.error, vecs[i].status);
+		if (r.status == BCF_SOLVE_SAT) {
+			nsat++;
+			/* cross-check: cvc5's model satisfies the formula according to z3 */
+			if (r.model_len && check_model(c->arena, cond_root(c), &r, BCF_SOLVER_Z3) == 0)
+				sat_ok++;
+		}
+		bcf_solver_result__free(&r);
+		bcf_cond__free(c);
+	}
+	ok(n > 80 && agree == n, "cvc5 agrees with the manifest on %u/%u vectors", agree, n);
+	ok(nsat == 8 && sat_ok == nsat, "%u/%u cvc5 models satisfy their formula (checked by z3)",
+	   sat_ok, nsat);
+	diag("cvc5 on %u vectors: %.2f s", n, now_s() - t0);
+}
+
 int main(int argc, char **argv)
 {
 	load_manifest();
 	ok(nvecs > 0, "manifest has %u vectors", nvecs);
+	test_semantics(BCF_SOLVER_Z3);
+	test_errors();
 	test_vectors_z3();
+#ifdef BCF_CVC5_PATH
+	test_semantics(BCF_SOLVER_CVC5);
+	test_cvc5_failures();
+	test_vectors_cvc5();
+#else
+	skip("cvc5 not configured");
+#endif
 	return done_testing();
 }
