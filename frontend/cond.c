@@ -51,7 +51,8 @@ int bcf_cond__decode(const void *buf, size_t size, struct bcf_cond **out)
 	*out = NULL;
 	bcf__err_clear();
 	if (size % 4)
-		return bcf__err(-EINVAL, "size %zu is not a multiple of 4", size);
+		return bcf__err(-EINVAL, "size %zu is not a multiple of 4 (%zu stray bytes at offset %zu)",
+				size, size % 4, size - size % 4);
 	if (size < 8)
 		return bcf__err(-EINVAL, "size %zu is too small for the two condition words", size);
 	if (size > COND_MAX_BYTES)
