@@ -21,7 +21,8 @@
 
 #define SMT2_MAX_INPUT ((size_t)256 << 20) /* bytes */
 #define SMT2_MAX_WIDTH 255                  /* widest bit-vector term */
-#define SMT2_MAX_DISTINCT_PAIRS (1u << 20)  /* n-ary distinct expansion limit */
+#define SMT2_MAX_DISTINCT_PAIRS (1u << 20)  /* one n-ary distinct's expansion limit */
+#define SMT2_MAX_EXPANSION (1u << 22)       /* all distinct pairs of one script */
 
 /* Where a token starts (1-based line and byte column). */
 struct smt2_loc {
@@ -181,6 +182,7 @@ struct smt2_ctx {
 	struct smt2_bind *binds;     /* allocation list (through all) */
 	struct smt2_bind *free_binds;
 	uint32_t let_gen;
+	uint64_t expansion;          /* distinct pairs built so far */
 
 	struct smt2_term annot;      /* term of the innermost (! ...) being read */
 	uint32_t line, col;          /* scanner position */

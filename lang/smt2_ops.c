@@ -189,9 +189,14 @@ static int distinct(struct app *p, struct smt2_term *out)
 	out->width = SMT2_BOOL;
 	if (p->n == 2)
 		return mk2(p, BCF_BOOL_DISTINCT, 0, p->a[0].t.id, p->a[1].t.id, &out->id);
+	/* quadratic: bounded per application and per script */
 	if (npairs > SMT2_MAX_DISTINCT_PAIRS)
 		return smt2_fail(p->ctx, p->loc, "'distinct' of %u arguments: more than %u pairs",
 				 p->n, SMT2_MAX_DISTINCT_PAIRS);
+	p->ctx->expansion += npairs;
+	if (p->ctx->expansion > SMT2_MAX_EXPANSION)
+		return smt2_fail(p->ctx, p->loc, "'distinct': the script's n-ary distincts expand "
+				 "to more than %u pairs", SMT2_MAX_EXPANSION);
 	ids = smt2_scratch(p->ctx, npairs);
 	if (!ids)
 		return smt2_nomem(p->ctx, p->loc);

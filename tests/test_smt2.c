@@ -979,7 +979,7 @@ static void test_limits(void)
 	char *s;
 	size_t len;
 	FILE *f;
-	unsigned i;
+	unsigned i, k;
 	int err;
 
 	/* distinct of 1500 arguments: 1124250 pairs */
@@ -992,6 +992,21 @@ static void test_limits(void)
 	err = parse(s, &c);
 	ok(err == -EINVAL && strstr(bcf_last_error(), "t.smt2:1:41: 'distinct' of 1500 arguments"),
 	   "huge n-ary distinct rejected (%s)", bcf_last_error());
+	free(s);
+
+	/* nine distincts of 1000 arguments: 4.5M pairs in all, over the script's budget */
+	f = open_memstream(&s, &len);
+	fprintf(f, "(declare-fun a () (_ BitVec 8))\n");
+	for (k = 0; k < 9; k++) {
+		fprintf(f, "(assert (distinct");
+		for (i = 0; i < 1000; i++)
+			fprintf(f, " (bvadd a (_ bv%u 8))", (i + k) % 256);
+		fprintf(f, "))\n");
+	}
+	fclose(f);
+	err = parse(s, &c);
+	ok(err == -EINVAL && strstr(bcf_last_error(), "t.smt2:10:10: 'distinct': the script's"),
+	   "n-ary distincts bounded per script (%s)", bcf_last_error());
 	free(s);
 
 	/* 40 distinct arguments: 780 pairs, nested conjunction */
