@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: MIT
+/* bcf prove: refute a condition and write a BCF proof, or show a counterexample. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checker/checker.h"
+#include "frontend/cli.h"
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: bcf prove COND|FILE.smt2 -o PROOF [--solver z3|cvc5|auto] [--timeout S]\n"
+		"                 [--stats] [--json]\n\n"
+		"Prove a kernel condition unsatisfiable and write a BCF proof that the kernel\n"
+		"checker accepts (checked by bcf's own checker in strict and kernel-compat mode\n"
+		"before it is written).  With a path condition, the path is refuted first\n"
+		"(result 'path': load with BCF_F_PROOF_PATH_UNREACHABLE); otherwise, or if the\n"
+		"path is feasible, the refine condition ('refine').\n\n"
+		"  -o PROOF       output file (written whole or not at all)\n"
+		"  --solver S     z3, cvc5 or auto (default auto: z3, then cvc5 on unknown)\n"
+		"  --timeout S    solver time limit in seconds (default 60)\n"
+		"  --stats        steps per rule\n"
+		"  --json         one JSON object instead of text\n\n"
+		"Exit status: 0 proof written; 1 satisfiable (counterexample printed, no proof);\n"
+		"2 usage, I/O or invalid input; 3 unknown or timeout; 4 unprovable-kernel\n"
+		"(unsatisfiable, but no sound proof within the kernel's rules).\n");
+}
+
+static bool has_ext(const char *p, const char *ext)
+{
+	size_t n = strlen(p), e = strlen(ext);
+
+	return n > e && !strcmp(p + n - e, ext);
+}
+
+static void print_rules(const struct bcf_prove_result *r, bool json)
+{
+	bool first = true;
+	unsigned cls, id;
+
+	for (cls = 0; cls < 3; cls++)
+		for (id = 0; id < 64; id++) {
+			const char *name = ckr_rule_name((uint16_t)(cls << 13 | id));
+
+			if (!r->rule_steps[cls][id] || !name)
+				continue;
+			if (json)
+				printf("%s\"%s\":%u", first ? "" : ",", name, r->rule_steps[cls][id]);
+			else
+				printf("  %-18s %u\n", name, r->rule_steps[cls][id]);
+			first = false;
+		}
+}
+
+static void json_string(const char *s)
+{
+	putchar('"');
+	for (; s && *s; s++) {
+		if (*s == '"' || *s == '\\')
+			printf("\\%c", *s);
+		else if (*s == '\n')
+			printf("\\n");
+		else if ((unsigned char)*s < 0x20)
+			printf("\\u%04x", *s);
+		else
+			putchar(*s);
+	}
+	putchar('"');
+}
+
+int cmd_prove(int argc, char **argv)
+{
+	static const struct option lo[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "solver", required_argument, NULL, 's' },
+		{ "timeout", required_argument, NULL, 't' },
+		{ "stats", no_argument, NULL, 'S' },
+		{ "json", no_argument, NULL, 'j' },
+		{ NULL, 0, NULL, 0 },
+	};
+	BCF_OPTS(bcf_prove_opts, po, .timeout_ms = 60000);
+	struct bcf_prove_result res = { 0 };
+	const char *out = NULL, *in;
+	bool stats = false, json = false;
+	struct bcf_cond *c = NULL;
+	size_t len;
+	char *buf, *end;
+	int ch, err, rc;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "ho:", lo, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			usage(stdout);
+			return 0;
+		case 'o':
+			out = optarg;
+			break;
+		case 's':
+			if (cli_parse_solver(optarg, &po.solver)) {
+				fprintf(stderr, "bcf prove: --solver takes z3, cvc5 or auto\n");
+				return BCF_EXIT_USAGE;
+			}
+			break;
+		case 't': {
+			unsigned long s = strtoul(optarg, &end, 10);
+
+			if (*end || s > 86400) {
+				fprintf(stderr, "bcf prove: bad --timeout '%s'\n", optarg);
+				return BCF_EXIT_USAGE;
+			}
+			po.timeout_ms = s * 1000;
+			break;
+		}
+		case 'S':
+			stats = true;
+			break;
+		case 'j':
+			json = true;
+			break;
+		default:
+			usage(stderr);
+			return BCF_EXIT_USAGE;
+		}
+	}
+	if (optind != argc - 1 || !out) {
+		usage(stderr);
+		return BCF_EXIT_USAGE;
+	}
+	in = argv[optind];
+	err = cli_read_file(in, (size_t)1 << 30, &buf, &len);
+	if (err) {
+		fprintf(stderr, "bcf prove: %s: %s\n", in, strerror(-err));
+		return BCF_EXIT_USAGE;
+	}
+	err = has_ext(in, ".smt2") ? bcf_smt2__parse(buf, len, in, &c) :
+				     bcf_cond__decode(buf, len, &c);
+	free(buf);
+	if (err) {
+		fprintf(stderr, "bcf prove: %s%s%s\n", has_ext(in, ".smt2") ? "" : in,
+			has_ext(in, ".smt2") ? "" : ": ", bcf_last_error());
+		return BCF_EXIT_USAGE;
+	}
+	err = bcf_prove(c, &po, &res);
+	bcf_cond__free(c);
+	if (err && res.status != BCF_PROVE_ERROR) {
+		res.status = BCF_PROVE_ERROR;
+		snprintf(res.detail, sizeof(res.detail), "%s", bcf_last_error());
+	}
+	switch (res.status) {
+	case BCF_PROVE_PROVEN_PATH:
+	case BCF_PROVE_PROVEN_REFINE:
+		err = cli_write_file(out, res.proof, res.proof_size);
+		if (err) {
+			fprintf(stderr, "bcf prove: %s: %s\n", out, strerror(-err));
+			rc = BCF_EXIT_USAGE;
+			goto done;
+		}
+		rc = BCF_EXIT_OK;
+		break;
+	case BCF_PROVE_SAT:
+		rc = BCF_EXIT_INVALID;
+		break;
+	case BCF_PROVE_UNKNOWN:
+		rc = BCF_EXIT_UNKNOWN;
+		break;
+	case BCF_PROVE_UNPROVABLE:
+		rc = BCF_EXIT_UNPROVABLE;
+		break;
+	default:
+		rc = BCF_EXIT_USAGE;
+		break;
+	}
+	if (json) {
+		printf("{\"status\":\"%s\",\"solver\":", bcf_prove_status__name(res.status));
+		json_string(res.solver ? res.solver : "");
+		printf(",\"proof\":");
+		json_string(rc == BCF_EXIT_OK ? out : "");
+		printf(",\"steps\":%u,\"bytes\":%zu,\"time_s\":%.6f,\"solve_time_s\":%.6f,"
+		       "\"detail\":", res.steps, res.proof_size, res.time_s, res.solve_time_s);
+		json_string(res.detail);
+		printf(",\"counterexample\":");
+		json_string(res.model_text ? res.model_text : "");
+		printf(",\"rules\":{");
+		print_rules(&res, true);
+		printf("}}\n");
+		goto done;
+	}
+	switch (res.status) {
+	case BCF_PROVE_PROVEN_PATH:
+	case BCF_PROVE_PROVEN_REFINE:
+		printf("%s: %u steps, %zu bytes, %.3f s (solver %s %.3f s) -> %s\n",
+		       res.status == BCF_PROVE_PROVEN_PATH ? "path" : "refine", res.steps,
+		       res.proof_size, res.time_s, res.solver ? res.solver : "-",
+		       res.solve_time_s, out);
+		break;
+	case BCF_PROVE_SAT:
+		printf("sat: the condition is satisfiable; counterexample:\n%s",
+		       res.model_text ? res.model_text : "(no model)\n");
+		break;
+	case BCF_PROVE_UNPROVABLE:
+		fprintf(stderr, "unprovable-kernel: unsatisfiable, but no sound proof within the "
+			"kernel's rules: %s\n", res.detail);
+		break;
+	case BCF_PROVE_UNKNOWN:
+		fprintf(stderr, "unknown: %s\n", res.detail[0] ? res.detail : "solver gave up");
+		break;
+	default:
+		fprintf(stderr, "bcf prove: error: %s\n", res.detail);
+		break;
+	}
+	if (stats)
+		print_rules(&res, false);
+done:
+	bcf_prove_result__free(&res);
+	return rc;
+}
