@@ -1139,6 +1139,7 @@ struct walk {
 	struct u32vec acc, dedup, P, V, pool;
 	uint32_t *b_off, *b_len; /* by node: its clause in pool (derived) */
 	uint32_t next_id;
+	uint32_t rep_max;        /* resolve up to this many copies by repetition */
 };
 
 static void node_lits(const struct walk *w, uint32_t n, const sat_lit **l, uint32_t *len)
@@ -1158,21 +1159,30 @@ static void node_lits(const struct walk *w, uint32_t n, const sat_lit **l, uint3
 static int walk_emit(struct walk *w, uint32_t id)
 {
 	struct bcf_sat_step st = { .id = id };
-	uint32_t i;
+	uint32_t i, groups = 0;
 	int err;
 
 	w->dedup.n = 0;
 	for (i = 0; i < w->acc.n; i++) {
 		sat_lit l = w->acc.a[i];
 
-		if (w->cnt[l] & 0x80000000u)
+		if (w->cnt[l] & 0x80000000u) {
+			if (!(w->cnt[l] & 0x20000000u))
+				groups++;
+			w->cnt[l] |= 0x20000000u;
 			continue;
+		}
 		w->cnt[l] |= 0x80000000u;
 		if (u32_push(&w->dedup, l))
 			return -ENOMEM;
 	}
 	for (i = 0; i < w->dedup.n; i++)
-		w->cnt[w->dedup.a[i]] = 1;
+		w->cnt[w->dedup.a[i]] = (w->cnt[w->dedup.a[i]] & 0x40000000u) | 1;
+	/* proof words: RESOLUTION (header, premises, polarity words, pivots), FACTORING */
+	if (w->P.n >= 2)
+		w->s->st.est_words += 1 + w->P.n + (w->P.n - 1 + 31) / 32 + (w->P.n - 1);
+	if (groups)
+		w->s->st.est_words += 2 + (2 * groups + (w->acc.n - w->dedup.n) + 1 + 3) / 4;
 	st.lits = w->dedup.a;
 	st.nlits = w->dedup.n;
 	st.npremises = w->P.n;
@@ -1208,6 +1218,42 @@ static int walk_split(struct walk *w)
 	return u32_push(&w->P, id);
 }
 
+/* One resolution of acc with R (literals l, len) on pivot a (in acc). */
+static int walk_resolve(struct walk *w, uint32_t R, sat_lit a, const sat_lit *l, uint32_t len)
+{
+	bool removed = false;
+	uint32_t i;
+
+	for (i = 0; i < w->acc.n && w->acc.a[i] != a; i++)
+		;
+	if (i == w->acc.n)
+		return -EPROTO; /* pivot missing on the left */
+	memmove(w->acc.a + i, w->acc.a + i + 1, (w->acc.n - i - 1) * sizeof(sat_lit));
+	w->acc.n--;
+	w->cnt[a]--;
+	for (i = 0; i < len; i++) {
+		if (!removed && l[i] == SAT_NOT(a)) {
+			removed = true;
+			continue;
+		}
+		if (u32_push(&w->acc, l[i]))
+			return -ENOMEM;
+		w->cnt[l[i]]++;
+	}
+	if (!removed)
+		return -EPROTO; /* pivot missing on the right */
+	if (u32_push(&w->P, R) || u32_push(&w->V, a))
+		return -ENOMEM;
+	return 0;
+}
+
+/*
+ * Replay node n's chain with list semantics.  A pivot literal held more
+ * than once in the accumulated clause is either resolved once per copy
+ * (units, which add nothing, and reasons whose other literals are all
+ * final, i.e. no later pivot of this chain) or the chain is closed as an
+ * intermediate factored step and continued from it.
+ */
 static int walk_node(struct walk *w, uint32_t n)
 {
 	struct bcf_sat *s = w->s;
@@ -1225,61 +1271,50 @@ static int walk_node(struct walk *w, uint32_t n)
 	}
 	if (u32_push(&w->P, ch[0]))
 		return -ENOMEM;
+	/* pivots still to come (bit 30 of cnt) */
+	for (e = 1; e < nch; e++)
+		w->cnt[ch[2 * e + 1]] |= 0x40000000u;
 	for (e = 1; e < nch; e++) {
-		uint32_t R = ch[2 * e], a = ch[2 * e + 1];
+		uint32_t R = ch[2 * e], a = ch[2 * e + 1], c;
+		bool repeat;
 
+		w->cnt[a] &= ~0x40000000u;
 		node_lits(w, R, &l, &len);
-		if (!w->cnt[a])
+		c = w->cnt[a];
+		if (!c)
 			return -EPROTO; /* pivot missing on the left */
-		if (w->cnt[a] > 1 && len == 1) {
-			/* a unit adds nothing: list it once per copy */
-			while (w->cnt[a]) {
-				if (w->V.n >= w->maxp && (err = walk_split(w)))
-					return err;
-				for (i = 0; i < w->acc.n && w->acc.a[i] != a; i++)
-					;
-				if (i == w->acc.n || l[0] != SAT_NOT(a))
-					return -EPROTO;
-				memmove(w->acc.a + i, w->acc.a + i + 1,
-					(w->acc.n - i - 1) * sizeof(sat_lit));
-				w->acc.n--;
-				w->cnt[a]--;
-				if (u32_push(&w->P, R) || u32_push(&w->V, a))
-					return -ENOMEM;
-			}
-			continue;
+		repeat = c == 1 || len == 1;
+		if (!repeat && c <= w->rep_max) {
+			repeat = true;
+			for (i = 0; i < len && repeat; i++)
+				if (l[i] != SAT_NOT(a) && (w->cnt[l[i]] & 0x40000000u))
+					repeat = false;
 		}
-		if (w->cnt[a] > 1 || w->V.n >= w->maxp || w->acc.n + len - 2 > w->maxl) {
-			if (w->V.n == 0 && w->cnt[a] == 1)
+		if (repeat && (w->V.n + c > w->maxp || w->acc.n + c * (len - 1) - c > w->maxl))
+			repeat = false;
+		if (!repeat) {
+			if (w->V.n == 0)
 				return -E2BIG;
 			err = walk_split(w);
 			if (err)
 				return err;
+			c = 1;
+		}
+		if (w->V.n + c > w->maxp || w->acc.n + c * (len - 1) - c > w->maxl) {
+			if (w->V.n == 0)
+				return -E2BIG;
+			err = walk_split(w);
+			if (err)
+				return err;
+			c = 1;
 			if (w->acc.n + len - 2 > w->maxl)
 				return -E2BIG;
 		}
-		for (i = 0; i < w->acc.n && w->acc.a[i] != a; i++)
-			;
-		memmove(w->acc.a + i, w->acc.a + i + 1, (w->acc.n - i - 1) * sizeof(sat_lit));
-		w->acc.n--;
-		w->cnt[a]--;
-		{
-			bool removed = false;
-
-			for (i = 0; i < len; i++) {
-				if (!removed && l[i] == SAT_NOT(a)) {
-					removed = true;
-					continue;
-				}
-				if (u32_push(&w->acc, l[i]))
-					return -ENOMEM;
-				w->cnt[l[i]]++;
-			}
-			if (!removed)
-				return -EPROTO; /* pivot missing on the right */
+		while (c--) {
+			err = walk_resolve(w, R, a, l, len);
+			if (err)
+				return err;
 		}
-		if (u32_push(&w->P, R) || u32_push(&w->V, a))
-			return -ENOMEM;
 	}
 	err = walk_emit(w, n);
 	if (err)
@@ -1298,7 +1333,7 @@ static int walk_node(struct walk *w, uint32_t n)
 int bcf_sat__proof_walk(struct bcf_sat *s, const struct bcf_sat_walk_opts *opts,
 			bcf_sat_walk_fn fn, void *ctx)
 {
-	struct walk w = { .s = s, .fn = fn, .ctx = ctx, .maxp = 247, .maxl = 255 };
+	struct walk w = { .s = s, .fn = fn, .ctx = ctx, .maxp = 247, .maxl = 255, .rep_max = 2 };
 	uint32_t N = s->p_nlits.n, n, e;
 	uint8_t *needed = NULL;
 	int err = 0;
@@ -1332,7 +1367,8 @@ int bcf_sat__proof_walk(struct bcf_sat *s, const struct bcf_sat_walk_opts *opts,
 		}
 	}
 	s->st.trimmed_inputs = s->st.trimmed_derived = s->st.trimmed_premises = 0;
-	s->st.split_steps = s->st.factoring_steps = 0;
+	s->st.split_steps = s->st.factoring_steps = s->st.est_words = 0;
+
 	w.next_id = N;
 	for (n = 0; n <= s->empty_node && !err; n++) {
 		if (!needed[n])

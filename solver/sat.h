@@ -56,6 +56,7 @@ struct bcf_sat_stats {
 	uint64_t trimmed_premises;                 /* sum of k over derived steps */
 	uint64_t split_steps;                      /* intermediate steps added by the walk */
 	uint64_t factoring_steps;                  /* steps whose chain result has duplicates */
+	uint64_t est_words;  /* BCF step words of the walked RESOLUTION/FACTORING steps */
 };
 
 struct bcf_sat;
