@@ -43,6 +43,18 @@ struct bcf_checker {
 
 	uint32_t true_id, false_id; /* built-ins (static if the table has them) */
 
+	/*
+	 * Classes of structurally equal ids found by ckr_equal() (union-find,
+	 * parent + 1, 0 = root), indexed by id; a class stays valid after its
+	 * nodes are freed because ids are never reused.  uf_log records the
+	 * writes of a comparison in progress so a failed one can be undone.
+	 */
+	uint32_t *uf;
+	uint64_t uf_cap;
+	uint32_t (*uf_log)[2];
+	size_t uf_nlog, uf_logcap;
+	bool uf_logging;
+
 	enum bcf_check_mode mode;
 	unsigned log_level;
 	bcf_check_log_fn log;

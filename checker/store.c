@@ -56,6 +56,10 @@ void ckr_fini(struct bcf_checker *c)
 		free(c->dyn[i]);
 	free(c->dyn);
 	free(c->is_hdr);
+	free(c->uf);
+	free(c->uf_log);
+	c->uf = NULL;
+	c->uf_log = NULL;
 	c->dyn = NULL;
 	c->is_hdr = NULL;
 	c->ndyn = c->dyn_cap = 0;
@@ -232,43 +236,147 @@ bool ckr_is_false(const struct bcf_checker *c, uint32_t id)
 	return e && e->code == BCF_BOOL_VAL && !(e->params & 1);
 }
 
+/* ---- structural equality with a persistent union-find of equal ids ---- */
+
+static int uf_reserve(struct bcf_checker *c, uint32_t id)
+{
+	uint64_t cap;
+	uint32_t *n;
+
+	if (id < c->uf_cap)
+		return 0;
+	cap = c->uf_cap ? c->uf_cap : 64;
+	while (cap <= id)
+		cap *= 2;
+	n = realloc(c->uf, cap * sizeof(*n));
+	if (!n)
+		return -ENOMEM;
+	memset(n + c->uf_cap, 0, (cap - c->uf_cap) * sizeof(*n));
+	c->uf = n;
+	c->uf_cap = cap;
+	return 0;
+}
+
+static int uf_set(struct bcf_checker *c, uint32_t id, uint32_t parent_plus1)
+{
+	if (c->uf_logging) {
+		if (c->uf_nlog == c->uf_logcap) {
+			size_t cap = c->uf_logcap ? 2 * c->uf_logcap : 256;
+			uint32_t (*n)[2] = realloc(c->uf_log, cap * sizeof(*n));
+
+			if (!n)
+				return -ENOMEM;
+			c->uf_log = n;
+			c->uf_logcap = cap;
+		}
+		c->uf_log[c->uf_nlog][0] = id;
+		c->uf_log[c->uf_nlog][1] = c->uf[id];
+		c->uf_nlog++;
+	}
+	c->uf[id] = parent_plus1;
+	return 0;
+}
+
+/* Representative of id's class (ids beyond uf_cap are their own). */
+static uint32_t uf_find(struct bcf_checker *c, uint32_t id)
+{
+	while (id < c->uf_cap && c->uf[id]) {
+		uint32_t p = c->uf[id] - 1;
+
+		/* path halving; skipped silently if the log cannot grow */
+		if (p < c->uf_cap && c->uf[p])
+			uf_set(c, id, c->uf[p]);
+		id = p;
+	}
+	return id;
+}
+
+static void uf_rollback(struct bcf_checker *c)
+{
+	while (c->uf_nlog) {
+		c->uf_nlog--;
+		c->uf[c->uf_log[c->uf_nlog][0]] = c->uf_log[c->uf_nlog][1];
+	}
+	c->uf_logging = false;
+}
+
+/*
+ * Compare one pair: 1 equal leaves or known equal, 2 equal headers of an
+ * inner pair to descend into, 0 different.
+ */
+static int eq_pair(struct bcf_checker *c, uint32_t a, uint32_t b)
+{
+	const struct bcf_expr *x, *y;
+	uint32_t ra = uf_find(c, a), rb = uf_find(c, b);
+
+	if (ra == rb)
+		return 1;
+	x = ckr_expr(c, a);
+	y = ckr_expr(c, b);
+	if (!x || !y || *(const uint32_t *)x != *(const uint32_t *)y || bcf_is_var(x))
+		return 0;
+	if (x->code == BCF_BV_VAL && memcmp(x->args, y->args, x->vlen * sizeof(uint32_t)))
+		return 0;
+	/*
+	 * Assume the pair equal while its arguments are compared: the DAG is
+	 * acyclic, and if any pair differs the whole comparison fails and
+	 * every union made during it is undone.
+	 */
+	if (uf_reserve(c, ra > rb ? ra : rb) || uf_set(c, ra, rb + 1))
+		return -ENOMEM;
+	return bcf_is_leaf(x) ? 1 : 2;
+}
+
 int ckr_equal(struct bcf_checker *c, uint32_t a, uint32_t b)
 {
-	uint32_t stack[CKR_EQ_STACK_MAX][2];
-	unsigned sp = 0, i;
+	struct { uint32_t a, b, i; } stack[CKR_EQ_STACK_MAX];
+	unsigned sp = 0;
+	int r;
 
 	if (a == b)
 		return 1;
-	stack[sp][0] = a;
-	stack[sp][1] = b;
-	sp++;
-	while (sp) {
-		const struct bcf_expr *x, *y;
+	if (uf_reserve(c, a > b ? a : b))
+		return -ENOMEM;
+	c->uf_logging = true;
+	c->uf_nlog = 0;
+	r = eq_pair(c, a, b);
+	if (r == 2) {
+		stack[sp].a = a;
+		stack[sp].b = b;
+		stack[sp].i = 0;
+		sp++;
+		r = 1;
+	}
+	while (sp && r == 1) {
+		const struct bcf_expr *x = ckr_expr(c, stack[sp - 1].a);
+		const struct bcf_expr *y = ckr_expr(c, stack[sp - 1].b);
+		uint32_t i = stack[sp - 1].i++;
 
-		sp--;
-		x = ckr_expr(c, stack[sp][0]);
-		y = ckr_expr(c, stack[sp][1]);
-		if (!x || !y)
-			return 0;
-		if (*(const uint32_t *)x != *(const uint32_t *)y)
-			return 0;
-		if (bcf_is_var(x))
-			return 0; /* distinct ids */
-		if (x->code == BCF_BV_VAL) {
-			if (memcmp(x->args, y->args, x->vlen * sizeof(uint32_t)))
-				return 0;
+		if (i == x->vlen) {
+			sp--;
 			continue;
 		}
-		for (i = x->vlen; i-- > 0;) {
-			if (x->args[i] == y->args[i])
-				continue;
-			if (sp == CKR_EQ_STACK_MAX)
-				return -E2BIG;
-			stack[sp][0] = x->args[i];
-			stack[sp][1] = y->args[i];
+		if (x->args[i] == y->args[i])
+			continue;
+		if (sp == CKR_EQ_STACK_MAX) {
+			r = -E2BIG;
+			break;
+		}
+		r = eq_pair(c, x->args[i], y->args[i]);
+		if (r == 2) {
+			stack[sp].a = x->args[i];
+			stack[sp].b = y->args[i];
+			stack[sp].i = 0;
 			sp++;
+			r = 1;
 		}
 	}
+	if (r != 1) {
+		uf_rollback(c);
+		return r;
+	}
+	c->uf_logging = false;
+	c->uf_nlog = 0;
 	return 1;
 }
 
