@@ -5,12 +5,17 @@
  * up to the renaming of variables: an iterative walk pairs the nodes of the
  * two arenas and requires the pairing to be a bijection with equal codes,
  * params and constants.  The same holds after re-encoding our result, and
- * for our reading of bcf_print__smt2's printing of the cond.
+ * for our reading of bcf_print__smt2's printing of the cond.  `$BCF_BIN import`
+ * gives the same DAGs on a sample (from a file, stdin, to stdout), and its
+ * usage errors exit 2.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <bcf/bcf.h>
 #include "lang/arena.h"
@@ -106,6 +111,114 @@ static const char *same_dag(const struct bcf_arena *a, uint32_t ra, const struct
 	return res;
 }
 
+/* Run a shell command; its exit status, or -1. */
+static int run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int run(const char *fmt, ...)
+{
+	va_list ap;
+	char *cmd;
+	int rc;
+
+	va_start(ap, fmt);
+	if (vasprintf(&cmd, fmt, ap) < 0)
+		abort();
+	va_end(ap);
+	rc = system(cmd);
+	free(cmd);
+	return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
+/* The cond file at path holds the same DAG as the vector's cond. */
+static bool same_as_vector(const char *path, const struct bcf_cond *want)
+{
+	struct bcf_cond *got = NULL;
+	size_t len;
+	void *buf = vec_read(path, &len);
+	bool res;
+
+	res = buf && !bcf_cond__decode(buf, len, &got) && got->path_cond == BCF_COND_NONE &&
+	      !same_dag(want->arena, want->refine_cond, got->arena, got->refine_cond);
+	bcf_cond__free(got);
+	free(buf);
+	return res;
+}
+
+/* bcf import on a sample of the vectors (file, stdin, stdout) and its usage errors. */
+static void test_cli(const struct vec_list *l)
+{
+	const char *bin = getenv("BCF_BIN");
+	char dir[] = "/tmp/bcf-smt2-import.XXXXXX", out[4200], smt[4200];
+	unsigned runs = 0, good = 0;
+	size_t i;
+
+	if (!bin || access(bin, X_OK) || !mkdtemp(dir)) {
+		skip("BCF_BIN not set: bcf import not exercised");
+		return;
+	}
+	snprintf(out, sizeof(out), "%s/out.cond", dir);
+	for (i = 0; i < l->n; i += 25) {
+		struct bcf_cond *want = NULL;
+		size_t clen;
+		void *cbuf = vec_read_cond(l->names[i], &clen);
+
+		snprintf(smt, sizeof(smt), "%s/vectors/smt2/%s.smt2", shared_dir(), l->names[i]);
+		if (!cbuf || bcf_cond__decode(cbuf, clen, &want)) {
+			free(cbuf);
+			continue;
+		}
+		runs++;
+		unlink(out);
+		switch (i / 25 % 3) {
+		case 0:
+			good += run("'%s' import '%s' -o '%s'", bin, smt, out) == 0 &&
+				same_as_vector(out, want);
+			break;
+		case 1:
+			good += run("'%s' import - -o '%s' <'%s'", bin, out, smt) == 0 &&
+				same_as_vector(out, want);
+			break;
+		default:
+			good += run("'%s' import '%s' -o - >'%s'", bin, smt, out) == 0 &&
+				same_as_vector(out, want);
+		}
+		bcf_cond__free(want);
+		free(cbuf);
+	}
+	ok(runs > 40 && good == runs,
+	   "bcf import (file, stdin, stdout) gives the vector's DAG for %u/%u vectors", good,
+	   runs);
+	ok(run("'%s' import --help >/dev/null", bin) == 0, "bcf import --help: status 0");
+	ok(run("'%s' help import >/dev/null", bin) == 0, "bcf help import: status 0");
+	ok(run("'%s' import 2>/dev/null", bin) == 2, "bcf import without arguments: status 2");
+	ok(run("'%s' import '%s' 2>/dev/null", bin, smt) == 2, "bcf import without -o: status 2");
+	ok(run("'%s' import '%s' -o 2>/dev/null", bin, smt) == 2, "-o without a file: status 2");
+	ok(run("'%s' import '%s' -o x -q 2>/dev/null", bin, smt) == 2, "unknown option: status 2");
+	ok(run("'%s' import '%s' '%s' -o x 2>/dev/null", bin, smt, smt) == 2,
+	   "two inputs: status 2");
+	ok(run("'%s' import '%s/missing.smt2' -o '%s' 2>/dev/null", bin, dir, out) == 2,
+	   "missing input: status 2");
+	ok(run("'%s' import '%s' -o '%s/no/such/dir/x.cond' 2>/dev/null", bin, smt, dir) == 2,
+	   "unwritable output: status 2");
+	unlink(out);
+	ok(run("printf '(assert (bvadd #b1 true))' | '%s' import - -o '%s' 2>'%s/err'", bin, out,
+	       dir) == 1 && access(out, F_OK) != 0,
+	   "invalid stdin: status 1, no output file");
+	{
+		char p[4300], *msg;
+		size_t n;
+
+		snprintf(p, sizeof(p), "%s/err", dir);
+		msg = vec_read(p, &n);
+		ok(msg && !strcmp(msg, "<stdin>:1:20: 'bvadd': argument 2 has sort Bool, "
+			"expected (_ BitVec 1)\n"), "stdin errors are reported as <stdin>:line:col: %s",
+		   msg ? msg : "(none)");
+		free(msg);
+		unlink(p);
+	}
+	unlink(out);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	struct vec_list l = vec_list_conds();
@@ -182,6 +295,7 @@ next:
 	   l.n);
 	ok(printed == l.n, "bcf_print__smt2 output reads back to the same DAG (%u/%zu)", printed,
 	   l.n);
+	test_cli(&l);
 	vec_list_free(&l);
 	return done_testing();
 }
