@@ -32,7 +32,7 @@ struct bb_op {
 
 /* Term case (L a bitvector, R = FB): entry for L's code, or NULL. */
 const struct bb_op *bb_term_op(uint8_t code);
-/* Atom case (L a bool comparison): entry for L's code, or NULL. */
+/* Atom case (L a bool comparison): entry for L's code, or NULL (not an atom). */
 const struct bb_op *bb_atom_op(uint8_t code);
 
 /* The bits (argument ids) of a bv_from_bool node, or NULL if id is not one. */

@@ -50,7 +50,7 @@ static int bad(struct bb_step *s, const char *fmt, unsigned bit)
 	char what[160];
 
 	snprintf(what, sizeof(what), fmt, bit);
-	return ckr_fail(s->c, -EINVAL, "BITBLAST @t%u (%s): %s", s->eq,
+	return ckr_fail(s->c, -EINVAL, "@t%u (%s): %s", s->eq,
 			bcf_code__name(s->l->code), what);
 }
 
@@ -174,7 +174,7 @@ static int bb_and(struct bb_step *s)
 
 	if (ckr_strict(s->c))
 		return ckr_fail(s->c, -EINVAL,
-				"BITBLAST @t%u: bv_and has no sound circuit in the kernel's rule "
+				"@t%u: bv_and has no sound circuit in the kernel's rule "
 				"(it accepts xor gates); rejected in strict mode", s->eq);
 	err = bitwise_fold(s, BCF_BOOL_DISTINCT);
 	return err;
@@ -351,7 +351,7 @@ static int atom_operands(struct bb_step *s, const uint32_t **a, const uint32_t *
 	*b = arg_bits(s, 1, &wb);
 	if (!*a || !*b)
 		return ckr_fail(s->c, -EINVAL,
-				"BITBLAST @t%u: operands of %s are not bit-level (bv_from_bool)",
+				"@t%u: operands of %s are not bit-level (bv_from_bool)",
 				s->eq, bcf_code__name(s->l->code));
 	if (wa != wb)
 		return bad(s, "operand widths differ (%u)", wa);
@@ -594,9 +594,7 @@ const struct bb_op *bb_term_op(uint8_t code)
 	return term_ops[code].name ? &term_ops[code] : NULL;
 }
 
-static const struct bb_op atom_reject = REJECT("not a bit-blastable atom", -EINVAL);
-
 const struct bb_op *bb_atom_op(uint8_t code)
 {
-	return atom_ops[code].name ? &atom_ops[code] : &atom_reject;
+	return atom_ops[code].name ? &atom_ops[code] : NULL;
 }

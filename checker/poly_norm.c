@@ -17,13 +17,13 @@ static int poly_norm_strict(struct bcf_checker *c, uint32_t id, const struct bcf
 	int err;
 
 	if (!l)
-		return ckr_fail(c, -EINVAL, "POLY_NORM: @t%u has a dangling argument", id);
+		return ckr_fail(c, -EINVAL, "@t%u has a dangling argument", id);
 	if (!bcf_is_bv(l)) {
 		err = ckr_equal(c, e->args[0], e->args[1]);
 		if (err == 1)
 			return 0;
 		return ckr_fail(c, -EINVAL,
-				"POLY_NORM @t%u: sides are not bit-vectors and not identical", id);
+				"@t%u: sides are not bit-vectors and not identical", id);
 	}
 	if (e->args[0] == e->args[1])
 		return 0;
@@ -34,7 +34,7 @@ static int poly_norm_strict(struct bcf_checker *c, uint32_t id, const struct bcf
 	if (!err)
 		err = poly_norm__class(p, e->args[1], &cr);
 	if (err) {
-		ckr_fail(c, err == -ENOMEM ? err : -EINVAL, "POLY_NORM @t%u: cannot normalise: %s",
+		ckr_fail(c, err == -ENOMEM ? err : -EINVAL, "@t%u: cannot normalise: %s",
 			 id, poly_norm__why(p));
 		poly_norm__free(p);
 		return err == -ENOMEM ? err : -EINVAL;
@@ -42,7 +42,7 @@ static int poly_norm_strict(struct bcf_checker *c, uint32_t id, const struct bcf
 	poly_norm__free(p);
 	if (cl != cr)
 		return ckr_fail(c, -EINVAL,
-				"POLY_NORM @t%u: the sides are different polynomials", id);
+				"@t%u: the sides are different polynomials", id);
 	return 0;
 }
 
@@ -59,13 +59,13 @@ int rule_POLY_NORM(struct bcf_checker *c, const uint32_t *prem, unsigned np,
 				np, nparams);
 	id = params[0];
 	if (!ckr_is_static(c, id))
-		return ckr_fail(c, -EINVAL, "POLY_NORM: parameter %u is not a static expression id",
+		return ckr_fail(c, -EINVAL, "parameter %u is not a static expression id",
 				id);
 	e = ckr_expr(c, id);
 	if (!bcf_is_bool(e))
-		return ckr_fail(c, -EINVAL, "POLY_NORM: @t%u is not a bool", id);
+		return ckr_fail(c, -EINVAL, "@t%u is not a bool", id);
 	if (e->code != BCF_BOOL_EQ || e->vlen != 2)
-		return ckr_fail(c, -EINVAL, "POLY_NORM: @t%u is not an equality", id);
+		return ckr_fail(c, -EINVAL, "@t%u is not an equality", id);
 	if (ckr_strict(c)) {
 		err = poly_norm_strict(c, id, e);
 		if (err)
@@ -110,11 +110,11 @@ int rule_POLY_NORM_EQ(struct bcf_checker *c, const uint32_t *prem, unsigned np,
 				nparams);
 	p = ckr_expr(c, prem[0]);
 	if (!p || p->code != BCF_BOOL_EQ || p->vlen != 2)
-		return ckr_fail(c, -EINVAL, "POLY_NORM_EQ: premise @t%u is not an equality",
+		return ckr_fail(c, -EINVAL, "premise @t%u is not an equality",
 				prem[0]);
 	if (!odd_times_sub(c, p->args[0], &x) || !odd_times_sub(c, p->args[1], &y))
 		return ckr_fail(c, -EINVAL,
-				"POLY_NORM_EQ: premise @t%u is not (= (bvmul odd (bvsub x0 x1)) "
+				"premise @t%u is not (= (bvmul odd (bvsub x0 x1)) "
 				"(bvmul odd (bvsub y0 y1)))", prem[0]);
 	err = ckr_eq(c, x[0], x[1], &ex);
 	if (err)

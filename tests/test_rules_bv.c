@@ -7,6 +7,8 @@
  * and POLY_NORM_EQ.  Circuits come from checker/bb_build.c.
  */
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <bcf/bcf.h>
@@ -1235,6 +1237,104 @@ static void test_poly_norm_eq(void)
 	   "POLY_NORM_EQ with a parameter rejected");
 }
 
+
+/* ---- strict POLY_NORM over the upstream corpus ----------------------------- */
+
+static char *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = n >= 0 ? malloc(n + 1) : NULL;
+	if (buf && fread(buf, 1, n, f) != (size_t)n) {
+		free(buf);
+		buf = NULL;
+	}
+	fclose(f);
+	if (buf) {
+		buf[n] = '\0';
+		*len = n;
+	}
+	return buf;
+}
+
+/*
+ * Every POLY_NORM step of the included upstream proofs, verified by the
+ * strict check: all steps of proofs of unsatisfiable goals must pass; the
+ * invalid "proofs" of the satisfiable goals contain false identities.
+ */
+static void test_corpus_poly_norm(void)
+{
+	char path[4096], *manifest, *line, *save = NULL;
+	unsigned pass_unsat = 0, fail_unsat = 0, fail_sat = 0, proofs = 0;
+	size_t len;
+
+	snprintf(path, sizeof(path), "%s/vectors/manifest.tsv", shared_dir());
+	manifest = read_file(path, &len);
+	if (!manifest) {
+		skip("no shared vectors");
+		return;
+	}
+	for (line = strtok_r(manifest, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char name[256], verdict[64], incl[16], status[16];
+		uint32_t *w, n, ns, pos;
+		struct bcf_checker c;
+		bool sat;
+
+		if (sscanf(line, "%255s %*s %63s %15s %15s", name, verdict, incl, status) != 4 ||
+		    strcmp(incl, "yes"))
+			continue;
+		sat = !strcmp(status, "sat");
+		snprintf(path, sizeof(path), "%s/vectors/proofs/%s.bcf", shared_dir(), name);
+		w = (uint32_t *)read_file(path, &len);
+		if (!w)
+			continue;
+		n = len >= 12 ? w[1] : 0;
+		ns = len >= 12 ? w[2] : 0;
+		if (len < 12 || 12 + 4ull * n + 4ull * ns != len ||
+		    bcf_table__scan(w + 3, n, NULL, NULL, NULL) ||
+		    ckr_init(&c, w + 3, n, STRICT)) {
+			free(w);
+			continue;
+		}
+		proofs++;
+		for (pos = 0; pos < ns;) {
+			uint32_t h = w[3 + n + pos], concl;
+			unsigned np = h >> 16 & 0xff, npar = h >> 24;
+
+			if (pos + 1 + np + npar > ns)
+				break;
+			if ((h & 0xffff) == BCF_RULE_POLY_NORM && !np && npar == 1) {
+				int err = rule_POLY_NORM(&c, NULL, 0, &w[3 + n + pos + 1], 1, &concl);
+
+				if (!err)
+					ckr_put(&c, concl);
+				if (!sat && !err)
+					pass_unsat++;
+				else if (!sat)
+					fail_unsat++, diag("%s: %s", name, c.reason);
+				else if (err)
+					fail_sat++;
+			}
+			pos += 1 + np + npar;
+		}
+		ckr_fini(&c);
+		free(w);
+	}
+	free(manifest);
+	ok(proofs > 1000 && pass_unsat > 1500 && fail_unsat == 0,
+	   "strict POLY_NORM: all %u steps in %u upstream proofs of unsat goals verified (%u fail)",
+	   pass_unsat, proofs, fail_unsat);
+	ok(fail_sat > 0, "strict POLY_NORM: %u false identities found in proofs of sat goals",
+	   fail_sat);
+}
+
 int main(void)
 {
 	test_circuits();
@@ -1246,5 +1346,6 @@ int main(void)
 	test_poly_norm();
 	test_poly_api();
 	test_poly_norm_eq();
+	test_corpus_poly_norm();
 	return done_testing();
 }
