@@ -7,7 +7,7 @@
  *
  * Names: every symbol is interned once; its innermost visible binding hangs
  * off it, shadowed ones chain through prev.  Declared constants become arena
- * variables at their first use, so undeclared-but-unused ones cost nothing.
+ * variables at their first use, so declared-but-unused ones cost nothing.
  * When the script is read, the nodes reachable from the conjunction of the
  * assertions are copied into a fresh arena, which is what the caller gets.
  */
