@@ -269,7 +269,8 @@ int bcf_sat__add_clause(struct bcf_sat *s, const sat_lit *lits, unsigned n, uint
 			return -EINVAL;
 	if (u32_push(&s->in_off, s->in_lits.n) || u32_reserve(&s->in_lits, s->in_lits.n + n))
 		return -ENOMEM;
-	memcpy(s->in_lits.a + s->in_lits.n, lits, n * sizeof(*lits));
+	if (n)
+		memcpy(s->in_lits.a + s->in_lits.n, lits, n * sizeof(*lits));
 	s->in_lits.n += n;
 	if (node)
 		*node = s->in_off.n - 1;
@@ -292,9 +293,11 @@ static uint32_t proof_node(struct bcf_sat *s, const sat_lit *lits, uint32_t n,
 		s->error = -ENOMEM;
 		return NO_NODE;
 	}
-	memcpy(s->p_lits.a + s->p_lits.n, lits, n * sizeof(*lits));
+	if (n)
+		memcpy(s->p_lits.a + s->p_lits.n, lits, n * sizeof(*lits));
 	s->p_lits.n += n;
-	memcpy(s->p_chain.a + s->p_chain.n, chain, 2 * nchain * sizeof(*chain));
+	if (nchain)
+		memcpy(s->p_chain.a + s->p_chain.n, chain, 2 * nchain * sizeof(*chain));
 	s->p_chain.n += 2 * nchain;
 	s->st.proof_nodes++;
 	s->st.proof_chain_entries += nchain;
@@ -736,7 +739,8 @@ static void analyze(struct bcf_sat *s, struct clause *confl, uint32_t *bt)
 				u32_push(&s->mvars, v);
 			}
 		}
-		qsort_r(s->mvars.a, s->mvars.n, sizeof(uint32_t), cmp_trail_desc, s);
+		if (s->mvars.n > 1)
+			qsort_r(s->mvars.a, s->mvars.n, sizeof(uint32_t), cmp_trail_desc, s);
 		for (i = 0; i < s->mvars.n; i++) {
 			uint32_t v = s->mvars.a[i], k;
 			struct clause *r = s->reason[v];
@@ -1199,7 +1203,8 @@ static int walk_emit(struct walk *w, uint32_t id)
 	/* acc := dedup */
 	if (u32_reserve(&w->acc, w->dedup.n))
 		return -ENOMEM;
-	memcpy(w->acc.a, w->dedup.a, w->dedup.n * sizeof(sat_lit));
+	if (w->dedup.n)
+		memcpy(w->acc.a, w->dedup.a, w->dedup.n * sizeof(sat_lit));
 	w->acc.n = w->dedup.n;
 	return 0;
 }

@@ -37,7 +37,8 @@ static void cnf_add(struct cnf *f, const sat_lit *l, uint32_t n)
 		f->cap_l = (f->off[f->nclauses] + n) * 2 + 16;
 		f->lits = realloc(f->lits, f->cap_l * sizeof(*f->lits));
 	}
-	memcpy(f->lits + f->off[f->nclauses], l, n * sizeof(*l));
+	if (n)
+		memcpy(f->lits + f->off[f->nclauses], l, n * sizeof(*l));
 	f->off[f->nclauses + 1] = f->off[f->nclauses] + n;
 	f->nclauses++;
 }
@@ -140,7 +141,8 @@ static void pchk_store(struct pchk *c, uint32_t id, const sat_lit *l, uint32_t n
 	}
 	c->known[id] = 1;
 	c->lits[id] = malloc((n ? n : 1) * sizeof(sat_lit));
-	memcpy(c->lits[id], l, n * sizeof(sat_lit));
+	if (n)
+		memcpy(c->lits[id], l, n * sizeof(sat_lit));
 	c->nlits[id] = n;
 }
 
@@ -156,7 +158,8 @@ static int pchk_step(void *ctx, const struct bcf_sat_step *st)
 		const struct cnf *f = c->f;
 
 		if (st->id >= f->nclauses || st->nlits != f->off[st->id + 1] - f->off[st->id] ||
-		    memcmp(st->lits, f->lits + f->off[st->id], st->nlits * sizeof(sat_lit)))
+		    (st->nlits &&
+		     memcmp(st->lits, f->lits + f->off[st->id], st->nlits * sizeof(sat_lit))))
 			pchk_fail(c, "input step %u differs from the input clause", st->id);
 		else
 			pchk_store(c, st->id, st->lits, st->nlits);
@@ -234,7 +237,7 @@ static int pchk_step(void *ctx, const struct bcf_sat_step *st)
 		pchk_fail(c, "step %u: lone FACTORING without duplicates", st->id);
 		return 0;
 	}
-	if (j != st->nlits || memcmp(tmp, st->lits, j * sizeof(sat_lit))) {
+	if (j != st->nlits || (j && memcmp(tmp, st->lits, j * sizeof(sat_lit)))) {
 		pchk_fail(c, "step %u: clause differs from the replayed chain", st->id);
 		return 0;
 	}
