@@ -2,21 +2,20 @@
 /*
  * Rule tables: one entry per rule, generated from the X-macros of
  * include/bcf/uapi.h.  Rule functions live in one file per family
- * (checker/rules_core*.c, checker/rules_bool*.c, checker/rules_bv*.c).
- * They are referenced weakly so that a family can be built before its
- * neighbours exist; a missing rule reads as NULL and the driver rejects
- * the step with -EFAULT.
+ * (checker/rules_core*.c, checker/rules_bool*.c; BV: bitblast.c, poly_norm.c).
+ * Every family exists now, so the references are strong: weak references
+ * do not pull the rule objects out of a static libbcf.a (--disable-shared,
+ * as the sanitizer CI build uses), which left every rule NULL there.
  */
 #include "checker/checker.h"
 
-#define CKR_WEAK_RULE(name, id)                                                        \
+#define CKR_EXTERN_RULE(name, id)                                                        \
 	extern int rule_##name(struct bcf_checker *c, const uint32_t *prem, unsigned np, \
-			       const uint32_t *params, unsigned nparams, uint32_t *concl) \
-		__attribute__((weak));
-BCF_CORE_RULES(CKR_WEAK_RULE)
-BCF_BOOL_RULES(CKR_WEAK_RULE)
-BCF_BV_RULES(CKR_WEAK_RULE)
-#undef CKR_WEAK_RULE
+			       const uint32_t *params, unsigned nparams, uint32_t *concl);
+BCF_CORE_RULES(CKR_EXTERN_RULE)
+BCF_BOOL_RULES(CKR_EXTERN_RULE)
+BCF_BV_RULES(CKR_EXTERN_RULE)
+#undef CKR_EXTERN_RULE
 
 struct rule_entry {
 	const char *name;
