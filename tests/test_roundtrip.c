@@ -213,6 +213,246 @@ static void test_translations(void)
 	bcf_arena__free(a);
 }
 
+
+/* ---- random formulas over every printable code ------------------------- */
+
+static uint64_t rs = 0x2545f4914f6cdd1dull;
+
+static uint32_t rn(uint32_t n)
+{
+	rs ^= rs << 13;
+	rs ^= rs >> 7;
+	rs ^= rs << 17;
+	return n ? (uint32_t)((rs >> 11) % n) : 0;
+}
+
+struct pool {
+	uint32_t id[512];
+	uint16_t width[512]; /* 0 = bool */
+	unsigned n;
+};
+
+static void pool_add(struct pool *p, uint32_t id, unsigned width)
+{
+	if (p->n < 512) {
+		p->id[p->n] = id;
+		p->width[p->n] = width;
+		p->n++;
+	}
+}
+
+/* A random term of the given width (0 = bool), or of any bv width if width < 0. */
+static int pool_pick(struct pool *p, int width, uint32_t *id, unsigned *w)
+{
+	unsigned i, start = rn(p->n);
+
+	for (i = 0; i < p->n; i++) {
+		unsigned k = (start + i) % p->n;
+
+		if ((width < 0 && p->width[k]) || (width >= 0 && p->width[k] == (unsigned)width)) {
+			*id = p->id[k];
+			if (w)
+				*w = p->width[k];
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static const uint8_t same_width_ops[] = {
+	BCF_BV_ADD, BCF_BV_SUB, BCF_BV_MUL, BCF_BV_DIV, BCF_BV_OR, BCF_BV_AND, BCF_BV_LSH,
+	BCF_BV_RSH, BCF_BV_NEG, BCF_BV_MOD, BCF_BV_XOR, BCF_BV_SDIV, BCF_BV_ARSH, BCF_BV_SMOD,
+	BCF_BV_NOT,
+};
+static const uint8_t cmp_ops[] = {
+	BCF_BOOL_EQ, BCF_BOOL_DISTINCT, BCF_BOOL_UGT, BCF_BOOL_UGE, BCF_BOOL_ULT, BCF_BOOL_ULE,
+	BCF_BOOL_SGT, BCF_BOOL_SGE, BCF_BOOL_SLT, BCF_BOOL_SLE,
+};
+static const uint8_t bool_ops[] = {
+	BCF_BOOL_CONJ, BCF_BOOL_DISJ, BCF_BOOL_XOR, BCF_BOOL_NOT, BCF_BOOL_IMPLIES, BCF_BOOL_ITE,
+	BCF_BOOL_EQ, BCF_BOOL_DISTINCT,
+};
+
+/* One random node added to the pool (or nothing if the draw does not fit). */
+static void random_node(struct bcf_arena *a, struct pool *p)
+{
+	uint32_t args[4], id;
+	unsigned w = 0, w2, i, n, k;
+	uint16_t params = 0;
+	uint8_t code;
+
+	switch (rn(12)) {
+	case 0: case 1: case 2: /* same-width bv op */
+		code = same_width_ops[rn(sizeof(same_width_ops))];
+		if (pool_pick(p, -1, &args[0], &w))
+			return;
+		bcf_code__arity(code, &n, &k);
+		n = n + rn(k > n ? 3 : 1);
+		for (i = 1; i < n; i++)
+			pool_pick(p, w, &args[i], NULL);
+		params = w;
+		break;
+	case 3: /* extract / extend / repeat */
+		if (pool_pick(p, -1, &args[0], &w))
+			return;
+		n = 1;
+		k = rn(4);
+		if (k == 0) {
+			unsigned hi = rn(w), lo = rn(hi + 1);
+
+			code = BCF_BV_EXTRACT;
+			params = BCF_EXPR_PARAMS(hi, lo);
+			w = hi - lo + 1;
+		} else if (k == 3) {
+			code = BCF_BV_REPEAT;
+			k = 1 + rn(3);
+			if (k * w > 255)
+				return;
+			params = BCF_EXPR_PARAMS(k, k * w);
+			w *= k;
+		} else {
+			code = k == 1 ? BCF_BV_ZERO_EXTEND : BCF_BV_SIGN_EXTEND;
+			k = rn(9);
+			if (w + k > 255)
+				return;
+			params = BCF_EXPR_PARAMS(k, w + k);
+			w += k;
+		}
+		break;
+	case 4: /* concat */
+		code = BCF_BV_CONCAT;
+		n = 2 + rn(2);
+		for (i = 0, w = 0; i < n; i++) {
+			if (pool_pick(p, -1, &args[i], &w2))
+				return;
+			w += w2;
+		}
+		if (w > 255)
+			return;
+		params = w;
+		break;
+	case 5: /* bv ite, with a bool or a 1-bit condition */
+		code = BCF_BV_ITE;
+		n = 3;
+		if (pool_pick(p, rn(2) ? 1 : 0, &args[0], NULL) ||
+		    pool_pick(p, -1, &args[1], &w))
+			return;
+		pool_pick(p, w, &args[2], NULL);
+		params = w;
+		break;
+	case 6: /* from_bool, bvsize */
+		if (rn(2)) {
+			code = BCF_BV_FROM_BOOL;
+			n = 1 + rn(4);
+			for (i = 0; i < n; i++)
+				if (pool_pick(p, 0, &args[i], NULL))
+					return;
+			w = n;
+		} else {
+			code = BCF_BV_BVSIZE;
+			n = 1;
+			if (pool_pick(p, -1, &args[0], NULL))
+				return;
+			w = 8 << rn(4);
+			params = w;
+		}
+		break;
+	case 7: case 8: /* comparison */
+		code = cmp_ops[rn(sizeof(cmp_ops))];
+		n = 2;
+		if (pool_pick(p, -1, &args[0], &w))
+			return;
+		pool_pick(p, w, &args[1], NULL);
+		w = 0;
+		break;
+	case 9: /* bitof */
+		code = BCF_BOOL_BITOF;
+		n = 1;
+		if (pool_pick(p, -1, &args[0], &w))
+			return;
+		params = rn(w);
+		w = 0;
+		break;
+	default: /* boolean connective */
+		code = bool_ops[rn(sizeof(bool_ops))];
+		bcf_code__arity(code, &n, &k);
+		n = n + rn(k > n ? 3 : 1);
+		for (i = 0; i < n; i++)
+			if (pool_pick(p, 0, &args[i], NULL))
+				return;
+		w = 0;
+		break;
+	}
+	if (bcf_arena__node(a, code, params, args, n, &id)) {
+		diag("random node %s rejected: %s", bcf_code__name(code), bcf_last_error());
+		return;
+	}
+	pool_add(p, id, w);
+}
+
+static void test_random(void)
+{
+	unsigned t, good = 0, rounds = 300, missing = 0, c;
+	bool seen[256] = { false };
+
+	for (t = 0; t < rounds; t++) {
+		struct bcf_arena *a = bcf_arena__new();
+		struct bcf_cond *pc = NULL;
+		struct pool p = { .n = 0 };
+		uint32_t id, args[6], root;
+		char *text = NULL, why[256] = "";
+		unsigned i, w;
+		int err;
+
+		/* leaves: variables of a few widths, bools, constants */
+		for (i = 0; i < 6; i++) {
+			static const unsigned widths[] = { 1, 8, 16, 32, 64, 13 };
+
+			w = widths[i];
+			bcf_arena__var(a, BCF_BV, w, NULL, &id);
+			pool_add(&p, id, w);
+			bcf_arena__bv_const(a, w, ((uint64_t)rn(UINT32_MAX) << 32) | rn(UINT32_MAX),
+					    &id);
+			pool_add(&p, id, w);
+		}
+		bcf_arena__var(a, BCF_BOOL, 0, NULL, &id);
+		pool_add(&p, id, 0);
+		bcf_arena__var(a, BCF_BOOL, 0, "flag", &id);
+		pool_add(&p, id, 0);
+		bcf_arena__bool_const(a, rn(2), &id);
+		pool_add(&p, id, 0);
+		for (i = 0; i < 40; i++)
+			random_node(a, &p);
+		for (i = 0; i < 6; i++)
+			if (pool_pick(&p, 0, &args[i], NULL))
+				break;
+		if (bcf_arena__node(a, BCF_BOOL_CONJ, 0, args, 6, &root))
+			continue;
+		for (id = 0; id <= root; id++)
+			if (bcf_arena__expr(a, id))
+				seen[bcf_arena__expr(a, id)->code] = true;
+		err = bcf_print__smt2(a, root, &text);
+		if (!err)
+			err = bcf_smt2__parse(text, strlen(text), "random", &pc);
+		if (!err && same_dag(a, root, pc->arena, pc->refine_cond, why, sizeof(why)))
+			good++;
+		else if (good + 5 > t)
+			diag("random formula %u: %s%s\n%s", t, err ? bcf_last_error() : "", why,
+			     text ? text : "");
+		free(text);
+		bcf_cond__free(pc);
+		bcf_arena__free(a);
+	}
+	for (c = 0; c < 256; c++) {
+		if (!bcf_code__name(c) || c == BCF_LIST_VAL || seen[c])
+			continue;
+		diag("no random formula used %s", bcf_code__name(c));
+		missing++;
+	}
+	ok(!missing, "the random formulas use every code but list_val");
+	ok(good == rounds, "%u of %u random formulas over every code round-trip", good, rounds);
+}
+
 int main(void)
 {
 	struct vec_list l = vec_list_conds();
@@ -224,6 +464,7 @@ int main(void)
 		return done_testing();
 	}
 	test_translations();
+	test_random();
 	if (!l.n) {
 		skip("no vectors under BCF_SHARED_DIR");
 		return done_testing();
