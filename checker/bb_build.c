@@ -6,10 +6,16 @@
 #include <errno.h>
 #include <string.h>
 
-#include <bcf/uapi.h>
+#include <bcf/bcf.h>
 #include "checker/bb_build.h"
 
 #define W_MAX 256
+
+int bb_arena_mk(void *arena, uint8_t code, uint16_t params, const uint32_t *args,
+		unsigned vlen, uint32_t *id)
+{
+	return bcf_arena__node(arena, code, params, args, vlen, id);
+}
 
 static int mk1(const struct bb_builder *b, uint8_t code, uint32_t x, uint32_t *id)
 {

@@ -25,6 +25,10 @@ struct bb_builder {
 	uint32_t t, f;
 };
 
+/* A bb_mk_fn over a hash-consing struct bcf_arena (ctx = the arena). */
+int bb_arena_mk(void *arena, uint8_t code, uint16_t params, const uint32_t *args,
+		unsigned vlen, uint32_t *id);
+
 /* bit_i(x) for i < w */
 int bb_build_var(const struct bb_builder *b, uint32_t x, unsigned w, uint32_t *out);
 /* t/f per bit of value (w <= 64) */

@@ -59,6 +59,18 @@ static const uint32_t *arg_bits(struct bb_step *s, unsigned i, unsigned *w)
 	return bb_bits(s->c, s->l->args[i], w);
 }
 
+/* Arguments from..vlen-1 are FB vectors of R's width (the type rules
+ * guarantee it; checked so that no walk can leave a vector). */
+static int same_width(struct bb_step *s, unsigned from)
+{
+	unsigned i, w;
+
+	for (i = from; i < s->l->vlen; i++)
+		if (!arg_bits(s, i, &w) || w != s->r->vlen)
+			return bad(s, "argument %u is not a vector of the result's width", i);
+	return 0;
+}
+
 /* ---- leaves and wiring ------------------------------------------------ */
 
 static int bb_var(struct bb_step *s)
@@ -140,6 +152,8 @@ static int bitwise_fold(struct bb_step *s, uint8_t code)
 {
 	unsigned i, k, n = s->l->vlen, w = s->r->vlen;
 
+	if (same_width(s, 0))
+		return -EINVAL;
 	for (i = 0; i < w; i++) {
 		uint32_t cur = s->r->args[i];
 
@@ -244,6 +258,8 @@ static int bb_add(struct bb_step *s)
 	const uint32_t *a0;
 	int err;
 
+	if (same_width(s, 0))
+		return -EINVAL;
 	memcpy(cur, s->r->args, w * sizeof(*cur));
 	for (k = s->l->vlen - 1; k >= 1; k--) {
 		err = adder_input(s, cur, w, 0, p);
@@ -267,6 +283,8 @@ static int bb_sub(struct bb_step *s)
 	uint32_t n[W_MAX];
 	int err;
 
+	if (same_width(s, 0))
+		return -EINVAL;
 	err = adder_input(s, s->r->args, w, 1, n);
 	if (err)
 		return err;
@@ -283,6 +301,8 @@ static int bb_neg(struct bb_step *s)
 	uint32_t n[W_MAX], z[W_MAX];
 	int err;
 
+	if (same_width(s, 0))
+		return -EINVAL;
 	err = adder_input(s, s->r->args, w, 0, n);
 	if (!err)
 		err = adder_input(s, s->r->args, w, 1, z);
@@ -443,6 +463,8 @@ static int shift(struct bb_step *s, uint8_t op)
 	const struct bcf_expr *n;
 	int err;
 
+	if (same_width(s, 0))
+		return -EINVAL;
 	while ((1u << k) < w)
 		k++;
 	/* output: r_j = ite(g, V(k)_j, fill), one guard id */
@@ -532,6 +554,8 @@ static int bb_ite(struct bb_step *s)
 	const struct bcf_expr *ce = ckr_expr(c, cond);
 	unsigned i;
 
+	if (same_width(s, 1))
+		return -EINVAL;
 	if (!bcf_is_bool(ce))
 		return bad(s, "condition is not a bool (%u-bit vector)", bcf_expr__width(ce));
 	for (i = 0; i < s->r->vlen; i++) {

@@ -1000,6 +1000,77 @@ static void test_shift_guard(void)
 	}
 }
 
+
+/* The builders over a hash-consing arena (as the prover uses them). */
+static void test_arena_builders(void)
+{
+	struct bcf_arena *ar = bcf_arena__new();
+	struct bb_builder ab = { bb_arena_mk, ar, 0, 0 };
+	uint32_t t, f, x, y, fx, fy, a[8], b[8], r[8], l, rid, eq, eqs[8], nw;
+	const uint32_t *words;
+	static const uint8_t ops[] = { BCF_BV_ADD, BCF_BV_SUB, BCF_BV_LSH, BCF_BV_RSH, BCF_BV_ARSH };
+	struct bcf_checker c;
+	unsigned i, n = 0, good = 0;
+
+	if (!ar || bcf_arena__bool_const(ar, true, &t) || bcf_arena__bool_const(ar, false, &f) ||
+	    bcf_arena__var(ar, BCF_BV, 8, "x", &x) || bcf_arena__var(ar, BCF_BV, 8, "y", &y)) {
+		ok(0, "arena setup");
+		bcf_arena__free(ar);
+		return;
+	}
+	ab.t = t;
+	ab.f = f;
+	bb_build_var(&ab, x, 8, a);
+	bb_build_var(&ab, y, 8, b);
+	bb_build_fb(&ab, a, 8, &fx);
+	bb_build_fb(&ab, b, 8, &fy);
+	for (i = 0; i < sizeof(ops); i++) {
+		uint32_t args[2] = { fx, fy };
+		int err;
+
+		switch (ops[i]) {
+		case BCF_BV_ADD: {
+			const uint32_t *o[2] = { a, b };
+
+			err = bb_build_add(&ab, o, 2, 8, r);
+			break;
+		}
+		case BCF_BV_SUB:
+			err = bb_build_sub(&ab, a, b, 8, r);
+			break;
+		default:
+			err = bb_build_shift(&ab, ops[i] == BCF_BV_LSH ? BCF_LSH :
+					     ops[i] == BCF_BV_RSH ? BCF_RSH : BCF_ARSH, a, b, 8, r);
+			break;
+		}
+		if (!err)
+			err = bcf_arena__node(ar, ops[i], 8, args, 2, &l);
+		if (!err)
+			err = bb_build_fb(&ab, r, 8, &rid);
+		if (!err)
+			err = bcf_arena__node(ar, BCF_BOOL_EQ, 0, (uint32_t[]){ l, rid }, 2, &eqs[n]);
+		if (!err)
+			n++;
+	}
+	words = bcf_arena__words(ar, &nw);
+	if (n == sizeof(ops) && !ckr_init(&c, words, nw, STRICT)) {
+		for (i = 0; i < n; i++) {
+			uint32_t concl;
+
+			eq = eqs[i];
+			if (!rule_BITBLAST(&c, NULL, 0, &eq, 1, &concl))
+				good++;
+			else
+				diag("%s", c.reason);
+		}
+		ckr_fini(&c);
+	}
+	ok(n == sizeof(ops) && good == n,
+	   "builders over a hash-consed arena: add, sub, lsh, rsh, arsh circuits accepted (%u/%u)",
+	   good, n);
+	bcf_arena__free(ar);
+}
+
 /* ---- POLY_NORM ------------------------------------------------------- */
 
 static int poly(enum bcf_check_mode mode, uint32_t eq)
@@ -1343,6 +1414,7 @@ int main(void)
 	test_defects();
 	test_ite_and_atoms();
 	test_shift_guard();
+	test_arena_builders();
 	test_poly_norm();
 	test_poly_api();
 	test_poly_norm_eq();
