@@ -55,7 +55,7 @@ static int run_op(struct bb_step *s, const struct bb_op *op, const char *kind)
 		return ckr_fail(s->c, -EFAULT, "no %s entry for code 0x%02x", kind,
 				s->l->code);
 	if (!op->check)
-		return ckr_fail(s->c, op->err, "@t%u: %s has no circuit", s->eq, op->name);
+		return ckr_fail(s->c, op->err, "@t%u: %s", s->eq, op->why);
 	return op->check(s);
 }
 

@@ -28,6 +28,7 @@ struct bb_op {
 	const char *name;
 	bb_check_fn check;  /* NULL: rejected with err */
 	int err;            /* errno when check is NULL */
+	const char *why;    /* message when check is NULL */
 };
 
 /* Term case (L a bitvector, R = FB): entry for L's code, or NULL. */

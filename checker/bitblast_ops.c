@@ -572,7 +572,7 @@ static int bb_ite(struct bb_step *s)
 
 /* ---- tables -------------------------------------------------------------- */
 
-#define REJECT(nm, e) { nm, NULL, e }
+#define REJECT(nm, e, why) { nm, NULL, e, why }
 
 static const struct bb_op term_ops[256] = {
 	[BCF_BV_VAR] = { "bv_var", bb_var, 0 },
@@ -590,19 +590,23 @@ static const struct bb_op term_ops[256] = {
 	[BCF_BV_ARSH] = { "bv_arsh", bb_arsh, 0 },
 	[BCF_BV_ITE] = { "bv_ite", bb_ite, 0 },
 	/* kernel defects (2.8): no circuit is ever accepted */
-	[BCF_BV_NOT] = REJECT("bv_not", -EINVAL),
-	[BCF_BV_XOR] = REJECT("bv_xor", -EINVAL),
+	[BCF_BV_NOT] = REJECT("bv_not", -EINVAL,
+		              "bv_not circuits are never accepted (kernel defect)"),
+	[BCF_BV_XOR] = REJECT("bv_xor", -EINVAL,
+		              "bv_xor circuits are never accepted (kernel defect)"),
 	/* non-linear: no circuit */
-	[BCF_BV_MUL] = REJECT("bv_mul", -EOPNOTSUPP),
-	[BCF_BV_DIV] = REJECT("bv_div", -EOPNOTSUPP),
-	[BCF_BV_MOD] = REJECT("bv_mod", -EOPNOTSUPP),
-	[BCF_BV_SDIV] = REJECT("bv_sdiv", -EOPNOTSUPP),
-	[BCF_BV_SMOD] = REJECT("bv_smod", -EOPNOTSUPP),
+	[BCF_BV_MUL] = REJECT("bv_mul", -EOPNOTSUPP, "no circuit for non-linear bv_mul"),
+	[BCF_BV_DIV] = REJECT("bv_div", -EOPNOTSUPP, "no circuit for non-linear bv_div"),
+	[BCF_BV_MOD] = REJECT("bv_mod", -EOPNOTSUPP, "no circuit for non-linear bv_mod"),
+	[BCF_BV_SDIV] = REJECT("bv_sdiv", -EOPNOTSUPP, "no circuit for non-linear bv_sdiv"),
+	[BCF_BV_SMOD] = REJECT("bv_smod", -EOPNOTSUPP, "no circuit for non-linear bv_smod"),
 	/* meant to be rewritten first / not candidates */
-	[BCF_BV_ZERO_EXTEND] = REJECT("bv_zero_extend", -EINVAL),
-	[BCF_BV_REPEAT] = REJECT("bv_repeat", -EINVAL),
-	[BCF_BV_FROM_BOOL] = REJECT("bv_from_bool", -EINVAL),
-	[BCF_BV_BVSIZE] = REJECT("bv_bvsize", -EINVAL),
+	[BCF_BV_ZERO_EXTEND] = REJECT("bv_zero_extend", -EINVAL,
+		                      "bv_zero_extend must be rewritten to concat first"),
+	[BCF_BV_REPEAT] = REJECT("bv_repeat", -EINVAL, "bv_repeat has no circuit"),
+	[BCF_BV_FROM_BOOL] = REJECT("bv_from_bool", -EINVAL,
+		                    "bv_from_bool is not a bit-blast candidate"),
+	[BCF_BV_BVSIZE] = REJECT("bv_bvsize", -EINVAL, "bv_bvsize is not a bit-blast candidate"),
 };
 
 static const struct bb_op atom_ops[256] = {
