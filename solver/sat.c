@@ -4,7 +4,9 @@
  *
  * Search: two watched literals with blockers, first-UIP conflict analysis,
  * recursive clause minimisation, VSIDS with a binary heap, phase saving,
- * Luby restarts, deletion of inactive learned clauses.
+ * restarts when the recent glue (LBD) average exceeds the long-run one,
+ * periodic deletion of the worse half of the learned clauses (by glue,
+ * then activity; glue <= 2 kept).
  *
  * Proof: nodes 0..ninputs-1 are the input clauses.  Derived nodes record a
  * chain (premise 0, then (premise, pivot) pairs); the pivot is the literal
@@ -68,6 +70,7 @@ struct clause {
 	float act;
 	uint8_t learnt;
 	uint8_t deleted;
+	uint16_t lbd;      /* learned: distinct decision levels (glue) */
 	sat_lit lits[];
 };
 
@@ -115,7 +118,10 @@ struct bcf_sat {
 	uint32_t nlearnts, learnts_cap;
 	struct clause **origs;
 	uint32_t norigs, origs_cap;
-	double max_learnts;
+	uint64_t next_reduce, nreduce;
+	double ema_fast, ema_slow;  /* glue averages for restarts */
+	uint32_t *lvl_stamp;        /* by decision level */
+	uint32_t stamp;
 
 	/* analysis scratch */
 	struct u32vec learnt, toclear, stack, chain, lvl0, mvars;
@@ -176,6 +182,7 @@ void bcf_sat__free(struct bcf_sat *s)
 	free(s->act);
 	free(s->heap_pos);
 	free(s->unit_node);
+	free(s->lvl_stamp);
 	u32_free(&s->heap);
 	u32_free(&s->trail);
 	u32_free(&s->trail_lim);
@@ -228,6 +235,8 @@ uint32_t bcf_sat__new_var(struct bcf_sat *s)
 		GROW(act, cap);
 		GROW(heap_pos, cap);
 		GROW(unit_node, cap);
+		GROW(lvl_stamp, cap);
+		memset(s->lvl_stamp + old, 0, (cap - old) * sizeof(*s->lvl_stamp));
 		s->var_cap = cap;
 	}
 	s->level[v] = 0;
@@ -480,6 +489,7 @@ static struct clause *clause_new(const sat_lit *lits, uint32_t n, bool learnt, u
 	c->act = 0;
 	c->learnt = learnt;
 	c->deleted = 0;
+	c->lbd = 0;
 	memcpy(c->lits, lits, n * sizeof(*lits));
 	return c;
 }
@@ -811,14 +821,12 @@ static void final_conflict(struct bcf_sat *s, struct clause *confl)
 
 /* ---- clause deletion --------------------------------------------------------- */
 
-static int cmp_act(const void *a, const void *b)
+static int cmp_glue(const void *a, const void *b)
 {
 	const struct clause *x = *(struct clause *const *)a, *y = *(struct clause *const *)b;
 
-	if (x->size == 2 && y->size != 2)
-		return 1;
-	if (y->size == 2 && x->size != 2)
-		return -1;
+	if (x->lbd != y->lbd)
+		return x->lbd > y->lbd ? -1 : 1;
 	return x->act < y->act ? -1 : x->act > y->act ? 1 : 0;
 }
 
@@ -832,13 +840,15 @@ static bool locked(const struct bcf_sat *s, const struct clause *c)
 static void reduce_db(struct bcf_sat *s)
 {
 	uint32_t i, j, half = s->nlearnts / 2;
-	double lim = s->cla_inc / (s->nlearnts ? s->nlearnts : 1);
 
-	qsort(s->learnts, s->nlearnts, sizeof(*s->learnts), cmp_act);
+	qsort(s->learnts, s->nlearnts, sizeof(*s->learnts), cmp_glue);
 	for (i = 0; i < s->nlearnts; i++) {
 		struct clause *c = s->learnts[i];
 
-		if (c->size > 2 && !locked(s, c) && (i < half || c->act < lim)) {
+		/* worst half first; glue <= 2 clauses stay */
+		if (i >= half || c->lbd <= 2)
+			continue;
+		if (c->size > 2 && !locked(s, c)) {
 			c->deleted = 1;
 			s->st.deleted++;
 		}
@@ -860,34 +870,40 @@ static void reduce_db(struct bcf_sat *s)
 			s->learnts[j++] = s->learnts[i];
 	}
 	s->nlearnts = j;
-	s->max_learnts *= 1.1;
 }
 
 /* ---- search ------------------------------------------------------------------ */
 
-static double luby(double y, uint32_t x)
+static uint32_t glue(struct bcf_sat *s, const sat_lit *l, uint32_t n)
 {
-	uint32_t size = 1, seq = 0;
-	double r = 1;
+	uint32_t i, g = 0;
 
-	while (size < x + 1) {
-		seq++;
-		size = 2 * size + 1;
+	if (++s->stamp == 0) {
+		memset(s->lvl_stamp, 0, s->var_cap * sizeof(*s->lvl_stamp));
+		s->stamp = 1;
 	}
-	while (size - 1 != x) {
-		size = (size - 1) >> 1;
-		seq--;
-		x = x % size;
+	for (i = 0; i < n; i++) {
+		uint32_t lv = s->level[SAT_VAR(l[i])];
+
+		if (s->lvl_stamp[lv] != s->stamp) {
+			s->lvl_stamp[lv] = s->stamp;
+			g++;
+		}
 	}
-	while (seq--)
-		r *= y;
-	return r;
+	return g;
 }
 
 static int learn(struct bcf_sat *s, uint32_t bt)
 {
-	uint32_t node = NO_NODE;
+	uint32_t node = NO_NODE, lbd = glue(s, s->learnt.a, s->learnt.n);
 	struct clause *c;
+
+	if (lbd > 0xffff)
+		lbd = 0xffff;
+	if (!s->st.learned)
+		s->ema_fast = s->ema_slow = lbd;
+	s->ema_fast += (lbd - s->ema_fast) / 32.0;
+	s->ema_slow += (lbd - s->ema_slow) / 8192.0;
 
 	s->st.learned++;
 	s->st.learned_lits += s->learnt.n;
@@ -902,6 +918,7 @@ static int learn(struct bcf_sat *s, uint32_t bt)
 	c = clause_new(s->learnt.a, s->learnt.n, true, node);
 	if (!c)
 		return -ENOMEM;
+	c->lbd = lbd;
 	if (s->nlearnts == s->learnts_cap) {
 		uint32_t cap = s->learnts_cap ? s->learnts_cap * 2 : 256;
 		struct clause **na = realloc(s->learnts, cap * sizeof(*na));
@@ -934,7 +951,7 @@ static bool budget_out(struct bcf_sat *s)
 }
 
 /* Search until a restart (UNKNOWN with *restart), SAT, UNSAT or the budget. */
-static enum bcf_sat_result search(struct bcf_sat *s, uint64_t nconfl, bool *restart)
+static enum bcf_sat_result search(struct bcf_sat *s, bool *restart)
 {
 	uint64_t c0 = 0;
 
@@ -962,13 +979,17 @@ static enum bcf_sat_result search(struct bcf_sat *s, uint64_t nconfl, bool *rest
 				return BCF_SAT_UNKNOWN;
 			continue;
 		}
-		if (c0 >= nconfl) {
+		/* restart when recent glue is well above the long-run average */
+		if (c0 >= 50 && s->ema_fast > 1.2 * s->ema_slow) {
 			backtrack(s, 0);
 			*restart = true;
 			return BCF_SAT_UNKNOWN;
 		}
-		if (s->nlearnts >= s->max_learnts + s->trail.n)
+		if (s->st.conflicts >= s->next_reduce) {
+			s->nreduce++;
+			s->next_reduce = s->st.conflicts + 2000 + 300 * s->nreduce;
 			reduce_db(s);
+		}
 		/* decide */
 		{
 			uint32_t v = 0;
@@ -1081,7 +1102,7 @@ static enum bcf_sat_result load_inputs(struct bcf_sat *s)
 enum bcf_sat_result bcf_sat__solve(struct bcf_sat *s)
 {
 	enum bcf_sat_result r;
-	uint32_t v, nrestart = 0;
+	uint32_t v;
 	bool restart;
 
 	if (s->solved)
@@ -1107,13 +1128,12 @@ enum bcf_sat_result bcf_sat__solve(struct bcf_sat *s)
 	r = load_inputs(s);
 	if (r != BCF_SAT_UNKNOWN || s->error)
 		return s->result = r;
-	s->max_learnts = s->norigs / 3.0 + 2000;
+	s->next_reduce = 2000;
 	for (;;) {
-		r = search(s, (uint64_t)(luby(2, nrestart) * 100), &restart);
+		r = search(s, &restart);
 		if (!restart)
 			break;
 		s->st.restarts++;
-		nrestart++;
 		if (budget_out(s) ||
 		    (s->opts.timeout_ms && mono_ms() - s->t_start_ms >= s->opts.timeout_ms)) {
 			r = BCF_SAT_UNKNOWN;

@@ -3,7 +3,7 @@
  * solver/sat.h - a CDCL SAT solver with resolution proof logging.
  *
  * Two watched literals, first-UIP learning with recursive minimisation,
- * VSIDS, phase saving, Luby restarts, activity-based clause deletion.
+ * VSIDS, phase saving, glue (LBD) based restarts and clause deletion.
  *
  * Proof logging (opts.proof): every clause has a proof node.  Input clauses
  * are nodes 0..n-1 in the order of bcf_sat__add_clause().  Each learned
