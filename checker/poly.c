@@ -55,6 +55,7 @@ struct poly_norm {
 	size_t kcap;
 	struct tvec acc, tmp, prod;
 	uint32_t mono_one;
+	uint64_t work; /* operations in the current query */
 	const char *why;
 };
 
@@ -207,8 +208,17 @@ static int memo_put(struct poly_norm *p, uint32_t id, uint32_t cls)
 
 /* ---- polynomials ------------------------------------------------------- */
 
+/* Charge n operations to the current query. */
+static int spend(struct poly_norm *p, size_t n)
+{
+	p->work += n;
+	return p->work > POLY_MAX_WORK ? fail(p, -E2BIG, "normalisation too expensive") : 0;
+}
+
 static int tv_push(struct poly_norm *p, struct tvec *v, uint32_t mono, uint64_t coef)
 {
+	if (spend(p, 1))
+		return -E2BIG;
 	if (grow((void **)&v->t, &v->cap, v->n + 1, sizeof(*v->t)))
 		return fail(p, -ENOMEM, "out of memory");
 	v->t[v->n++] = (struct pterm){ mono, coef };
@@ -230,6 +240,7 @@ static int tv_load(struct poly_norm *p, struct tvec *v, uint32_t cls, unsigned w
 {
 	const struct ent *x = poly_ent(p, cls);
 	size_t i, n;
+	int err;
 
 	if (!x || p->w[x->off + 1] != w)
 		return fail(p, -EINVAL, "arithmetic argument of a different width");
@@ -237,8 +248,9 @@ static int tv_load(struct poly_norm *p, struct tvec *v, uint32_t cls, unsigned w
 	for (i = 0; i < n; i++) {
 		const uint32_t *t = &p->w[x->off + 2 + 3 * i];
 
-		if (tv_push(p, v, t[0], t[1] | (uint64_t)t[2] << 32))
-			return -ENOMEM;
+		err = tv_push(p, v, t[0], t[1] | (uint64_t)t[2] << 32);
+		if (err)
+			return err;
 	}
 	return 0;
 }
@@ -255,6 +267,8 @@ static int tv_normalise(struct poly_norm *p, struct tvec *v, uint64_t mask)
 {
 	size_t i = 0, n = 0;
 
+	if (spend(p, v->n * 8))
+		return -E2BIG;
 	if (v->n > 1)
 		qsort(v->t, v->n, sizeof(*v->t), cmp_term);
 	while (i < v->n) {
@@ -314,6 +328,8 @@ static int mono_mul(struct poly_norm *p, uint32_t m1, uint32_t m2, uint32_t *out
 	}
 	if (n1 + n2 > POLY_MAX_DEGREE)
 		return fail(p, -E2BIG, "monomial degree too high");
+	if (spend(p, n1 + n2))
+		return -E2BIG;
 	if (key_room(p, 1 + n1 + n2))
 		return fail(p, -ENOMEM, "out of memory");
 	a = &p->w[x->off + 1];
@@ -364,9 +380,8 @@ static int poly_of_atom(struct poly_norm *p, uint32_t atom, unsigned w, uint32_t
 	if (err)
 		return err;
 	p->acc.n = 0;
-	if (tv_push(p, &p->acc, mono, 1))
-		return -ENOMEM;
-	return store_poly(p, &p->acc, w, cls);
+	err = tv_push(p, &p->acc, mono, 1);
+	return err ? err : store_poly(p, &p->acc, w, cls);
 }
 
 static bool poly_op(uint8_t code)
@@ -472,6 +487,7 @@ int poly_norm__class(struct poly_norm *p, uint32_t root, uint32_t *cls)
 	int err;
 
 	p->why = NULL;
+	p->work = 0;
 	if (memo_get(p, root, cls))
 		return 0;
 	if (grow((void **)&p->stack, &p->scap, 1, sizeof(uint32_t)))

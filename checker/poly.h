@@ -24,8 +24,9 @@
 
 #define POLY_MAX_TERMS 4096      /* monomials per polynomial */
 #define POLY_MAX_DEGREE 512      /* atoms per monomial */
-#define POLY_MAX_PRODUCT (1u << 20) /* term pairs in one multiplication */
+#define POLY_MAX_PRODUCT (1u << 16) /* term pairs in one multiplication */
 #define POLY_MAX_NODES (1u << 22)   /* traversal steps per query */
+#define POLY_MAX_WORK (1u << 26)    /* term and atom operations per query */
 
 struct poly_norm;
 

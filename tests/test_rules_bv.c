@@ -1209,6 +1209,20 @@ static void test_poly_norm(void)
 		ok(poly(STRICT, s) == -EINVAL, "strict: product beyond the monomial cap rejected");
 		ok(poly(COMPAT, s) == 0, "compat: the same step accepted (trusted)");
 	}
+	{
+		uint32_t d = var(64), m = var(8), k;
+		unsigned i;
+
+		for (i = 0; i < 200; i++) /* 2^200 leaves as a tree, 200 nodes as a DAG */
+			d = add(64, d, d);
+		k = var(64);
+		ok(poly(STRICT, eq_of(add(64, d, k), k)) == 0,
+		   "strict: 200 nested doublings of x vanish at 64 bits (shared DAG, linear work)");
+		for (i = 0; i < 10; i++) /* degree 1024 */
+			m = mul(8, m, m);
+		ok(poly(STRICT, eq_of(add(8, m, cst(8, 1)), add(8, cst(8, 1), m))) == -EINVAL,
+		   "strict: a monomial of degree 1024 is beyond the cap and rejected");
+	}
 }
 
 static void test_poly_api(void)
