@@ -1157,6 +1157,19 @@ static void test_poly_norm(void)
 				      mul(8, z, mul(8, y, x)))) == 0,
 		   "strict: n-ary mul = nested mul accepted");
 	}
+	/* the workaround routes of rules-bv.md section 3 */
+	{
+		uint32_t d1 = add(8, x, x), d2 = add(8, d1, d1), a1 = var(1), b1 = var(1);
+		uint32_t s1 = sub(1, a1, b1);
+
+		ok(poly(STRICT, eq_of(mul(8, x, cst(8, 5)), add(8, d2, x))) == 0,
+		   "strict: x * 5 = ((x+x)+(x+x)) + x (constant-mul route) accepted");
+		ok(poly(STRICT, eq_of(mul(8, x, cst(8, 6)), add(8, d2, x))) == -EINVAL,
+		   "strict: x * 6 = 4x + x rejected");
+		ok(poly(STRICT, eq_of(mul(1, cst(1, 1), s1),
+				      mul(1, cst(1, 1), sub(1, s1, cst(1, 0))))) == 0,
+		   "strict: 1-bit equality route #1*(a-b) = #1*((a-b)-#0) accepted");
+	}
 	/* atoms compared modulo normalisation of their arguments */
 	l = n1(BCF_BV_EXTRACT, BCF_EXPR_PARAMS(3, 0), add(8, x, y));
 	r = n1(BCF_BV_EXTRACT, BCF_EXPR_PARAMS(3, 0), add(8, y, x));
