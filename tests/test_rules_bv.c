@@ -293,6 +293,11 @@ static void eval_table(uint64_t assignment)
 			for (r = m, i = 0; i < e->vlen; i++)
 				r &= val[e->args[i]];
 			break;
+		case BCF_BV_MUL:
+			for (r = 1, i = 0; i < e->vlen; i++)
+				r *= val[e->args[i]];
+			break;
+		case BCF_BV_NOT: r = ~a0; break;
 		case BCF_BV_SUB: r = a0 - a1; break;
 		case BCF_BV_NEG: r = -a0; break;
 		case BCF_BV_LSH: r = a1 >= w ? 0 : a0 << a1; break;
@@ -1336,6 +1341,132 @@ static void test_poly_norm_eq(void)
 }
 
 
+
+/* ---- property tests: strict acceptance implies validity --------------- */
+
+static uint64_t rng = 0x9e3779b97f4a7c15ull;
+
+static uint32_t rnd(uint32_t n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return n ? (uint32_t)(rng % n) : 0;
+}
+
+/* A random earlier node id of the table below limit (any node). */
+static uint32_t random_node(uint32_t limit)
+{
+	uint32_t id, pick = 0, n = 0;
+
+	for (id = 0; id < limit; id += (tw[id] >> 8 & 0xff) + 1)
+		if (!rnd(++n))
+			pick = id;
+	return pick;
+}
+
+/*
+ * Mutate random argument words or params of accepted circuits; whenever the
+ * result is still a well-typed table: no crash, strict accepts only what
+ * compat accepts, and what strict accepts is a valid equality.
+ */
+static void test_random_mutants(void)
+{
+	unsigned i, tries = 0, typed = 0, strict_acc = 0, bad_subset = 0, bad_valid = 0;
+
+	for (i = 0; i < 6000; i++) {
+		const struct circuit *cc = &circuits[rnd(sizeof(circuits) / sizeof(circuits[0]))];
+		unsigned w = cc->widths[0] == 1 ? 2 : cc->widths[0], k, nmut = 1 + rnd(3);
+		uint32_t eq, id;
+		int a, b;
+
+		reset();
+		builder_reset();
+		eq = cc->fn(w, cc->variant);
+		for (k = 0; k < nmut; k++) {
+			const struct bcf_expr *e;
+
+			id = random_node(eq);
+			e = (const struct bcf_expr *)&tw[id];
+			if (bcf_is_leaf(e) || rnd(4) == 0)
+				tw[id] ^= 1u << (16 + rnd(16)); /* a params bit */
+			else
+				tw[id + 1 + rnd(e->vlen)] = random_node(id);
+		}
+		tries++;
+		if (bcf_table__scan(tw, tn, NULL, NULL, NULL))
+			continue;
+		typed++;
+		a = bitblast(COMPAT, eq);
+		b = bitblast(STRICT, eq);
+		if (!b) {
+			strict_acc++;
+			if (a)
+				bad_subset++;
+			if (var_bits() <= 16 && !valid(eq)) {
+				bad_valid++;
+				diag("%s w=%u: strict accepted an invalid mutant", cc->name, w);
+			}
+		}
+	}
+	ok(typed > 500 && bad_subset == 0 && bad_valid == 0,
+	   "%u random mutants (%u well-typed, %u still accepted): strict acceptance implies compat "
+	   "acceptance and validity", tries, typed, strict_acc);
+}
+
+/* Random small polynomial expressions: strict POLY_NORM never accepts a false one. */
+static uint32_t random_poly(unsigned w, const uint32_t *vars, unsigned nv, unsigned depth)
+{
+	uint32_t args[3];
+
+	if (!depth || rnd(4) == 0)
+		return rnd(3) ? vars[rnd(nv)] : cst(w, rnd(1u << w));
+	switch (rnd(6)) {
+	case 0:
+		args[0] = random_poly(w, vars, nv, depth - 1);
+		args[1] = random_poly(w, vars, nv, depth - 1);
+		args[2] = random_poly(w, vars, nv, depth - 1);
+		return node(BCF_BV_ADD, w, args, 2 + rnd(2));
+	case 1:
+		return sub(w, random_poly(w, vars, nv, depth - 1), random_poly(w, vars, nv, depth - 1));
+	case 2:
+		return n1(BCF_BV_NEG, w, random_poly(w, vars, nv, depth - 1));
+	case 3:
+		return n1(BCF_BV_NOT, w, random_poly(w, vars, nv, depth - 1));
+	case 4:
+		return n2(BCF_BV_AND, w, random_poly(w, vars, nv, depth - 1), vars[rnd(nv)]);
+	default:
+		return mul(w, random_poly(w, vars, nv, depth - 1), random_poly(w, vars, nv, depth - 1));
+	}
+}
+
+static void test_random_poly(void)
+{
+	unsigned i, acc = 0, bad = 0, sem_eq = 0;
+
+	for (i = 0; i < 4000; i++) {
+		unsigned w = 1 + rnd(4);
+		uint32_t vars[2], l, r, e;
+
+		reset();
+		vars[0] = var(w);
+		vars[1] = var(w);
+		l = random_poly(w, vars, 2, 3);
+		r = random_poly(w, vars, 2, 3);
+		e = eq_of(l, r);
+		if (valid(e))
+			sem_eq++;
+		if (poly(STRICT, e) == 0) {
+			acc++;
+			if (!valid(e))
+				bad++;
+		}
+	}
+	ok(acc > 20 && bad == 0,
+	   "4000 random polynomial equalities: strict accepted %u, all valid (%u valid in total)",
+	   acc, sem_eq);
+}
+
 /* ---- strict POLY_NORM over the upstream corpus ----------------------------- */
 
 static char *read_file(const char *path, size_t *len)
@@ -1446,5 +1577,7 @@ int main(void)
 	test_poly_api();
 	test_poly_norm_eq();
 	test_corpus_poly_norm();
+	test_random_mutants();
+	test_random_poly();
 	return done_testing();
 }
