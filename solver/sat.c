@@ -122,6 +122,7 @@ struct bcf_sat {
 	double ema_fast, ema_slow;  /* glue averages for restarts */
 	uint32_t *lvl_stamp;        /* by decision level */
 	uint32_t stamp;
+	bool minimize;
 
 	/* analysis scratch */
 	struct u32vec learnt, toclear, stack, chain, lvl0, mvars;
@@ -150,6 +151,7 @@ struct bcf_sat *bcf_sat__new(const struct bcf_sat_opts *opts)
 		return NULL;
 	if (opts)
 		s->opts = *opts;
+	s->minimize = s->opts.minimize ? s->opts.minimize > 0 : !s->opts.proof;
 	s->var_inc = 1;
 	s->cla_inc = 1;
 	s->empty_node = NO_NODE;
@@ -728,7 +730,7 @@ static void analyze(struct bcf_sat *s, struct clause *confl, uint32_t *bt)
 	for (i = j = 1; i < s->learnt.n; i++) {
 		sat_lit l = s->learnt.a[i];
 
-		if (!s->reason[SAT_VAR(l)] || !lit_redundant(s, l, abs_levels))
+		if (!s->minimize || !s->reason[SAT_VAR(l)] || !lit_redundant(s, l, abs_levels))
 			s->learnt.a[j++] = l;
 	}
 	s->st.minimized_lits += s->learnt.n - j;

@@ -103,6 +103,90 @@ static void pigeonhole(struct cnf *f, uint32_t n)
 			}
 }
 
+/* ---- Tseitin circuits: a*b != b*a with shift-and-add multipliers ---------------- */
+
+static uint32_t tv(struct cnf *f)
+{
+	return ++f->nvars;
+}
+
+static void cl3(struct cnf *f, sat_lit a, sat_lit b, sat_lit c, unsigned n)
+{
+	sat_lit l[3] = { a, b, c };
+
+	cnf_add(f, l, n);
+}
+
+/* Gate outputs as literals. */
+static sat_lit g_and(struct cnf *f, sat_lit a, sat_lit b)
+{
+	sat_lit o = SAT_LIT(tv(f), 0);
+
+	cl3(f, SAT_NOT(o), a, 0, 2);
+	cl3(f, SAT_NOT(o), b, 0, 2);
+	cl3(f, o, SAT_NOT(a), SAT_NOT(b), 3);
+	return o;
+}
+
+static sat_lit g_or(struct cnf *f, sat_lit a, sat_lit b)
+{
+	return SAT_NOT(g_and(f, SAT_NOT(a), SAT_NOT(b)));
+}
+
+static sat_lit g_xor(struct cnf *f, sat_lit a, sat_lit b)
+{
+	sat_lit o = SAT_LIT(tv(f), 0);
+
+	cl3(f, SAT_NOT(o), a, b, 3);
+	cl3(f, SAT_NOT(o), SAT_NOT(a), SAT_NOT(b), 3);
+	cl3(f, o, SAT_NOT(a), b, 3);
+	cl3(f, o, a, SAT_NOT(b), 3);
+	return o;
+}
+
+/* n-bit product (low n bits) of x and y; false_lit is a literal fixed false. */
+static void multiplier(struct cnf *f, const sat_lit *x, const sat_lit *y, unsigned n,
+		       sat_lit false_lit, sat_lit *out)
+{
+	sat_lit acc[32];
+	unsigned i, j;
+
+	for (j = 0; j < n; j++)
+		acc[j] = g_and(f, x[j], y[0]);
+	for (i = 1; i < n; i++) {
+		sat_lit carry = false_lit;
+
+		for (j = i; j < n; j++) {
+			sat_lit pp = g_and(f, x[j - i], y[i]);
+			sat_lit t = g_xor(f, acc[j], pp);
+			sat_lit c = g_or(f, g_and(f, acc[j], pp), g_and(f, carry, t));
+
+			acc[j] = g_xor(f, t, carry);
+			carry = c;
+		}
+	}
+	memcpy(out, acc, n * sizeof(*out));
+}
+
+static void mul_commutes(struct cnf *f, unsigned n)
+{
+	sat_lit x[32], y[32], p[32], q[32], d[32], F;
+	unsigned i;
+
+	memset(f, 0, sizeof(*f));
+	F = SAT_LIT(tv(f), 0);
+	cl3(f, SAT_NOT(F), 0, 0, 1);
+	for (i = 0; i < n; i++) {
+		x[i] = SAT_LIT(tv(f), 0);
+		y[i] = SAT_LIT(tv(f), 0);
+	}
+	multiplier(f, x, y, n, F, p);
+	multiplier(f, y, x, n, F, q);
+	for (i = 0; i < n; i++)
+		d[i] = g_xor(f, p[i], q[i]);
+	cnf_add(f, d, n);
+}
+
 /* ---- the independent proof checker ---------------------------------------------- */
 
 struct pchk {
@@ -289,9 +373,11 @@ static bool model_satisfies(struct bcf_sat *s, const struct cnf *f)
 	return true;
 }
 
+static int g_minimize; /* bcf_sat_opts.minimize for run() */
+
 static struct outcome run(const struct cnf *f, const struct bcf_sat_walk_opts *wo)
 {
-	struct bcf_sat_opts o = { .proof = true };
+	struct bcf_sat_opts o = { .proof = true, .minimize = g_minimize };
 	struct bcf_sat *s = bcf_sat__new(&o);
 	struct outcome out = { 0 };
 	uint32_t i, node;
@@ -436,6 +522,24 @@ static void test_php(uint32_t n)
 	cnf_free(&f);
 }
 
+static void test_circuit(unsigned n)
+{
+	struct cnf f;
+	struct outcome o;
+
+	mul_commutes(&f, n);
+	o = run(&f, NULL);
+	ok(o.r == BCF_SAT_UNSAT && o.proof_ok, "%u-bit x*y = y*x circuit%s: unsat, proof replays %s",
+	   n, g_minimize ? " (minimisation on)" : "", o.why);
+	diag("mul %u bits%s: %u vars %u clauses, %llu conflicts; proof %llu inputs + %llu derived "
+	     "steps (%llu splits), %llu premises, ~%llu BCF words", n,
+	     g_minimize ? " (minimisation on)" : "", f.nvars, f.nclauses,
+	     (unsigned long long)o.st.conflicts, (unsigned long long)o.st.trimmed_inputs,
+	     (unsigned long long)o.st.trimmed_derived, (unsigned long long)o.st.split_steps,
+	     (unsigned long long)o.st.trimmed_premises, (unsigned long long)o.st.est_words);
+	cnf_free(&f);
+}
+
 /* Corner cases: empty clause, contradictory units, duplicates, tautologies. */
 static void test_corners(void)
 {
@@ -563,6 +667,16 @@ int main(void)
 	test_random(200, 4.26, 4, 11000, NULL, false, "random 3-SAT n=200");
 	for (n = 2; n <= 8; n++)
 		test_php(n);
+	for (n = 4; n <= 7; n++)
+		test_circuit(n);
+	/* proofs through recursive minimisation (off by default with logging) */
+	g_minimize = 1;
+	test_random(50, 4.26, 60, 7000, NULL, true, "random 3-SAT n=50, minimisation on");
+	test_random(100, 4.26, 10, 9500, &tight, true,
+		    "random 3-SAT n=100, minimisation on, max 2 pivots / 64 literals");
+	test_php(7);
+	test_circuit(6);
+	g_minimize = 0;
 	diag("total %.2f s", now_s() - t0);
 	return done_testing();
 }
