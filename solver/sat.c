@@ -674,7 +674,10 @@ static void analyze(struct bcf_sat *s, struct clause *confl, uint32_t *bt)
 	s->learnt.n = 0;
 	s->chain.n = 0;
 	s->lvl0.n = 0;
-	u32_push(&s->learnt, 0); /* slot for the asserting literal */
+	if (u32_push(&s->learnt, 0)) { /* slot for the asserting literal */
+		s->error = -ENOMEM;
+		return;
+	}
 	if (proof)
 		chain_add(s, confl->node, 0);
 	for (;;) {
@@ -720,7 +723,8 @@ static void analyze(struct bcf_sat *s, struct clause *confl, uint32_t *bt)
 	/* recursive minimisation */
 	s->toclear.n = 0;
 	for (i = 0; i < s->learnt.n; i++)
-		u32_push(&s->toclear, s->learnt.a[i]);
+		if (u32_push(&s->toclear, s->learnt.a[i]))
+			s->error = -ENOMEM;
 	for (i = 1; i < s->learnt.n; i++)
 		abs_levels |= abstract_level(s, SAT_VAR(s->learnt.a[i]));
 	if (proof)
@@ -748,7 +752,8 @@ static void analyze(struct bcf_sat *s, struct clause *confl, uint32_t *bt)
 
 			if (s->mark[v] & 4) {
 				s->mark[v] &= ~4;
-				u32_push(&s->mvars, v);
+				if (u32_push(&s->mvars, v))
+					s->error = -ENOMEM;
 			}
 		}
 		if (s->mvars.n > 1)
@@ -1005,6 +1010,9 @@ static enum bcf_sat_result search(struct bcf_sat *s, bool *restart)
 			if (!v)
 				return BCF_SAT_SAT;
 			s->st.decisions++;
+			if (!(s->st.decisions & 4095) && s->opts.timeout_ms &&
+			    mono_ms() - s->t_start_ms >= s->opts.timeout_ms)
+				return BCF_SAT_UNKNOWN;
 			if (u32_push(&s->trail_lim, s->trail.n)) {
 				s->error = -ENOMEM;
 				return BCF_SAT_UNKNOWN;

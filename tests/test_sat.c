@@ -617,6 +617,23 @@ static void test_corners(void)
 	cnf_free(&f);
 
 	{
+		struct bcf_sat_opts so = { .proof = true, .max_conflicts = 100 };
+		struct bcf_sat *s = bcf_sat__new(&so);
+		struct pchk c = { 0 };
+		uint32_t i;
+
+		pigeonhole(&f, 10);
+		for (i = 0; i < f.nvars; i++)
+			bcf_sat__new_var(s);
+		for (i = 0; i < f.nclauses; i++)
+			bcf_sat__add_clause(s, f.lits + f.off[i], f.off[i + 1] - f.off[i], NULL);
+		ok(bcf_sat__solve(s) == BCF_SAT_UNKNOWN && bcf_sat__stats(s)->conflicts == 100 &&
+		   !bcf_sat__error(s) && bcf_sat__proof_walk(s, NULL, pchk_step, &c) == -EINVAL,
+		   "conflict budget: PHP(11,10) stops unknown after 100 conflicts, no proof");
+		bcf_sat__free(s);
+		cnf_free(&f);
+	}
+	{
 		struct bcf_sat *s = bcf_sat__new(NULL);
 		sat_lit bad = SAT_LIT(5, 0);
 		struct pchk c = { 0 };

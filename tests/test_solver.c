@@ -385,6 +385,59 @@ out:
 	bcf_arena__free(b.a);
 }
 
+/* Models of wide and bool variables: exact words. */
+static void test_wide_model(enum bcf_solver_kind kind)
+{
+	struct ab b = { .a = bcf_arena__new() };
+	BCF_OPTS(bcf_solve_opts, o, .timeout_ms = 20000, .want_model = true);
+	const char *kn = bcf_solver_kind__name(kind);
+	struct bcf_solver_result r;
+	const struct bcf_model_entry *mx, *mb, *mc;
+	uint32_t x = 0, bv = 0, cv = 0, root;
+
+	bcf_arena__var(b.a, BCF_BV, 200, "x", &x);
+	bcf_arena__var(b.a, BCF_BOOL, 0, "b", &bv);
+	bcf_arena__var(b.a, BCF_BOOL, 0, "c", &cv);
+	/* x[199:136] = 0x8000000000000001, x[135:72] = 0x0123456789abcdef,
+	 * x[71:8] = 0xfedcba9876543210, x[7:0] = 0x5a; b; not c */
+	root = N(&b, BCF_BOOL_CONJ, 0, 6,
+		 N(&b, BCF_BOOL_EQ, 0, 2, N(&b, BCF_BV_EXTRACT, (199 << 8) | 136, 1, x),
+		   K(&b, 64, 0x8000000000000001ull)),
+		 N(&b, BCF_BOOL_EQ, 0, 2, N(&b, BCF_BV_EXTRACT, (135 << 8) | 72, 1, x),
+		   K(&b, 64, 0x0123456789abcdefull)),
+		 N(&b, BCF_BOOL_EQ, 0, 2, N(&b, BCF_BV_EXTRACT, (71 << 8) | 8, 1, x),
+		   K(&b, 64, 0xfedcba9876543210ull)),
+		 N(&b, BCF_BOOL_EQ, 0, 2, N(&b, BCF_BV_EXTRACT, 7 << 8, 1, x), K(&b, 8, 0x5a)),
+		 bv, N(&b, BCF_BOOL_NOT, 0, 1, cv));
+	if (b.err || bcf_solve(b.a, root, kind, &o, &r)) {
+		ok(0, "%s: wide model formula solved", kn);
+		bcf_arena__free(b.a);
+		return;
+	}
+	mx = bcf_solver_result__value(&r, x);
+	mb = bcf_solver_result__value(&r, bv);
+	mc = bcf_solver_result__value(&r, cv);
+	ok(r.status == BCF_SOLVE_SAT && r.model_len == 3 && mx && mb && mc && mx->width == 200,
+	   "%s: model of a 200-bit and two bool variables", kn);
+	if (mx) {
+		/* bits: [7:0]=5a, [71:8]=fedcba9876543210, [135:72]=0123456789abcdef,
+		 * [199:136]=8000000000000001 */
+		uint64_t w0 = 0x5a | (0xfedcba9876543210ull << 8);
+		uint64_t w1 = (0xfedcba9876543210ull >> 56) | (0x0123456789abcdefull << 8);
+		uint64_t w2 = (0x0123456789abcdefull >> 56) | (0x8000000000000001ull << 8);
+		uint64_t w3 = 0x8000000000000001ull >> 56;
+
+		ok(mx->words[0] == w0 && mx->words[1] == w1 && mx->words[2] == w2 &&
+		   mx->words[3] == w3, "%s: 200-bit value exact (%016llx %016llx %016llx %016llx)",
+		   kn, (unsigned long long)mx->words[3], (unsigned long long)mx->words[2],
+		   (unsigned long long)mx->words[1], (unsigned long long)mx->words[0]);
+	}
+	ok(mb && mc && mb->width == 0 && mb->words[0] == 1 && mc->words[0] == 0,
+	   "%s: bool values", kn);
+	bcf_solver_result__free(&r);
+	bcf_arena__free(b.a);
+}
+
 /* ---- errors, timeouts, AUTO ------------------------------------------------- */
 
 /* A small hard instance: 12 pairwise distinct 4-bit values below 11 (pigeonhole). */
@@ -551,10 +604,12 @@ int main(int argc, char **argv)
 	load_manifest();
 	ok(nvecs > 0, "manifest has %u vectors", nvecs);
 	test_semantics(BCF_SOLVER_Z3);
+	test_wide_model(BCF_SOLVER_Z3);
 	test_errors();
 	test_vectors_z3();
 #ifdef BCF_CVC5_PATH
 	test_semantics(BCF_SOLVER_CVC5);
+	test_wide_model(BCF_SOLVER_CVC5);
 	test_cvc5_failures();
 	test_vectors_cvc5();
 #else
