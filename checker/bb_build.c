@@ -4,10 +4,12 @@
  * shapes are exactly the ones checker/bitblast_ops.c accepts.
  */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <bcf/bcf.h>
 #include "checker/bb_build.h"
+#include "lang/expr.h"
 
 #define W_MAX 256
 
@@ -296,5 +298,165 @@ int bb_build_ite(const struct bb_builder *b, uint32_t cond, const uint32_t *t,
 		if (!err)
 			err = mk2(b, BCF_BOOL_CONJ, p, q, &out[i]);
 	}
+	return err;
+}
+
+/* Copy the bits of FB node id into out (room for 255); its width or 0. */
+static unsigned fb_bits(bcf_expr_lookup_fn lookup, void *lctx, uint32_t id, uint32_t *out)
+{
+	const struct bcf_expr *e = lookup(lctx, id);
+
+	if (!e || e->code != BCF_BV_FROM_BOOL)
+		return 0;
+	memcpy(out, e->args, e->vlen * sizeof(*out));
+	return e->vlen;
+}
+
+static int finish(const struct bb_builder *b, uint8_t code, uint16_t params,
+		  const uint32_t *args, unsigned n, const uint32_t *out, unsigned w, uint32_t atom,
+		  uint32_t *eq)
+{
+	uint32_t lr[2];
+	int err;
+
+	err = b->mk(b->ctx, code, params, args, n, &lr[0]);
+	if (!err && atom == UINT32_MAX)
+		err = bb_build_fb(b, out, w, &lr[1]);
+	else
+		lr[1] = atom;
+	if (!err)
+		err = b->mk(b->ctx, BCF_BOOL_EQ, 0, lr, 2, eq);
+	return err;
+}
+
+int bb_build_step(const struct bb_builder *b, bcf_expr_lookup_fn lookup, void *lctx,
+		  uint8_t code, uint16_t params, const uint32_t *args, unsigned n, uint32_t *eq)
+{
+	uint32_t (*bits)[W_MAX], out[W_MAX], atom = UINT32_MAX;
+	const uint32_t **ops;
+	unsigned i, j, w = 0, wi[256] = { 0 }, first = code == BCF_BV_ITE ? 1 : 0;
+	int err = 0;
+
+	if (n <= first || n > 255)
+		return -EINVAL;
+	bits = malloc(n * sizeof(*bits));
+	ops = malloc(n * sizeof(*ops));
+	if (!bits || !ops) {
+		free(bits);
+		free(ops);
+		return -ENOMEM;
+	}
+	for (i = first; i < n && !err; i++) {
+		wi[i] = fb_bits(lookup, lctx, args[i], bits[i]);
+		ops[i] = bits[i];
+		if (!wi[i])
+			err = -EINVAL;
+	}
+	if (err)
+		goto out;
+	w = wi[first];
+	switch (code) {
+	case BCF_BV_ADD:
+		err = n >= 2 ? bb_build_add(b, ops, n, w, out) : -EINVAL;
+		break;
+	case BCF_BV_SUB:
+		err = n == 2 ? bb_build_sub(b, bits[0], bits[1], w, out) : -EINVAL;
+		break;
+	case BCF_BV_NEG:
+		err = bb_build_neg(b, bits[0], w, out);
+		break;
+	case BCF_BV_OR:
+		err = bb_build_fold(b, BCF_BOOL_DISJ, ops, n, w, out);
+		break;
+	case BCF_BV_LSH:
+	case BCF_BV_RSH:
+	case BCF_BV_ARSH:
+		err = n == 2 ? bb_build_shift(b, BCF_OP(code), bits[0], bits[1], w, out) : -EINVAL;
+		break;
+	case BCF_BV_ITE: {
+		const struct bcf_expr *c = lookup(lctx, args[0]);
+
+		if (n != 3 || !c || !bcf_is_bool(c))
+			err = -EOPNOTSUPP; /* only a bool condition has a circuit */
+		else
+			err = bb_build_ite(b, args[0], bits[1], bits[2], w, out);
+		break;
+	}
+	case BCF_BV_EXTRACT: {
+		unsigned hi = BCF_EXPR_HIGH(params), lo = BCF_EXPR_LOW(params);
+
+		if (hi < lo || hi >= w)
+			err = -EINVAL;
+		else
+			memcpy(out, &bits[0][lo], (hi - lo + 1) * sizeof(*out));
+		w = hi - lo + 1;
+		break;
+	}
+	case BCF_BV_CONCAT:
+		for (w = 0, i = n; i-- > 0 && !err;)
+			for (j = 0; j < wi[i]; j++) {
+				if (w == 255) {
+					err = -EINVAL;
+					break;
+				}
+				out[w++] = bits[i][j];
+			}
+		break;
+	case BCF_BV_SIGN_EXTEND:
+		if (w + BCF_EXPR_HIGH(params) > 255) {
+			err = -EINVAL;
+			break;
+		}
+		for (i = 0; i < w + BCF_EXPR_HIGH(params); i++)
+			out[i] = bits[0][i < w ? i : w - 1];
+		w += BCF_EXPR_HIGH(params);
+		break;
+	case BCF_BOOL_EQ:
+	case BCF_BOOL_ULT:
+	case BCF_BOOL_ULE:
+	case BCF_BOOL_SLT:
+	case BCF_BOOL_SLE:
+		if (n != 2 || wi[1] != w)
+			err = -EINVAL;
+		else if (w < 2 && code != BCF_BOOL_ULT && code != BCF_BOOL_ULE)
+			err = -EOPNOTSUPP;
+		else
+			err = bb_build_cmp(b, code, bits[0], bits[1], w, &atom);
+		break;
+	default:
+		err = -EOPNOTSUPP;
+		break;
+	}
+	if (!err)
+		err = finish(b, code, params, args, n, out, w, atom, eq);
+out:
+	free(bits);
+	free(ops);
+	return err;
+}
+
+int bb_build_leaf(const struct bb_builder *b, bcf_expr_lookup_fn lookup, void *lctx,
+		  uint32_t x, uint32_t *eq)
+{
+	const struct bcf_expr *e = lookup(lctx, x);
+	uint32_t out[W_MAX], lr[2] = { x, 0 };
+	unsigned w;
+	int err;
+
+	if (!e || !bcf_is_bv(e))
+		return -EINVAL;
+	w = bcf_expr__width(e);
+	if (e->code == BCF_BV_VAR) {
+		err = bb_build_var(b, x, w, out);
+	} else if (e->code == BCF_BV_VAL && w <= 64) {
+		bb_build_const(b, bcf_expr__bv_value(e), w, out);
+		err = 0;
+	} else {
+		return -EINVAL;
+	}
+	if (!err)
+		err = bb_build_fb(b, out, w, &lr[1]);
+	if (!err)
+		err = b->mk(b->ctx, BCF_BOOL_EQ, 0, lr, 2, eq);
 	return err;
 }

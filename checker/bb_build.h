@@ -14,6 +14,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <bcf/bcf.h>
+
 typedef int (*bb_mk_fn)(void *ctx, uint8_t code, uint16_t params, const uint32_t *args,
 			unsigned vlen, uint32_t *id);
 
@@ -58,5 +60,19 @@ int bb_build_ite(const struct bb_builder *b, uint32_t cond, const uint32_t *t,
 /* comparator circuits; code is BCF_BOOL_EQ (w >= 2), ULT, ULE, SLT or SLE (w >= 2) */
 int bb_build_cmp(const struct bb_builder *b, uint8_t code, const uint32_t *x,
 		 const uint32_t *y, unsigned w, uint32_t *id);
+
+/*
+ * The whole BITBLAST parameter (= op(args) R) for one term or atom whose
+ * bit-vector arguments are bv_from_bool nodes (the condition of a bv_ite is
+ * a bool): builds op(args), the circuit R and the equality *eq.  Nodes are
+ * read through lookup.  Only sound circuits the kernel accepts are built;
+ * anything else (bv_and, bv_xor, bv_not, mul/div/mod/sdiv/smod,
+ * zero_extend, repeat, 1-bit = and slt/sle, ...) gives -EOPNOTSUPP.
+ */
+int bb_build_step(const struct bb_builder *b, bcf_expr_lookup_fn lookup, void *lctx,
+		  uint8_t code, uint16_t params, const uint32_t *args, unsigned n, uint32_t *eq);
+/* (= x FB(bit_0 x ...)) for a bv variable x, (= c FB(t/f ...)) for a constant c. */
+int bb_build_leaf(const struct bb_builder *b, bcf_expr_lookup_fn lookup, void *lctx,
+		  uint32_t x, uint32_t *eq);
 
 #endif

@@ -15,6 +15,7 @@
 #include "checker/bb_build.h"
 #include "checker/checker.h"
 #include "checker/poly.h"
+#include "lang/arena.h"
 #include "tests/tap.h"
 
 #define TMAX (1u << 18)
@@ -1076,6 +1077,87 @@ static void test_arena_builders(void)
 	bcf_arena__free(ar);
 }
 
+
+/* bb_build_step / bb_build_leaf over an arena: every supported op accepted. */
+static void test_build_step(void)
+{
+	struct bcf_arena *ar = bcf_arena__new();
+	struct bb_builder ab = { bb_arena_mk, ar, 0, 0 };
+	static const struct { uint8_t code; uint16_t params; unsigned n; int want; } ops[] = {
+		{ BCF_BV_ADD, 8, 3, 0 }, { BCF_BV_SUB, 8, 2, 0 }, { BCF_BV_NEG, 8, 1, 0 },
+		{ BCF_BV_OR, 8, 2, 0 }, { BCF_BV_LSH, 8, 2, 0 }, { BCF_BV_RSH, 8, 2, 0 },
+		{ BCF_BV_ARSH, 8, 2, 0 }, { BCF_BV_ITE, 8, 3, 0 },
+		{ BCF_BV_EXTRACT, BCF_EXPR_PARAMS(6, 1), 1, 0 }, { BCF_BV_CONCAT, 16, 2, 0 },
+		{ BCF_BV_SIGN_EXTEND, BCF_EXPR_PARAMS(8, 16), 1, 0 },
+		{ BCF_BOOL_EQ, 0, 2, 0 }, { BCF_BOOL_ULT, 0, 2, 0 }, { BCF_BOOL_ULE, 0, 2, 0 },
+		{ BCF_BOOL_SLT, 0, 2, 0 }, { BCF_BOOL_SLE, 0, 2, 0 },
+		{ BCF_BV_AND, 8, 2, -EOPNOTSUPP }, { BCF_BV_XOR, 8, 2, -EOPNOTSUPP },
+		{ BCF_BV_NOT, 8, 1, -EOPNOTSUPP }, { BCF_BV_MUL, 8, 2, -EOPNOTSUPP },
+		{ BCF_BV_DIV, 8, 2, -EOPNOTSUPP }, { BCF_BOOL_UGT, 0, 2, -EOPNOTSUPP },
+	};
+	uint32_t t, f, x, y, k, c, bits[8], fb3[3], eqs[32], leaf[2], nw;
+	const uint32_t *words;
+	struct bcf_checker ck;
+	unsigned i, nb = 0, good = 0, verdicts = 0;
+
+	if (!ar || bcf_arena__bool_const(ar, true, &t) || bcf_arena__bool_const(ar, false, &f) ||
+	    bcf_arena__var(ar, BCF_BV, 8, "x", &x) || bcf_arena__var(ar, BCF_BV, 8, "y", &y) ||
+	    bcf_arena__var(ar, BCF_BOOL, 0, "c", &c) || bcf_arena__bv_const(ar, 8, 0x5a, &k)) {
+		ok(0, "arena setup");
+		bcf_arena__free(ar);
+		return;
+	}
+	ab.t = t;
+	ab.f = f;
+	if (bb_build_leaf(&ab, bcf_arena__lookup, ar, x, &leaf[0]) ||
+	    bb_build_leaf(&ab, bcf_arena__lookup, ar, k, &leaf[1])) {
+		ok(0, "leaves");
+		bcf_arena__free(ar);
+		return;
+	}
+	bb_build_var(&ab, x, 8, bits);
+	bb_build_fb(&ab, bits, 8, &fb3[0]);
+	bb_build_var(&ab, y, 8, bits);
+	bb_build_fb(&ab, bits, 8, &fb3[1]);
+	bb_build_const(&ab, 0x5a, 8, bits);
+	bb_build_fb(&ab, bits, 8, &fb3[2]);
+	eqs[nb++] = leaf[0];
+	eqs[nb++] = leaf[1];
+	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+		uint32_t args[3] = { fb3[0], fb3[1], fb3[2] }, eq;
+		int err;
+
+		if (ops[i].code == BCF_BV_ITE)
+			args[0] = c;
+		err = bb_build_step(&ab, bcf_arena__lookup, ar, ops[i].code, ops[i].params, args,
+				    ops[i].n, &eq);
+		if (err == ops[i].want)
+			verdicts++;
+		else
+			diag("bb_build_step %s: %d, want %d", bcf_code__name(ops[i].code), err,
+			     ops[i].want);
+		if (!err)
+			eqs[nb++] = eq;
+	}
+	words = bcf_arena__words(ar, &nw);
+	if (!bcf_table__scan(words, nw, NULL, NULL, NULL) && !ckr_init(&ck, words, nw, STRICT)) {
+		for (i = 0; i < nb; i++) {
+			uint32_t concl;
+
+			if (!rule_BITBLAST(&ck, NULL, 0, &eqs[i], 1, &concl))
+				good++;
+			else
+				diag("%s", ck.reason);
+		}
+		ckr_fini(&ck);
+	}
+	ok(verdicts == sizeof(ops) / sizeof(ops[0]),
+	   "bb_build_step builds every supported op and refuses the others (EOPNOTSUPP)");
+	ok(nb == 18 && good == nb, "bb_build_step/leaf: %u/%u BITBLAST parameters accepted (strict)",
+	   good, nb);
+	bcf_arena__free(ar);
+}
+
 /* ---- POLY_NORM ------------------------------------------------------- */
 
 static int poly(enum bcf_check_mode mode, uint32_t eq)
@@ -1573,6 +1655,7 @@ int main(void)
 	test_ite_and_atoms();
 	test_shift_guard();
 	test_arena_builders();
+	test_build_step();
 	test_poly_norm();
 	test_poly_api();
 	test_poly_norm_eq();
