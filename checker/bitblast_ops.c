@@ -184,14 +184,11 @@ static int bb_or(struct bb_step *s)
  */
 static int bb_and(struct bb_step *s)
 {
-	int err;
-
 	if (ckr_strict(s->c))
 		return ckr_fail(s->c, -EINVAL,
 				"@t%u: bv_and has no sound circuit in the kernel's rule "
 				"(it accepts xor gates); rejected in strict mode", s->eq);
-	err = bitwise_fold(s, BCF_BOOL_DISTINCT);
-	return err;
+	return bitwise_fold(s, BCF_BOOL_DISTINCT);
 }
 
 /* ---- ripple-carry adder (2.4) ------------------------------------------ */
