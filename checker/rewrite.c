@@ -339,6 +339,13 @@ static int compile(const char *s, unsigned nvars, struct rw_ins *prog)
 	return (int)n;
 }
 
+int ckr_rewrite_compile(const char *pattern, unsigned nvars)
+{
+	struct rw_ins prog[RW_MAX_PROG];
+
+	return compile(pattern, nvars, prog);
+}
+
 /* ---- constant evaluation (rules-core.md 3.2) -------------------------- */
 
 static uint64_t sext64(uint64_t v, unsigned w)
@@ -959,6 +966,29 @@ static int strict_concat_merge(struct bcf_checker *c, const uint32_t *binds)
 	return 0;
 }
 
+/*
+ * Strict mode only: BV_MULT_SLT_MULT_1/2 compare products of extended
+ * operands; the rewrite is only valid when the products cannot overflow,
+ * i.e. the extension of v0/v1 (v3) is at least the width of v2.  Upstream
+ * has no such condition and accepts unsound instances.
+ */
+static int strict_mult_slt(struct bcf_checker *c, unsigned rid, const uint32_t *binds)
+{
+	const struct bcf_expr *v2 = ckr_expr(c, binds[2]);
+	uint64_t n;
+	bool ovf;
+
+	if (!v2 || ckr_rewrite_eval(c, binds[3], &n, &ovf))
+		return 0; /* instantiation rejects it anyway */
+	if (n < bcf_expr__width(v2))
+		return ckr_fail(c, -EINVAL,
+				"rewrite %u (%s): extension %llu below the width %u of v2, products "
+				"may overflow (accepted upstream, unsound; rejected in strict mode)",
+				rid, ckr_rewrites[rid].name, (unsigned long long)n,
+				bcf_expr__width(v2));
+	return 0;
+}
+
 int rule_REWRITE(struct bcf_checker *c, const uint32_t *prem, unsigned np,
 		 const uint32_t *params, unsigned nparams, uint32_t *concl)
 {
@@ -1004,8 +1034,11 @@ int rule_REWRITE(struct bcf_checker *c, const uint32_t *prem, unsigned np,
 	if (!rw->cond && np)
 		return ckr_fail(c, -EINVAL, "rewrite %u (%s) is unconditional: no premises allowed",
 				rid, rw->name);
-	if (rid == 80 && ckr_strict(c)) {
-		err = strict_concat_merge(c, &params[1]);
+	if (ckr_strict(c)) {
+		if (rid == 80)
+			err = strict_concat_merge(c, &params[1]);
+		else if (rid == 73 || rid == 74)
+			err = strict_mult_slt(c, rid, &params[1]);
 		if (err)
 			return err;
 	}

@@ -43,6 +43,13 @@ int ckr_rewrite_instantiate(struct bcf_checker *c, unsigned rid, const uint32_t 
 			    unsigned n, uint32_t *cond, uint32_t *lhs, uint32_t *rhs);
 
 /*
+ * Compile a pattern over nvars variables without running it (table and
+ * DSL self-checks): the instruction count, -EFAULT for a malformed pattern
+ * or a variable out of range, -EOPNOTSUPP for an unknown operator.
+ */
+int ckr_rewrite_compile(const char *pattern, unsigned nvars);
+
+/*
  * Evaluate a constant expression like EVALUATE does (rules-core.md 3.2).
  * *overflow is set when an add, sub or mul wrapped at its width.
  * Returns 0 or -EINVAL.

@@ -242,7 +242,7 @@ static Z3_ast to_z3(struct bcf_checker *c, uint32_t id)
 /* 1 sat, 0 unsat, -1 unknown */
 static int z3_sat(Z3_ast f)
 {
-	Z3_solver s = Z3_mk_solver(zc);
+	Z3_solver s = Z3_mk_simple_solver(zc);
 	Z3_lbool r;
 
 	Z3_solver_inc_ref(zc, s);
@@ -317,6 +317,14 @@ static const struct inst insts[] = {
 	{ 72, "x8 L[x8] L[] c8:1 i8", 0 }, { 72, "x8 L[x8] L[x8] c8:1 i8", 0 },
 	{ 73, "x4 x4 x4 i4 i4 i4 i4", 0 }, { 73, "x4 x4 x2 i4 i6 i4 i2", 0 },
 	{ 74, "x4 x4 x4 i4 i4 i4 i4", 0 },
+	/* no overflow condition upstream: unsound when the extension < width(v2) */
+	{ 73, "x4 x4 x4 i0 i0 i4 i4", F_STRICT_REJ }, { 74, "x4 x4 x4 i0 i0 i4 i4", F_STRICT_REJ },
+	{ 73, "x4 x4 x4 i1 i1 i4 i4", F_STRICT_REJ }, { 74, "x4 x4 x4 i1 i1 i4 i4", F_STRICT_REJ },
+	{ 73, "x4 x4 x4 i3 i3 i4 i4", F_STRICT_REJ }, { 74, "x4 x4 x4 i3 i3 i4 i4", F_STRICT_REJ },
+	{ 73, "x4 x4 x2 i2 i4 i4 i2", 0 }, { 74, "x4 x4 x2 i2 i4 i4 i2", 0 },
+	{ 58, "x8 x1 i3 i3 i7 i4 i2", 0 }, { 148, "x8 i8 i128 i16 i7", 0 }, { 150, "x8 i8 i65407 i16 i7", 0 },
+	{ 149, "x8 i8 i129 i16 i7", 0 }, { 149, "x8 i8 i65408 i16 i7", 0 }, { 151, "x8 i8 i127 i16 i7", 0 }, { 151, "x8 i8 i65407 i16 i7", 0 },
+	{ 146, "x8 i24 i255 i32 i7", 0 }, { 142, "x1 i63 i0 i64 i64 i0 i63", 0 },
 	{ 75, "x8 x8", 0 },
 	{ 76, "x8", 0 }, { 77, "x8", 0 },
 	{ 78, "x8", 0 }, { 78, "x1", 0 },
@@ -898,6 +906,196 @@ static void test_premise_forms(void)
 	ckr_fini(&c);
 }
 
+/* The table compiles; malformed patterns give -EFAULT, unknown operators -EOPNOTSUPP. */
+static void test_dsl(void)
+{
+	static const struct {
+		const char *pat;
+		unsigned nvars;
+		int err;
+	} bad[] = {
+		{ "(foo v0)", 1, -EOPNOTSUPP },
+		{ "((_ rotate_left #1) v0)", 1, -EOPNOTSUPP },
+		{ "(= v0 v1", 2, -EFAULT },
+		{ "(= v0 v1))", 2, -EFAULT },
+		{ "(= v0 v2)", 2, -EFAULT },
+		{ "v0 v1", 2, -EFAULT },
+		{ "", 1, -EFAULT },
+		{ "()", 1, -EFAULT },
+		{ "((_ extract #1) v0)", 1, -EFAULT },
+		{ "((_ extract #1 #0 #0) v0)", 1, -EFAULT },
+		{ "((_ extract #1 #0) v0 v0)", 1, -EFAULT },
+		{ "(extract #1 #0 v0)", 1, -EFAULT },
+		{ "((_ bvadd #1) v0)", 1, -EFAULT },
+		{ "(bv #1)", 1, -EFAULT },
+		{ "(bvones #1 #2)", 1, -EFAULT },
+		{ "(= vx v0)", 1, -EFAULT },
+		{ "(= #99999999999 v0)", 1, -EFAULT },
+		{ "(= tru v0)", 1, -EFAULT },
+	};
+	char deep[512];
+	unsigned i, rid, bad_entries = 0;
+	size_t o = 0;
+
+	for (rid = 1; rid < __MAX_BCF_REWRITES; rid++) {
+		const struct ckr_rewrite *rw = &ckr_rewrites[rid];
+		int nv = ckr_rewrite_nvars(rid);
+
+		if (nv < 0 || ckr_rewrite_compile(rw->lhs, nv) <= 0 ||
+		    ckr_rewrite_compile(rw->rhs, nv) <= 0 ||
+		    (rw->cond && ckr_rewrite_compile(rw->cond, nv) <= 0)) {
+			bad_entries++;
+			diag("rewrite %u does not compile", rid);
+		}
+	}
+	ok(!bad_entries, "all 151 table entries compile");
+	ok(ckr_rewrite_nvars(0) == -EINVAL && ckr_rewrite_nvars(152) == -EINVAL,
+	   "no table entry for ids 0 and 152");
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		int err = ckr_rewrite_compile(bad[i].pat, bad[i].nvars);
+
+		ok(err == bad[i].err, "pattern '%s': %d (want %d)", bad[i].pat, err, bad[i].err);
+	}
+	for (i = 0; i < 64; i++)
+		o += snprintf(deep + o, sizeof(deep) - o, "(not ");
+	o += snprintf(deep + o, sizeof(deep) - o, "v0");
+	for (i = 0; i < 64; i++)
+		o += snprintf(deep + o, sizeof(deep) - o, ")");
+	ok(ckr_rewrite_compile(deep, 1) == 65, "pattern nested 64 deep compiles");
+	memmove(deep + 5, deep, o + 1);
+	memcpy(deep, "(not ", 5);
+	strcat(deep, ")");
+	ok(ckr_rewrite_compile(deep, 1) == -EFAULT, "pattern nested 65 deep: -EFAULT");
+}
+
+/* ---- randomised variants: strict mode must reject every unsound one ------ */
+
+static uint64_t rng_state = 0x2545f4914f6cdd1dull;
+
+static uint32_t rnd(void)
+{
+	rng_state = rng_state * 6364136223846793005ull + 1442695040888963407ull;
+	return (uint32_t)(rng_state >> 33);
+}
+
+/* Copy bindings in -> out, re-drawing `changes` random Int values / widths. */
+static void mutate(const char *in, char *out, size_t size, unsigned changes)
+{
+	static const unsigned ints[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 15, 16, 17, 24, 31, 32,
+					 33, 63, 64, 65, 127, 128, 255, 256 };
+	static const unsigned widths[] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 16, 32 };
+	unsigned ntok = 0, pick[4], k, tok = 0;
+	const char *p;
+	size_t o = 0;
+
+	for (p = in; *p; p++)
+		if ((*p == 'i' || *p == 'x') && p[1] >= '0' && p[1] <= '9')
+			ntok++;
+	for (k = 0; k < changes; k++)
+		pick[k] = ntok ? rnd() % ntok : 0;
+	for (p = in; *p && o + 16 < size;) {
+		if ((*p == 'i' || *p == 'x') && p[1] >= '0' && p[1] <= '9') {
+			bool change = false;
+			char kind = *p;
+
+			for (k = 0; k < changes; k++)
+				change |= pick[k] == tok;
+			tok++;
+			out[o++] = *p++;
+			if (!change) {
+				while (*p >= '0' && *p <= '9')
+					out[o++] = *p++;
+				continue;
+			}
+			while (*p >= '0' && *p <= '9')
+				p++;
+			if (kind == 'x')
+				o += snprintf(out + o, size - o, "%u", widths[rnd() % 11]);
+			else if (rnd() % 8 == 0)
+				o += snprintf(out + o, size - o, "%u", rnd() ^ (rnd() << 16));
+			else
+				o += snprintf(out + o, size - o, "%u", ints[rnd() % 25]);
+			continue;
+		}
+		out[o++] = *p++;
+	}
+	out[o] = '\0';
+}
+
+static void test_variants(unsigned per_inst)
+{
+	static struct tbl t;
+	unsigned i, v, acc = 0, nsound = 0, nuns = 0, strict_ok = 0, strict_bad = 0;
+	unsigned uns_by_rid[__MAX_BCF_REWRITES] = { 0 };
+	char b[512];
+
+	for (i = 0; i < sizeof(insts) / sizeof(insts[0]); i++) {
+		if (insts[i].flags & F_UNUSABLE)
+			continue;
+		for (v = 0; v < per_inst; v++) {
+			struct bcf_checker c;
+			uint32_t binds[32], prem[32], cond, l, r;
+			unsigned n, np = 0, k, rid = insts[i].rid;
+			int err;
+
+			mutate(insts[i].binds, b, sizeof(b), 1 + rnd() % 2);
+			t.n = 0;
+			n = parse_binds(&t, b, binds);
+			if (ckr_init(&c, t.w, t.n, BCF_CHECK_KERNEL_COMPAT))
+				continue;
+			if (ckr_rewrite_instantiate(&c, rid, binds, n, &cond, &l, &r)) {
+				ckr_fini(&c);
+				continue;
+			}
+			if (cond != UINT32_MAX) {
+				const struct bcf_expr *ce = ckr_expr(&c, cond);
+
+				np = ce->code == BCF_BOOL_CONJ ? ce->vlen : 1;
+				for (k = 0; k < np; k++)
+					prem[k] = ce->code == BCF_BOOL_CONJ ? ce->args[k] : cond;
+			}
+			err = run_rule(&c, prem, np, rid, binds, n, NULL);
+			if (!err) {
+				Z3_ast cz = cond != UINT32_MAX ? to_z3(&c, cond) : Z3_mk_true(zc);
+				Z3_ast both[2] = { cz, Z3_mk_not(zc, Z3_mk_eq(zc, to_z3(&c, l),
+									   to_z3(&c, r))) };
+
+				if (z3_sat(cz) == 1) {
+					acc++;
+					if (z3_sat(Z3_mk_and(zc, 2, both)) == 0) {
+						nsound++;
+					} else {
+						nuns++;
+						if (!uns_by_rid[rid]++)
+							diag("unsound upstream-accepted instance: rewrite %u %s [%s]",
+							     rid, ckr_rewrites[rid].name, b);
+						c.mode = BCF_CHECK_STRICT;
+						if (run_rule(&c, prem, np, rid, binds, n, NULL) == -EINVAL)
+							strict_ok++;
+						else {
+							strict_bad++;
+							diag("  ... and strict mode accepts it");
+						}
+					}
+				}
+			}
+			if (cond != UINT32_MAX)
+				ckr_put(&c, cond);
+			ckr_put(&c, l);
+			ckr_put(&c, r);
+			ckr_fini(&c);
+		}
+	}
+	diag("random variants: %u accepted with a true condition, %u sound, %u unsound "
+	     "(%u rejected by strict mode)", acc, nsound, nuns, strict_ok);
+	for (i = 1; i < __MAX_BCF_REWRITES; i++)
+		if (uns_by_rid[i])
+			diag("  rewrite %u %s: %u unsound variants", i, ckr_rewrites[i].name,
+			     uns_by_rid[i]);
+	ok(acc > 1000 || per_inst < 30, "random variants: enough accepted instances (%u)", acc);
+	ok(!strict_bad, "strict mode rejects every unsound variant (%u accepted)", strict_bad);
+}
+
 int main(void)
 {
 	Z3_config cfg = Z3_mk_config();
@@ -916,6 +1114,9 @@ int main(void)
 		test_instance(&insts[i]);
 	test_special();
 	test_premise_forms();
+	test_dsl();
+	/* BCF_RW_VARIANTS=N explores more (N variants per instance) */
+	test_variants(getenv("BCF_RW_VARIANTS") ? (unsigned)atoi(getenv("BCF_RW_VARIANTS")) : 30);
 
 	for (rid = 1; rid < __MAX_BCF_REWRITES; rid++) {
 		bool unusable = rid == 144 || rid == 145;
