@@ -1096,6 +1096,82 @@ static void test_variants(unsigned per_inst)
 	ok(!strict_bad, "strict mode rejects every unsound variant (%u accepted)", strict_bad);
 }
 
+/* Random bindings from a pool of odd nodes: no crash, only -EINVAL / -E2BIG / 0, no leak. */
+static void test_fuzz(unsigned rounds)
+{
+	static struct tbl t;
+	struct bcf_checker c;
+	uint32_t pool[64], np = 0, a[4], el[200], k;
+	unsigned i, r, odd = 0, accepted_n = 0;
+
+	t.n = 0;
+	pool[np++] = node(&t, BCF_BOOL_VAR, 0, 0, NULL);
+	pool[np++] = node(&t, BCF_BOOL_VAL, 0, BCF_TRUE, NULL);
+	pool[np++] = node(&t, BCF_BOOL_VAL, 0, BCF_FALSE, NULL);
+	for (k = 1; k <= 64; k *= 2)
+		pool[np++] = node(&t, BCF_BV_VAR, 0, (uint16_t)k, NULL);
+	pool[np++] = node(&t, BCF_BV_VAR, 0, 200, NULL);
+	pool[np++] = bvconst(&t, 32, 0);
+	pool[np++] = bvconst(&t, 32, 1);
+	pool[np++] = bvconst(&t, 32, 7);
+	pool[np++] = bvconst(&t, 32, 8);
+	pool[np++] = bvconst(&t, 32, 255);
+	pool[np++] = bvconst(&t, 32, 0x80000000u);
+	pool[np++] = bvconst(&t, 32, 0xffffffffu);
+	pool[np++] = bvconst(&t, 8, 0x80);
+	pool[np++] = bvconst(&t, 64, ~0ull);
+	pool[np++] = bvconst(&t, 1, 1);
+	a[0] = pool[np - 8]; /* 32-bit 0xffffffff + 8: overflows */
+	a[1] = pool[np - 9 - 3];
+	pool[np++] = node(&t, BCF_BV_ADD, 2, 32, a);
+	a[0] = pool[np - 10];
+	a[1] = pool[np - 9];
+	pool[np++] = node(&t, BCF_BV_SUB, 2, 32, a); /* 0 - 1 */
+	a[0] = pool[np - 9];
+	pool[np++] = node(&t, BCF_BV_NOT, 1, 32, a);
+	a[0] = pool[3];
+	pool[np++] = node(&t, BCF_BV_BVSIZE, 1, 32, a);
+	a[0] = pool[np - 3];
+	a[1] = pool[np - 3];
+	pool[np++] = node(&t, BCF_BV_DIV, 2, 32, a);
+	pool[np++] = node(&t, BCF_LIST_VAL, 0, BCF_BV, NULL);
+	pool[np++] = node(&t, BCF_LIST_VAL, 0, BCF_BOOL, NULL);
+	for (k = 0; k < 200; k++)
+		el[k] = pool[3 + k % 7];
+	pool[np++] = node(&t, BCF_LIST_VAL, 200, BCF_BV, el);
+	pool[np++] = node(&t, BCF_LIST_VAL, 2, BCF_BV, el);
+	for (k = 0; k < 3; k++)
+		el[k] = pool[0];
+	pool[np++] = node(&t, BCF_LIST_VAL, 3, BCF_BOOL, el);
+	ckr_init(&c, t.w, t.n, BCF_CHECK_KERNEL_COMPAT);
+	for (r = 0; r < rounds; r++) {
+		uint32_t params[16], prem[8], concl;
+		unsigned rid = 1 + rnd() % 151, n = (unsigned)ckr_rewrite_nvars(rid), npm = rnd() % 4;
+		int err;
+
+		if (rnd() % 8 == 0)
+			n = n + 1 - rnd() % 3;
+		params[0] = rid;
+		for (i = 0; i < n && i < 15; i++)
+			params[1 + i] = pool[rnd() % np];
+		for (i = 0; i < npm; i++)
+			prem[i] = pool[rnd() % np];
+		c.mode = rnd() & 1 ? BCF_CHECK_STRICT : BCF_CHECK_KERNEL_COMPAT;
+		err = rule_REWRITE(&c, prem, npm, params, 1 + (n < 15 ? n : 15), &concl);
+		if (!err) {
+			accepted_n++;
+			ckr_put(&c, concl);
+		} else if (err != -EINVAL && err != -E2BIG) {
+			odd++;
+			diag("fuzz: rewrite %u: error %d (%s)", rid, err, c.reason);
+		}
+	}
+	ok(!odd, "fuzz: %u random steps, only 0/-EINVAL/-E2BIG (%u accepted)", rounds, accepted_n);
+	ok(c.live_dyn == (uint64_t)(c.true_id >= t.n) + (c.false_id >= t.n),
+	   "fuzz: no dynamic nodes leaked (%llu live)", (unsigned long long)c.live_dyn);
+	ckr_fini(&c);
+}
+
 int main(void)
 {
 	Z3_config cfg = Z3_mk_config();
@@ -1115,6 +1191,7 @@ int main(void)
 	test_special();
 	test_premise_forms();
 	test_dsl();
+	test_fuzz(20000);
 	/* BCF_RW_VARIANTS=N explores more (N variants per instance) */
 	test_variants(getenv("BCF_RW_VARIANTS") ? (unsigned)atoi(getenv("BCF_RW_VARIANTS")) : 30);
 
