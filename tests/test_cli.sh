@@ -137,4 +137,13 @@ for c in smt print info; do
 	run "$bcf" $c --help
 	t "bcf $c --help: exit 0" [ $rc -eq 0 ]
 done
+# ---- the man page documents every command ----
+man=${BCF_SRCDIR:-.}/bcf.1
+if [ -f "$man" ]; then
+	run "$bcf" help
+	for c in $(sed -n 's/^  \([a-z][a-z0-9]*\)  .*/\1/p' "$tmp/out"); do
+		[ "$c" = help ] && continue
+		t "bcf.1 documents 'bcf $c'" grep -q "^\.SS \"bcf $c" "$man"
+	done
+fi
 echo "1..$n"
