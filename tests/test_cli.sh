@@ -141,7 +141,7 @@ done
 man=${BCF_SRCDIR:-.}/bcf.1
 if [ -f "$man" ]; then
 	run "$bcf" help
-	for c in $(sed -n 's/^  \([a-z][a-z0-9]*\)  .*/\1/p' "$tmp/out"); do
+	for c in $(sed -n 's/^  \([a-z][a-z0-9]*\) .*/\1/p' "$tmp/out"); do
 		[ "$c" = help ] && continue
 		t "bcf.1 documents 'bcf $c'" grep -q "^\.SS \"bcf $c" "$man"
 	done
