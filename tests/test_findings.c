@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The unsound quirks of the kernel checker (docs/kernel-checker-findings.md),
+ * each as a minimal proof of false from a SATISFIABLE goal: kernel-compat
+ * mode must accept it (that is what the kernel does), strict mode must
+ * reject it, and the goal must evaluate to true under the stated assignment
+ * (checked with the checker's own constant evaluator on a copy of the goal
+ * whose variables are replaced by constants).
+ *
+ * The proofs and their goals (as condition buffers) are written to
+ * $BCF_FINDINGS_DIR (default: findings/ in the current directory) so that
+ * they can be replayed: bcf check --kernel-compat -v --cond NAME.cond NAME.bcf
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "checker/checker.h"
+#include "tests/proof_build.h"
+#include "tests/tap.h"
+
+/* Variables are constants when an assignment is given (for the evaluation). */
+struct ctx {
+	struct pb *b;
+	const uint64_t *assign; /* NULL: real variables */
+	unsigned next;
+};
+
+static uint32_t bvvar(struct ctx *x, unsigned width)
+{
+	if (x->assign)
+		return pb_bv(x->b, width, x->assign[x->next++]);
+	x->next++;
+	return pb_bvvar(x->b, width);
+}
+
+static uint32_t boolvar(struct ctx *x)
+{
+	if (x->assign)
+		return pb_bool(x->b, (int)x->assign[x->next++]);
+	x->next++;
+	return pb_boolvar(x->b);
+}
+
+#define NOT(x) pb_node(b, BCF_BOOL_NOT, 0, 1, (x))
+#define EQ(x, y) pb_node(b, BCF_BOOL_EQ, 0, 2, (x), (y))
+
+/* 1. REWRITE id 0 concludes its parameter unchecked. Goal: p. */
+static uint32_t f_rewrite0(struct ctx *x)
+{
+	struct pb *b = x->b;
+	uint32_t p = boolvar(x), f = pb_bool(b, 0), e = EQ(p, f);
+	unsigned a, r;
+
+	a = pb_step(b, BCF_RULE_ASSUME, 0, 1, p);
+	r = pb_step(b, BCF_RULE_REWRITE, 0, 2, 0, e);          /* (= p false), trusted */
+	pb_step(b, BCF_RULE_EQ_RESOLVE, 2, 0, a, r);           /* false */
+	return p;
+}
+
+/* 2. CONG with a bv_val operator word turns premise ids into constants. Goal: (= x y). */
+static uint32_t f_cong_bv_val(struct ctx *x)
+{
+	struct pb *b = x->b;
+	uint32_t vx = bvvar(x, 32), vy = bvvar(x, 32), g = EQ(vx, vy);
+	uint32_t c0 = pb_bv(b, 32, 0), c1 = pb_bv(b, 32, 1), d = EQ(c0, c1);
+	unsigned a, cg, ev;
+
+	/* x and y are the nodes at ids 0 and 1: the CONG constants are #0 and #1 */
+	a = pb_step(b, BCF_RULE_ASSUME, 0, 1, g);
+	cg = pb_step(b, BCF_RULE_CONG, 1, 1, a, BCF_EXPR_HDR(BCF_BV_VAL, 1, 32));
+	ev = pb_step(b, BCF_RULE_EVALUATE, 0, 1, d);           /* (= (= #0 #1) false) */
+	pb_step(b, BCF_RULE_EQ_RESOLVE, 2, 0, cg, ev);
+	return g;
+}
+
+/* 3. ACI_NORM sorts concat arguments. Goal: (not (= (concat x y) (concat y x))). */
+static uint32_t f_aci_concat(struct ctx *x)
+{
+	struct pb *b = x->b;
+	uint32_t vx = bvvar(x, 8), vy = bvvar(x, 8);
+	uint32_t xy = pb_node(b, BCF_BV_CONCAT, 16, 2, vx, vy);
+	uint32_t yx = pb_node(b, BCF_BV_CONCAT, 16, 2, vy, vx);
+	uint32_t q = EQ(xy, yx), g = NOT(q);
+	unsigned a, n;
+
+	a = pb_step(b, BCF_RULE_ASSUME, 0, 1, g);
+	n = pb_step(b, BCF_RULE_ACI_NORM, 0, 1, q);
+	pb_step(b, BCF_RULE_CONTRA, 2, 0, n, a);
+	return g;
+}
+
+/* 4. ACI_NORM sorts the arguments of the argument of a one-argument reduction. */
+static uint32_t f_aci_inplace(struct ctx *x)
+{
+	struct pb *b = x->b;
+	uint32_t vx = bvvar(x, 8), vy = bvvar(x, 8);
+	uint32_t s1 = pb_node(b, BCF_BV_SUB, 8, 2, vx, vy);
+	uint32_t s2 = pb_node(b, BCF_BV_SUB, 8, 2, vy, vx);
+	uint32_t o1 = pb_node(b, BCF_BV_OR, 8, 2, s1, s1);
+	uint32_t o2 = pb_node(b, BCF_BV_OR, 8, 2, s2, s2);
+	uint32_t q = EQ(o1, o2), g = NOT(q);
+	unsigned a, n;
+
+	a = pb_step(b, BCF_RULE_ASSUME, 0, 1, g);
+	n = pb_step(b, BCF_RULE_ACI_NORM, 0, 1, q);
+	pb_step(b, BCF_RULE_CONTRA, 2, 0, n, a);
+	return g;
+}
+
+/* 5. POLY_NORM accepts any equality. Goal: (not (= x (bvadd x #x01))). */
+static uint32_t f_poly_norm(struct ctx *x)
+{
+	struct pb *b = x->b;
+	uint32_t vx = bvvar(x, 8), one = pb_bv(b, 8, 1);
+	uint32_t add = pb_node(b, BCF_BV_ADD, 8, 2, vx, one), q = EQ(vx, add), g = NOT(q);
+	unsigned a, n;
+
+	a = pb_step(b, BCF_RULE_ASSUME, 0, 1, g);
+	n = pb_step(b, BCF_RULE_POLY_NORM, 0, 1, q);
+	pb_step(b, BCF_RULE_CONTRA, 2, 0, n, a);
+	return g;
+}
+
+/*
+ * 6. BITBLAST of bv_and wants XOR gates (bool_distinct).  Goal (true, no
+ * variables): (= (bvand FB(true) FB(true)) FB(true)).
+ */
+static uint32_t f_bitblast_and(struct ctx *x)
+{
+	struct pb *b = x->b;
+	uint32_t t = pb_bool(b, 1), fbt = pb_node(b, BCF_BV_FROM_BOOL, 0, 1, t);
+	uint32_t l = pb_node(b, BCF_BV_AND, 1, 2, fbt, fbt), g = EQ(l, fbt);
+	uint32_t d = pb_node(b, BCF_BOOL_DISTINCT, 0, 2, t, t);
+	uint32_t fbd = pb_node(b, BCF_BV_FROM_BOOL, 0, 1, d);
+	uint32_t e = EQ(l, fbd), z = EQ(fbd, fbt);
+	unsigned a, bb, sy, tr, ev;
+
+	a = pb_step(b, BCF_RULE_ASSUME, 0, 1, g);
+	bb = pb_step(b, BCF_RULE_BITBLAST, 0, 1, e);           /* (= L FB(distinct(t,t))) */
+	sy = pb_step(b, BCF_RULE_SYMM, 1, 0, bb);
+	tr = pb_step(b, BCF_RULE_TRANS, 2, 0, sy, a);          /* (= FB(distinct) FB(true)) */
+	ev = pb_step(b, BCF_RULE_EVALUATE, 0, 1, z);           /* (= that false) */
+	pb_step(b, BCF_RULE_EQ_RESOLVE, 2, 0, tr, ev);
+	return g;
+}
+
+/* 7. XOR_ELIM reads two arguments of a 3-ary xor. Goal: (and (xor a b c) (not (or a b))). */
+static uint32_t f_xor_two_args(struct ctx *x)
+{
+	struct pb *b = x->b;
+	uint32_t va = boolvar(x), vb = boolvar(x), vc = boolvar(x);
+	uint32_t xr = pb_node(b, BCF_BOOL_XOR, 0, 3, va, vb, vc);
+	uint32_t nd = NOT(pb_node(b, BCF_BOOL_DISJ, 0, 2, va, vb));
+	uint32_t g = pb_node(b, BCF_BOOL_CONJ, 0, 2, xr, nd);
+	unsigned a, e0, e1, xe;
+
+	a = pb_step(b, BCF_RULE_ASSUME, 0, 1, g);
+	e0 = pb_step(b, BCF_RULE_AND_ELIM, 1, 1, a, 0);        /* (xor a b c) */
+	e1 = pb_step(b, BCF_RULE_AND_ELIM, 1, 1, a, 1);        /* (not (or a b)) */
+	xe = pb_step(b, BCF_RULE_XOR_ELIM, 1, 1, e0, 0);       /* (or a b), unsound */
+	pb_step(b, BCF_RULE_CONTRA, 2, 0, xe, e1);
+	return g;
+}
+
+struct finding {
+	const char *name;
+	uint32_t (*build)(struct ctx *x);
+	uint64_t assign[4];
+};
+
+static const struct finding findings[] = {
+	{ "rewrite_id0", f_rewrite0, { 1 } },
+	{ "cong_bv_val", f_cong_bv_val, { 5, 5 } },
+	{ "aci_norm_concat", f_aci_concat, { 0, 1 } },
+	{ "aci_norm_inplace", f_aci_inplace, { 1, 0 } },
+	{ "poly_norm_any_eq", f_poly_norm, { 0 } },
+	{ "bitblast_and_xor", f_bitblast_and, { 0 } },
+	{ "xor_elim_two_args", f_xor_two_args, { 0, 0, 1 } },
+};
+
+/* Value of the goal with its variables replaced by the assignment. */
+static int eval_goal(const struct finding *f, uint64_t *val)
+{
+	struct pb b;
+	struct ctx x = { &b, f->assign, 0 };
+	struct bcf_checker c;
+	uint32_t goal;
+	int err;
+
+	pb_init(&b);
+	goal = f->build(&x);
+	err = bcf_table__scan(b.w, b.nw, NULL, NULL, NULL);
+	if (!err)
+		err = ckr_init(&c, b.w, b.nw, BCF_CHECK_KERNEL_COMPAT);
+	if (!err) {
+		err = ckr_eval(&c, goal, val);
+		ckr_fini(&c);
+	}
+	pb_free(&b);
+	return err;
+}
+
+static int write_file(const char *path, const void *p, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+	int ok = f && fwrite(p, 1, len, f) == len;
+
+	if (f && fclose(f))
+		ok = 0;
+	return ok ? 0 : -1;
+}
+
+int main(void)
+{
+	const char *dir = getenv("BCF_FINDINGS_DIR") ? getenv("BCF_FINDINGS_DIR") : "findings";
+	size_t i;
+
+	mkdir(dir, 0755);
+	for (i = 0; i < sizeof(findings) / sizeof(findings[0]); i++) {
+		const struct finding *f = &findings[i];
+		BCF_OPTS(bcf_check_opts, compat, .mode = BCF_CHECK_KERNEL_COMPAT);
+		struct bcf_check_stats st;
+		BCF_OPTS(bcf_check_opts, strict, .mode = BCF_CHECK_STRICT, .stats = &st);
+		struct ctx x;
+		struct pb b;
+		uint32_t goal, *cond;
+		uint64_t val = 0;
+		char path[4200];
+		size_t size;
+		void *proof;
+		int err;
+
+		pb_init(&b);
+		x = (struct ctx){ &b, NULL, 0 };
+		goal = f->build(&x);
+		proof = pb_finish(&b, &size);
+
+		err = eval_goal(f, &val);
+		ok(!err && val == 1, "%s: the goal is true under the assignment (err %d)", f->name, err);
+		err = bcf_check_proof(b.w, b.nw, goal, proof, size, &compat);
+		ok(err == 0, "%s: kernel-compat accepts the proof of false (%d: %s)", f->name, err,
+		   err ? bcf_last_error() : "");
+		err = bcf_check_proof(b.w, b.nw, goal, proof, size, &strict);
+		ok(err == -EINVAL, "%s: strict rejects it: %s", f->name, bcf_last_error());
+
+		/* replayable files: the proof, and the goal as a condition buffer */
+		cond = malloc((b.nw + 2) * 4);
+		memcpy(cond, b.w, b.nw * 4);
+		cond[b.nw] = BCF_COND_NONE;
+		cond[b.nw + 1] = goal;
+		snprintf(path, sizeof(path), "%s/%s.bcf", dir, f->name);
+		err = write_file(path, proof, size);
+		snprintf(path, sizeof(path), "%s/%s.cond", dir, f->name);
+		err |= write_file(path, cond, (b.nw + 2) * 4);
+		ok(!err, "%s: wrote %s/%s.{bcf,cond}", f->name, dir, f->name);
+		free(cond);
+		free(proof);
+		pb_free(&b);
+	}
+	return done_testing();
+}
