@@ -1172,6 +1172,125 @@ static void test_fuzz(unsigned rounds)
 	ckr_fini(&c);
 }
 
+/* ---- our index evaluator against EVALUATE's (ckr_eval_compat) ------------ */
+
+static uint32_t rand_bv(struct tbl *t, unsigned w, unsigned depth);
+
+static uint32_t rand_bool(struct tbl *t, unsigned depth)
+{
+	static const uint8_t cmp[] = { BCF_BOOL_EQ, BCF_BOOL_DISTINCT, BCF_BOOL_ULT, BCF_BOOL_ULE,
+				       BCF_BOOL_UGT, BCF_BOOL_UGE, BCF_BOOL_SLT, BCF_BOOL_SLE,
+				       BCF_BOOL_SGT, BCF_BOOL_SGE };
+	static const unsigned ws[] = { 1, 7, 8, 32, 64 };
+	uint32_t a[2];
+	unsigned w = ws[rnd() % 5];
+
+	if (!depth || rnd() % 4 == 0)
+		return node(t, BCF_BOOL_VAL, 0, rnd() & 1, NULL);
+	a[0] = rand_bv(t, w, depth - 1);
+	a[1] = rand_bv(t, w, depth - 1);
+	return node(t, cmp[rnd() % 10], 2, 0, a);
+}
+
+static uint32_t rand_bv(struct tbl *t, unsigned w, unsigned depth)
+{
+	static const uint8_t bin[] = { BCF_BV_ADD, BCF_BV_SUB, BCF_BV_MUL, BCF_BV_DIV, BCF_BV_MOD,
+				       BCF_BV_OR, BCF_BV_AND, BCF_BV_XOR, BCF_BV_LSH, BCF_BV_RSH,
+				       BCF_BV_ARSH };
+	static const uint64_t special[] = { 0, 1, 2, 7, 8, 31, 32, 63, 64, 65, 127, 128, 255,
+					    0x80000000ull, 0xffffffffull, ~0ull, 0x8000000000000000ull };
+	uint32_t a[3];
+	unsigned k = depth ? rnd() % 9 : 0;
+
+	switch (k) {
+	case 0: {
+		uint64_t v = rnd() & 1 ? special[rnd() % 17] : ((uint64_t)rnd() << 32 | rnd());
+
+		return bvconst(t, w, v & bcf_mask(w));
+	}
+	case 1:
+	case 2:
+	case 3:
+		a[0] = rand_bv(t, w, depth - 1);
+		a[1] = rand_bv(t, w, depth - 1);
+		return node(t, bin[rnd() % 11], 2, w, a);
+	case 4:
+		a[0] = rand_bv(t, w, depth - 1);
+		return node(t, BCF_BV_NEG, 1, w, a);
+	case 5:
+		if (w >= 2) {
+			unsigned lo = rnd() % w;
+
+			a[0] = rand_bv(t, w - lo, depth - 1);
+			return node(t, rnd() & 1 ? BCF_BV_ZERO_EXTEND : BCF_BV_SIGN_EXTEND, 1,
+				    BCF_EXPR_PARAMS(lo, w), a);
+		}
+		/* fall through */
+	case 6:
+		if (w <= 56) {
+			unsigned extra = rnd() % 8;
+
+			a[0] = rand_bv(t, w + extra, depth - 1);
+			return node(t, BCF_BV_EXTRACT, 1, BCF_EXPR_PARAMS(w + extra - 1, extra),
+				    a);
+		}
+		/* fall through */
+	case 7:
+		if (w >= 2) {
+			unsigned hiw = 1 + rnd() % (w - 1);
+
+			a[0] = rand_bv(t, hiw, depth - 1);
+			a[1] = rand_bv(t, w - hiw, depth - 1);
+			return node(t, BCF_BV_CONCAT, 2, w, a);
+		}
+		/* fall through */
+	default:
+		a[0] = rand_bool(t, depth - 1);
+		a[1] = rand_bv(t, w, depth - 1);
+		a[2] = rand_bv(t, w, depth - 1);
+		return node(t, BCF_BV_ITE, 3, w, a);
+	}
+}
+
+static void test_eval_differential(unsigned rounds)
+{
+	static struct tbl t;
+	static const unsigned ws[] = { 1, 7, 8, 16, 32, 40, 64 };
+	unsigned r, agree = 0, both_fail = 0, differ = 0, ill = 0;
+
+	for (r = 0; r < rounds; r++) {
+		struct bcf_checker c;
+		uint32_t root;
+		uint64_t v1 = 0, v2 = 0;
+		bool ovf;
+		int e1, e2;
+		const char *why;
+
+		t.n = 0;
+		root = rnd() % 4 ? rand_bv(&t, ws[rnd() % 7], 1 + rnd() % 4) : rand_bool(&t, 3);
+		if (ckr_init(&c, t.w, t.n, BCF_CHECK_KERNEL_COMPAT))
+			continue;
+		if (ckr_typecheck(&c, root, &why)) {
+			ill++;
+			ckr_fini(&c);
+			continue;
+		}
+		e1 = ckr_rewrite_eval(&c, root, &v1, &ovf);
+		e2 = ckr_eval_compat(&c, root, &v2, NULL);
+		if (!e1 && !e2 && v1 == v2)
+			agree++;
+		else if (e1 && e2)
+			both_fail++;
+		else if (differ++ < 5)
+			diag("evaluators differ on root %u: ours %d/%#llx, EVALUATE %d/%#llx", root, e1,
+			     (unsigned long long)v1, e2, (unsigned long long)v2);
+		ckr_fini(&c);
+	}
+	ok(!differ && agree > rounds / 4,
+	   "index evaluator agrees with EVALUATE: %u equal, %u both reject, %u differ (%u ill-typed)",
+	   agree, both_fail, differ, ill);
+}
+
 int main(void)
 {
 	Z3_config cfg = Z3_mk_config();
@@ -1192,6 +1311,7 @@ int main(void)
 	test_premise_forms();
 	test_dsl();
 	test_fuzz(20000);
+	test_eval_differential(20000);
 	/* BCF_RW_VARIANTS=N explores more (N variants per instance) */
 	test_variants(getenv("BCF_RW_VARIANTS") ? (unsigned)atoi(getenv("BCF_RW_VARIANTS")) : 30);
 
