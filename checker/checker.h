@@ -36,7 +36,11 @@ struct bcf_checker {
 	uint32_t expr_cnt;
 	uint8_t *is_hdr;          /* expr_cnt bytes: 1 at node offsets */
 
-	/* dynamic nodes: dyn[id - expr_cnt], NULL once freed */
+	/* dynamic nodes: dyn[id - dyn_base], NULL once freed.  dyn_base is
+	 * expr_cnt when checking a proof (the kernel's numbering); a proof
+	 * builder whose static table keeps growing uses a fixed base above it. */
+	uint32_t dyn_base;
+	bool own_is_hdr;
 	struct ckr_dyn **dyn;
 	uint32_t ndyn, dyn_cap;
 	uint64_t live_dyn, peak_dyn;
@@ -78,10 +82,21 @@ int ckr_init(struct bcf_checker *c, const uint32_t *exprs, uint32_t expr_cnt,
 	     enum bcf_check_mode mode);
 void ckr_fini(struct bcf_checker *c);
 
+/*
+ * Builder mode (solver/pbuild.c): the static table is an external, growing
+ * arena (words, is_hdr not owned); dynamic ids start at CKR_BUILDER_DYN_BASE.
+ * Call ckr_builder_attach() again whenever the arena has grown.
+ */
+#define CKR_BUILDER_DYN_BASE 0x80000000u
+int ckr_init_builder(struct bcf_checker *c, enum bcf_check_mode mode, uint32_t true_id,
+		     uint32_t false_id);
+void ckr_builder_attach(struct bcf_checker *c, const uint32_t *words, uint32_t nwords,
+			uint8_t *is_hdr);
+
 /* A static id: below expr_cnt and at a node header. */
 static inline bool ckr_is_static(const struct bcf_checker *c, uint32_t id)
 {
-	return id < c->expr_cnt && c->is_hdr[id];
+	return id < c->expr_cnt && id < c->dyn_base && c->is_hdr[id];
 }
 
 /* Any live id (static or dynamic), or NULL. */

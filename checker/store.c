@@ -21,6 +21,8 @@ int ckr_init(struct bcf_checker *c, const uint32_t *exprs, uint32_t expr_cnt,
 	c->mode = mode;
 	c->true_id = c->false_id = UINT32_MAX;
 	c->cur_step = UINT32_MAX;
+	c->dyn_base = expr_cnt;
+	c->own_is_hdr = true;
 	c->is_hdr = calloc(expr_cnt ? expr_cnt : 1, 1);
 	if (!c->is_hdr)
 		return -ENOMEM;
@@ -48,6 +50,26 @@ int ckr_init(struct bcf_checker *c, const uint32_t *exprs, uint32_t expr_cnt,
 	return 0;
 }
 
+int ckr_init_builder(struct bcf_checker *c, enum bcf_check_mode mode, uint32_t true_id,
+		     uint32_t false_id)
+{
+	memset(c, 0, sizeof(*c));
+	c->mode = mode;
+	c->dyn_base = CKR_BUILDER_DYN_BASE;
+	c->true_id = true_id;
+	c->false_id = false_id;
+	c->cur_step = UINT32_MAX;
+	return 0;
+}
+
+void ckr_builder_attach(struct bcf_checker *c, const uint32_t *words, uint32_t nwords,
+			uint8_t *is_hdr)
+{
+	c->exprs = words;
+	c->expr_cnt = nwords < CKR_BUILDER_DYN_BASE ? nwords : CKR_BUILDER_DYN_BASE;
+	c->is_hdr = is_hdr;
+}
+
 void ckr_fini(struct bcf_checker *c)
 {
 	uint32_t i;
@@ -55,7 +77,8 @@ void ckr_fini(struct bcf_checker *c)
 	for (i = 0; i < c->ndyn; i++)
 		free(c->dyn[i]);
 	free(c->dyn);
-	free(c->is_hdr);
+	if (c->own_is_hdr)
+		free(c->is_hdr);
 	free(c->uf);
 	free(c->uf_log);
 	c->uf = NULL;
@@ -67,9 +90,10 @@ void ckr_fini(struct bcf_checker *c)
 
 const struct bcf_expr *ckr_expr(const struct bcf_checker *c, uint32_t id)
 {
-	if (id < c->expr_cnt)
-		return c->is_hdr[id] ? (const struct bcf_expr *)&c->exprs[id] : NULL;
-	id -= c->expr_cnt;
+	if (id < c->dyn_base)
+		return id < c->expr_cnt && c->is_hdr[id] ? (const struct bcf_expr *)&c->exprs[id] :
+							    NULL;
+	id -= c->dyn_base;
 	if (id >= c->ndyn || !c->dyn[id])
 		return NULL;
 	return (const struct bcf_expr *)c->dyn[id]->words;
@@ -82,9 +106,9 @@ const struct bcf_expr *ckr_lookup(void *checker, uint32_t id)
 
 static struct ckr_dyn *dyn_node(const struct bcf_checker *c, uint32_t id)
 {
-	if (id < c->expr_cnt || id - c->expr_cnt >= c->ndyn)
+	if (id < c->dyn_base || id - c->dyn_base >= c->ndyn)
 		return NULL;
-	return c->dyn[id - c->expr_cnt];
+	return c->dyn[id - c->dyn_base];
 }
 
 void ckr_get(struct bcf_checker *c, uint32_t id)
@@ -132,7 +156,7 @@ void ckr_put(struct bcf_checker *c, uint32_t id)
 			}
 		}
 		free(d);
-		c->dyn[cur - c->expr_cnt] = NULL;
+		c->dyn[cur - c->dyn_base] = NULL;
 		c->live_dyn--;
 	}
 	if (stack != stack_buf)
@@ -145,7 +169,7 @@ int ckr_new(struct bcf_checker *c, uint8_t code, uint8_t vlen, uint16_t params,
 	struct ckr_dyn *d;
 	uint32_t i;
 
-	if ((uint64_t)c->expr_cnt + c->ndyn >= UINT32_MAX - 1)
+	if ((uint64_t)c->dyn_base + c->ndyn >= UINT32_MAX - 1)
 		return ckr_fail(c, -E2BIG, "out of dynamic expression ids");
 	if (c->ndyn == c->dyn_cap) {
 		uint32_t cap = c->dyn_cap ? c->dyn_cap * 2 : 256;
@@ -167,7 +191,7 @@ int ckr_new(struct bcf_checker *c, uint8_t code, uint8_t vlen, uint16_t params,
 		for (i = 0; i < vlen; i++)
 			ckr_get(c, args[i]);
 	c->dyn[c->ndyn] = d;
-	*id = c->expr_cnt + c->ndyn++;
+	*id = c->dyn_base + c->ndyn++;
 	if (++c->live_dyn > c->peak_dyn)
 		c->peak_dyn = c->live_dyn;
 	return 0;
