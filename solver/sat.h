@@ -107,7 +107,8 @@ struct bcf_sat_step {
 				* accumulated (left) clause; BCF polarity bit =
 				* !SAT_NEG(pivot), pivot atom = variable */
 	bool factoring;        /* the chain result has duplicates: FACTORING follows */
-	uint32_t chain_lits;   /* length of the chain result before factoring */
+	const sat_lit *chain;  /* the chain result before factoring (list semantics) */
+	uint32_t chain_lits;   /* its length */
 };
 
 struct bcf_sat_walk_opts {
@@ -126,6 +127,28 @@ typedef int (*bcf_sat_walk_fn)(void *ctx, const struct bcf_sat_step *st);
  */
 int bcf_sat__proof_walk(struct bcf_sat *s, const struct bcf_sat_walk_opts *opts,
 			bcf_sat_walk_fn fn, void *ctx);
+
+/*
+ * BCF parameter words for a walked step (spec rules-bool.md 3.1, 3.2).
+ *
+ * RESOLUTION: ceil(m/32) polarity words then m pivot expression ids, m =
+ * npremises - 1; atom[v] is the static expression id of variable v's atom.
+ * Returns the word count, -EINVAL for a step without pivots, -E2BIG when
+ * m > 247 or cap is too small.
+ *
+ * FACTORING for a literal list with duplicates (any u32 keys, e.g. the
+ * step's chain, or expression ids): the generator recipe, keep first
+ * occurrences; entries (1 + copies, first index, copy indices) in order of
+ * first occurrence, a zero terminator if space remains, zero padding.
+ * Returns the word count, 0 when there is no duplicate (emit no FACTORING),
+ * -E2BIG for more than 255 literals or cap too small.
+ *
+ * Every walked step also satisfies rules-bool.md 6.2: a unit premise is
+ * always resolved on its own literal at its own position.
+ */
+int bcf_sat__resolution_params(const struct bcf_sat_step *st, const uint32_t *atom,
+			       uint32_t *out, unsigned cap);
+int bcf_sat__factoring_params(const uint32_t *lits, uint32_t n, uint32_t *out, unsigned cap);
 
 /* ---- DIMACS ------------------------------------------------------------ */
 

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include <bcf/bcf.h>
 #include "solver/sat.h"
 #include "tests/tap.h"
 
@@ -662,6 +663,257 @@ static void test_corners(void)
 	}
 }
 
+/* ---- BCF end to end: walked proofs through the project's checker --------------- */
+
+/* The examples of rules-bool.md 8.2 and 9. */
+static void test_param_words(void)
+{
+	uint32_t atom[5] = { 0, 0, 1, 2, 3 }, out[8], l[4];
+	sat_lit piv7[2] = { SAT_LIT(3, 0), SAT_LIT(1, 0) };
+	sat_lit piv9[3] = { SAT_LIT(4, 1), SAT_LIT(2, 1), SAT_LIT(2, 1) };
+	uint32_t prem[4] = { 0 };
+	struct bcf_sat_step s7 = { .npremises = 3, .premises = prem, .pivots = piv7 };
+	struct bcf_sat_step s9 = { .npremises = 4, .premises = prem, .pivots = piv9 };
+	int n;
+
+	n = bcf_sat__resolution_params(&s7, atom, out, 8);
+	ok(n == 3 && out[0] == 3 && out[1] == 2 && out[2] == 0,
+	   "RESOLUTION params of rules-bool 9 s7: [0b11, 2, 0]");
+	n = bcf_sat__resolution_params(&s9, atom, out, 8);
+	ok(n == 4 && out[0] == 0 && out[1] == 3 && out[2] == 1 && out[3] == 1,
+	   "RESOLUTION params of rules-bool 9 s9: [0, 3, 1, 1]");
+	l[0] = l[1] = l[2] = 7;
+	n = bcf_sat__factoring_params(l, 3, out, 8);
+	ok(n == 1 && out[0] == 0x02010003, "FACTORING of (x2 x2 x2): [0x02010003]");
+	l[0] = 9;
+	l[1] = l[2] = 4;
+	n = bcf_sat__factoring_params(l, 3, out, 8);
+	ok(n == 1 && out[0] == 0x00020102, "FACTORING of (a b b): [0x00020102]");
+	n = bcf_sat__factoring_params(l, 2, out, 8);
+	ok(n == 0, "FACTORING of a clause without duplicates: none");
+	l[0] = 5;
+	l[1] = 6;
+	l[2] = 5;
+	l[3] = 6;
+	n = bcf_sat__factoring_params(l, 4, out, 8);
+	ok(n == 2 && out[0] == 0x02020002 && out[1] == 0x00000301,
+	   "FACTORING of (a b a b): entries (2,0,2) (2,1,3)");
+}
+
+struct bcfp {
+	struct bcf_arena *a;
+	uint32_t *atom;            /* by variable */
+	uint32_t *words;           /* step area */
+	uint32_t nwords, cap;
+	uint32_t nsteps;
+	uint32_t *fact_step;       /* by walk id: step index of its fact */
+	uint32_t fcap;
+	int err;
+};
+
+static void bp_word(struct bcfp *b, uint32_t w)
+{
+	if (b->nwords == b->cap) {
+		b->cap = b->cap * 2 + 64;
+		b->words = realloc(b->words, b->cap * sizeof(*b->words));
+	}
+	b->words[b->nwords++] = w;
+}
+
+static uint32_t bp_step(struct bcfp *b, uint16_t rule, const uint32_t *prem, unsigned np,
+			const uint32_t *par, unsigned npar)
+{
+	unsigned i;
+
+	bp_word(b, BCF_STEP_HDR(rule, np, npar));
+	for (i = 0; i < np; i++)
+		bp_word(b, prem[i]);
+	for (i = 0; i < npar; i++)
+		bp_word(b, par[i]);
+	return b->nsteps++;
+}
+
+static void bp_set_fact(struct bcfp *b, uint32_t id, uint32_t step)
+{
+	if (id >= b->fcap) {
+		uint32_t cap = (id + 1) * 2;
+
+		b->fact_step = realloc(b->fact_step, cap * sizeof(*b->fact_step));
+		b->fcap = cap;
+	}
+	b->fact_step[id] = step;
+}
+
+static int bp_walk(void *ctx, const struct bcf_sat_step *st)
+{
+	struct bcfp *b = ctx;
+	uint32_t prem[256], par[256], i;
+	int n;
+
+	if (st->input) {
+		par[0] = st->id;
+		prem[0] = 0; /* the ASSUME step */
+		bp_set_fact(b, st->id, bp_step(b, BCF_RULE_AND_ELIM, prem, 1, par, 1));
+		return 0;
+	}
+	for (i = 0; i < st->npremises; i++)
+		prem[i] = b->fact_step[st->premises[i]];
+	if (st->npremises >= 2) {
+		n = bcf_sat__resolution_params(st, b->atom, par, 256);
+		if (n < 0)
+			return b->err = n;
+		prem[0] = bp_step(b, BCF_RULE_RESOLUTION, prem, st->npremises, par, n);
+	}
+	if (st->factoring) {
+		n = bcf_sat__factoring_params(st->chain, st->chain_lits, par, 256);
+		if (n <= 0)
+			return b->err = n ? n : -EPROTO;
+		prem[0] = bp_step(b, BCF_RULE_FACTORING, prem, 1, par, n);
+	}
+	bp_set_fact(b, st->id, prem[0]);
+	return 0;
+}
+
+/* Encode f (<= 255 clauses, no empty clause) as a goal, refute it, check the proof. */
+static int bcf_roundtrip(const struct cnf *f, const struct bcf_sat_walk_opts *wo, char *why,
+			 size_t whysz)
+{
+	struct bcf_sat_opts so = { .proof = true, .minimize = g_minimize };
+	struct bcfp b = { .a = bcf_arena__new() };
+	struct bcf_sat *s = bcf_sat__new(&so);
+	uint32_t *cl = calloc(f->nclauses, sizeof(*cl)), goal = 0, i, k, nw;
+	const uint32_t *tw;
+	uint32_t *proof = NULL;
+	int ret = -1, err;
+
+	b.atom = calloc(f->nvars + 1, sizeof(*b.atom));
+	for (i = 1; i <= f->nvars; i++) {
+		bcf_sat__new_var(s);
+		if (bcf_arena__var(b.a, BCF_BOOL, 0, NULL, &b.atom[i]))
+			goto out;
+	}
+	for (i = 0; i < f->nclauses; i++) {
+		uint32_t args[64], n = f->off[i + 1] - f->off[i];
+
+		for (k = 0; k < n; k++) {
+			sat_lit l = f->lits[f->off[i] + k];
+
+			args[k] = b.atom[SAT_VAR(l)];
+			if (SAT_NEG(l) && bcf_arena__node(b.a, BCF_BOOL_NOT, 0, &args[k], 1, &args[k]))
+				goto out;
+		}
+		if (n == 1)
+			cl[i] = args[0];
+		else if (bcf_arena__node(b.a, BCF_BOOL_DISJ, 0, args, n, &cl[i]))
+			goto out;
+		bcf_sat__add_clause(s, f->lits + f->off[i], n, NULL);
+	}
+	if (bcf_arena__node(b.a, BCF_BOOL_CONJ, 0, cl, f->nclauses, &goal))
+		goto out;
+	if (bcf_sat__solve(s) != BCF_SAT_UNSAT) {
+		ret = 1; /* not a refutation test */
+		goto out;
+	}
+	bp_step(&b, BCF_RULE_ASSUME, NULL, 0, &goal, 1);
+	err = bcf_sat__proof_walk(s, wo, bp_walk, &b);
+	if (err || b.err) {
+		snprintf(why, whysz, "walk %d / %d", err, b.err);
+		goto out;
+	}
+	tw = bcf_arena__words(b.a, &nw);
+	proof = malloc((3 + nw + b.nwords) * sizeof(*proof));
+	proof[0] = BCF_MAGIC;
+	proof[1] = nw;
+	proof[2] = b.nwords;
+	memcpy(proof + 3, tw, nw * sizeof(*tw));
+	memcpy(proof + 3 + nw, b.words, b.nwords * sizeof(*b.words));
+	{
+		struct bcf_check_stats cs;
+		BCF_OPTS(bcf_check_opts, co, .mode = BCF_CHECK_STRICT, .stats = &cs);
+		int e1 = bcf_check_proof(tw, nw, goal, proof, (3 + nw + b.nwords) * 4, &co);
+		int e2;
+
+		co.mode = BCF_CHECK_KERNEL_COMPAT;
+		e2 = bcf_check_proof(tw, nw, goal, proof, (3 + nw + b.nwords) * 4, &co);
+		if (e1 || e2)
+			snprintf(why, whysz, "checker: strict %d, compat %d (step %u: %s)", e1, e2,
+				 cs.failed_step, cs.reason);
+		else
+			ret = 0;
+	}
+out:
+	free(proof);
+	free(cl);
+	free(b.atom);
+	free(b.words);
+	free(b.fact_step);
+	bcf_arena__free(b.a);
+	bcf_sat__free(s);
+	return ret;
+}
+
+static void test_bcf_checker(void)
+{
+	struct bcf_sat_walk_opts tight = { .max_pivots = 2, .max_lits = 64 };
+	unsigned i, good = 0, tried = 0;
+	char why[300] = "", first[300] = "";
+	struct cnf f;
+	sat_lit l[3];
+
+	/* the CNF of rules-bool.md 9 */
+	memset(&f, 0, sizeof(f));
+	f.nvars = 4;
+	l[0] = SAT_LIT(1, 0); l[1] = SAT_LIT(2, 0); l[2] = SAT_LIT(3, 0);
+	cnf_add(&f, l, 3);
+	l[0] = SAT_LIT(1, 1); l[1] = SAT_LIT(2, 0);
+	cnf_add(&f, l, 2);
+	l[0] = SAT_LIT(3, 1); l[1] = SAT_LIT(2, 0);
+	cnf_add(&f, l, 2);
+	l[0] = SAT_LIT(2, 1); l[1] = SAT_LIT(4, 0);
+	cnf_add(&f, l, 2);
+	l[0] = SAT_LIT(2, 1); l[1] = SAT_LIT(4, 1);
+	cnf_add(&f, l, 2);
+	ok(bcf_roundtrip(&f, NULL, why, sizeof(why)) == 0,
+	   "rules-bool 9 CNF: walked proof accepted by the checker (strict, compat) %s", why);
+	cnf_free(&f);
+
+	for (i = 0; i < 80; i++) {
+		int r;
+
+		g_minimize = i % 2 ? 1 : 0;
+		random_ksat(&f, 12 + i % 40, (uint32_t)((12 + i % 40) * 4.6), 3, 500 + i);
+		if (f.nclauses > 255) {
+			cnf_free(&f);
+			continue;
+		}
+		why[0] = 0;
+		r = bcf_roundtrip(&f, i % 3 == 2 ? &tight : NULL, why, sizeof(why));
+		if (r != 1) {
+			tried++;
+			good += r == 0;
+			if (r && !*first)
+				snprintf(first, sizeof(first), "seed %u: %s", 500 + i, why);
+		}
+		cnf_free(&f);
+	}
+	g_minimize = 0;
+	ok(tried > 40 && good == tried,
+	   "random 3-SAT: %u/%u walked proofs accepted by the checker %s", good, tried, first);
+	for (i = 3; i <= 6; i++) {
+		pigeonhole(&f, i);
+		why[0] = 0;
+		ok(bcf_roundtrip(&f, NULL, why, sizeof(why)) == 0,
+		   "PHP(%u,%u): walked proof accepted by the checker %s", i + 1, i, why);
+		cnf_free(&f);
+	}
+	mul_commutes(&f, 3);
+	why[0] = 0;
+	if (f.nclauses <= 255)
+		ok(bcf_roundtrip(&f, NULL, why, sizeof(why)) == 0,
+		   "3-bit x*y = y*x circuit: walked proof accepted by the checker %s", why);
+	cnf_free(&f);
+}
+
 static double now_s(void)
 {
 	struct timespec ts;
@@ -677,6 +929,8 @@ int main(void)
 	uint32_t n;
 
 	test_corners();
+	test_param_words();
+	test_bcf_checker();
 	test_small_vs_brute();
 	test_random(50, 4.26, 100, 7000, NULL, true, "random 3-SAT n=50");
 	test_random(50, 4.26, 40, 7000, &tight, true, "random 3-SAT n=50, max 2 pivots / 64 literals");
