@@ -163,7 +163,7 @@ static struct tb T;
 static uint32_t a, b, cc, d, tru, fls, x, y, z1, na, nb, nc, nna, ab_or, abc_or, cd_or,
 	ab_and, abc_and, and4, imp, eq, bveq, eqd, xor2, xor3, ite, bvite, bvite1, not_or,
 	not_and, not_imp, not_eq, not_bveq, not_xor2, not_xor3, not_ite, not_bvite1, and254,
-	and255, p4, p5, p6, p7, np4, c605, d608, x121, d590, xn221;
+	and255, p4, p5, p6, p7, np4, c605, d608, x121, d590, xn221, not10a, not40a;
 
 static void build_table(void)
 {
@@ -208,6 +208,17 @@ static void build_table(void)
 	not_bvite1 = 0; /* built dynamically (ill-typed) */
 	and254 = add_rep(t, BCF_BOOL_CONJ, 254, a);
 	and255 = add_rep(t, BCF_BOOL_CONJ, 255, a);
+	/* NOT^40(a), keeping NOT^10(a) */
+	{
+		uint32_t i, n = a;
+
+		for (i = 1; i <= 40; i++) {
+			n = add(t, NULL, BCF_BOOL_NOT, 0, 1, n);
+			if (i == 10)
+				not10a = n;
+		}
+		not40a = n;
+	}
 	/* section 8 stand-ins: bitK -> pK */
 	p4 = add(t, "p4", BCF_BOOL_VAR, 0, 0);
 	p5 = add(t, "p5", BCF_BOOL_VAR, 0, 0);
@@ -323,6 +334,38 @@ static void test_resolution(struct bcf_checker *c)
 		err = apply(c, rule_RESOLUTION, prem, 34, par, 35, &concl);
 		ok(err == -EINVAL, "padding bit in the second polarity word rejected [%s]",
 		   mode_name(c));
+		if (!err)
+			ckr_put(c, concl);
+	}
+
+	/* deep literals: matches decided within and beyond the quick walk */
+	{
+		uint32_t na40 = a, nb40 = b, nb10 = b, concl, i;
+		const struct bcf_expr *e;
+		int err;
+
+		for (i = 0; i < 40; i++) {
+			na40 = NOT(c, na40);
+			nb40 = NOT(c, nb40);
+			if (i < 10)
+				nb10 = NOT(c, nb10);
+		}
+		CHECK(c, "deep built literal equal to a static pivot", RESOLUTION,
+		      A(OR(c, na40, b), NOT(c, not40a)), A(1, not40a), "b");
+		CHECK(c, "deep built literal equal to a negated pivot", RESOLUTION,
+		      A(OR(c, d, NOT(c, na40)), OR(c, b, not40a)), A(0, not40a), "(or d b)");
+		err = apply(c, rule_RESOLUTION, A(OR(c, nb40, b), NOT(c, not40a)), A(1, not40a),
+			    &concl);
+		e = err ? NULL : ckr_expr(c, concl);
+		ok(e && e->code == BCF_BOOL_DISJ && e->vlen == 2 && e->args[0] == nb40,
+		   "deep literal differing at the bottom is kept [%s]", mode_name(c));
+		if (!err)
+			ckr_put(c, concl);
+		err = apply(c, rule_RESOLUTION, A(OR(c, nb10, b), NOT(c, not10a)), A(1, not10a),
+			    &concl);
+		e = err ? NULL : ckr_expr(c, concl);
+		ok(e && e->code == BCF_BOOL_DISJ && e->vlen == 2 && e->args[0] == nb10,
+		   "shallow literal differing at the bottom is kept [%s]", mode_name(c));
 		if (!err)
 			ckr_put(c, concl);
 	}
