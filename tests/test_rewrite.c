@@ -932,6 +932,9 @@ static void test_dsl(void)
 		{ "(= vx v0)", 1, -EFAULT },
 		{ "(= #99999999999 v0)", 1, -EFAULT },
 		{ "(= tru v0)", 1, -EFAULT },
+		{ "(not v0 v0)", 1, -EFAULT },
+		{ "(ite v0 v0)", 1, -EFAULT },
+		{ "(= v0)", 1, -EFAULT },
 	};
 	char deep[512];
 	unsigned i, rid, bad_entries = 0;
