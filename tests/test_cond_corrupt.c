@@ -439,8 +439,8 @@ int main(void)
 				}
 				if (!err)
 					bcf_cond__free(c);
-				/* about 1 in 50 through the command line */
-				if (bin && rnd() % 50 == 0) {
+				/* about 1 in 100 through the command line */
+				if (bin && rnd() % 100 == 0) {
 					char msg[2048];
 					FILE *f = fopen(file, "wb");
 					int rc;
