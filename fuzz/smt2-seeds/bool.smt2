@@ -1,0 +1,7 @@
+(set-logic QF_BV)
+(declare-fun p () Bool)
+(declare-fun q () Bool)
+(define-fun r () Bool (and p (or q (not p)) (=> p q) (xor p q true)))
+(assert (distinct p q r))
+(assert (= p q r false))
+(check-sat)
