@@ -19,7 +19,7 @@
 
 #define ACI_DEPTH_MAX 64 /* nested same-code levels, root included */
 #define ACI_ARGS_MAX 255
-#define ACI_EMPTY UINT32_MAX /* the malformed empty bv result: equals nothing */
+#define ACI_EMPTY UINT32_MAX /* the empty bv result (upstream: a header-only node) */
 
 static bool aci_assoc(uint8_t code)
 {
@@ -193,17 +193,17 @@ static void aci_release(struct bcf_checker *c, struct aci_res *r)
 	r->owned = false;
 }
 
-/* 1 if x ≡ y, 0 if not (either may be ACI_EMPTY), negative on error. */
+/*
+ * 1 if x ≡ y, else 0.  The empty bv result (ACI_EMPTY) is a header-only
+ * node, so it equals only another empty result (both sides then reduce to
+ * the neutral element of the same operator and width).  A comparison that
+ * exhausts its stack counts as "not equal", as upstream.
+ */
 static int aci_equal(struct bcf_checker *c, uint32_t x, uint32_t y)
 {
-	int r;
-
 	if (x == ACI_EMPTY || y == ACI_EMPTY)
-		return 0;
-	r = ckr_equal(c, x, y);
-	if (r < 0)
-		return ckr_fail(c, r, "ACI_NORM: comparison stack exhausted");
-	return r;
+		return x == y;
+	return ckr_equal(c, x, y) == 1;
 }
 
 static int cmp_u32(const void *a, const void *b)
@@ -238,7 +238,7 @@ static int aci_sorted_equal(struct bcf_checker *c, uint32_t x, uint32_t y)
 	int r;
 
 	if (x == ACI_EMPTY || y == ACI_EMPTY)
-		return 0;
+		return x == y;
 	r = aci_sorted_copy(c, x, &sx, &ox);
 	if (r)
 		return r;
@@ -264,11 +264,9 @@ static int aci_check(struct bcf_checker *c, uint32_t a, uint32_t b, const struct
 	int r;
 
 	if (ae->code != be->code) {
-		if (bn->id != ACI_EMPTY) {
-			r = aci_equal(c, a, bn->id);
-			if (r)
-				return r;
-		}
+		r = aci_equal(c, a, bn->id);
+		if (r)
+			return r;
 		return aci_equal(c, an->id, b);
 	}
 	r = aci_equal(c, an->id, bn->id);

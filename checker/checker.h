@@ -27,6 +27,7 @@
 
 struct ckr_dyn {
 	uint32_t refcnt;
+	uint32_t hash;    /* structural hash, 0 = unknown (see ckr_equal) */
 	uint32_t words[]; /* header word, then vlen argument words */
 };
 
@@ -49,12 +50,13 @@ struct bcf_checker {
 
 	/*
 	 * Classes of structurally equal ids found by ckr_equal() (union-find,
-	 * parent + 1, 0 = root), indexed by id; a class stays valid after its
+	 * parent + 1, 0 = root); a class stays valid after its
 	 * nodes are freed because ids are never reused.  uf_log records the
 	 * writes of a comparison in progress so a failed one can be undone.
 	 */
-	uint32_t *uf;
-	uint64_t uf_cap;
+	uint32_t *uf, *uf_dyn;          /* static ids; dynamic ids - dyn_base */
+	uint32_t *shash;                /* structural hash of static nodes, or NULL */
+	uint64_t uf_cap, uf_dyn_cap;
 	uint32_t (*uf_log)[2];
 	size_t uf_nlog, uf_logcap;
 	bool uf_logging;
@@ -181,7 +183,8 @@ int ckr_goal_match(struct bcf_checker *c, uint32_t pid, const uint32_t *goal_wor
  * be a bool or a bv of width <= 64 built from constants (and bvsize of
  * anything).  *val gets the kernel's value (bool: 0/1; bv: masked to the
  * width).  Returns 0 or a negative errno (reason via ckr_fail): -EINVAL for
- * variables, lists, bvnot, repeat, a zero divisor, the NEG quirk; -E2BIG for
+ * a root that is a list, a variable or wider than 64 bits, for variables
+ * below it, bvnot, repeat, a zero divisor, the NEG quirk; -E2BIG for inner
  * nodes wider than 64 bits and more than 192 stack frames; -EOPNOTSUPP for
  * sdiv/smod.  In strict mode it also rejects (-EINVAL) when the kernel's
  * shift-by->=64 semantics give another result than SMT-LIB.

@@ -8,6 +8,14 @@
  * child is evaluated before its parent, so a zero divisor in the untaken
  * branch of an ite still rejects.
  *
+ * Error order follows the kernel: the root must be a bool or a bv of at
+ * most 64 bits and not a variable (-EINVAL); a child is refused when the
+ * stack is full (-E2BIG), then if it is a variable (-EINVAL); a node's own
+ * problems (wider than 64 bits: -E2BIG; sdiv/smod: -EOPNOTSUPP; bvnot,
+ * repeat, zero divisor, the NEG quirk: -EINVAL) surface when it is
+ * evaluated, after its children.  The kernel's "overflow" flag is ignored,
+ * as by the kernel's EVALUATE.
+ *
  * Each value is computed in two lanes: the kernel's semantics (shift
  * amounts >= 64 behave as the x86-64 build of the kernel checker does) and
  * SMT-LIB semantics.  The lanes only part at shifts by >= 64 and at a
@@ -51,7 +59,7 @@ static uint64_t const_value(const struct bcf_expr *e)
 	return v & bcf_mask(bcf_expr__width(e));
 }
 
-/* Checks made when a node is first reached. */
+/* Checks made when a child is reached (the root has its own, ev_root). */
 static int ev_visit(struct bcf_checker *c, uint32_t id, const struct bcf_expr **out)
 {
 	const struct bcf_expr *e = ckr_expr(c, id);
@@ -60,8 +68,32 @@ static int ev_visit(struct bcf_checker *c, uint32_t id, const struct bcf_expr **
 		return ckr_fail(c, -EINVAL, "evaluate: expression %u is not a live id", id);
 	if (bcf_is_var(e))
 		return ckr_fail(c, -EINVAL, "evaluate: expression %u is a variable", id);
+	*out = e;
+	return 0;
+}
+
+/* The root must be a bool, or a bv of width <= 64, and not a variable. */
+static int ev_root(struct bcf_checker *c, uint32_t id)
+{
+	const struct bcf_expr *e = ckr_expr(c, id);
+
+	if (!e)
+		return ckr_fail(c, -EINVAL, "evaluate: expression %u is not a live id", id);
 	if (bcf_is_list(e))
 		return ckr_fail(c, -EINVAL, "evaluate: expression %u is a list", id);
+	if (bcf_is_bv(e) && bcf_expr__width(e) > 64)
+		return ckr_fail(c, -EINVAL, "evaluate: expression %u is %u bits wide (max 64)", id,
+				bcf_expr__width(e));
+	if (bcf_is_var(e))
+		return ckr_fail(c, -EINVAL, "evaluate: expression %u is a variable", id);
+	return 0;
+}
+
+/* Checks made when a node is evaluated (after its children). */
+static int ev_check_node(struct bcf_checker *c, uint32_t id, const struct bcf_expr *e)
+{
+	if (bcf_is_list(e))
+		return ckr_fail(c, -EFAULT, "evaluate: list %u inside an expression", id);
 	if (bcf_is_bv(e) && bcf_expr__width(e) > 64)
 		return ckr_fail(c, -E2BIG, "evaluate: expression %u is %u bits wide (max 64)", id,
 				bcf_expr__width(e));
@@ -75,10 +107,8 @@ static int ev_visit(struct bcf_checker *c, uint32_t id, const struct bcf_expr **
 		return ckr_fail(c, -EINVAL, "evaluate: expression %u: %s cannot be evaluated", id,
 				e->code == BCF_BV_NOT ? "bvnot" : "repeat");
 	default:
-		break;
+		return 0;
 	}
-	*out = e;
-	return 0;
 }
 
 /* Shifts in both lanes; a = value (masked to w), s = amount. */
@@ -278,7 +308,10 @@ static int ev_leaf_value(struct bcf_checker *c, uint32_t id, const struct bcf_ex
 			 struct ev_val *r)
 {
 	const struct bcf_expr *x;
+	int err = ev_check_node(c, id, e);
 
+	if (err)
+		return err;
 	switch (e->code) {
 	case BCF_BV_VAL:
 		r->k = r->s = const_value(e);
@@ -303,7 +336,7 @@ static int ev_run(struct bcf_checker *c, uint32_t root, struct ev_val *out)
 	const struct bcf_expr *e;
 	int err;
 
-	err = ev_visit(c, root, &e);
+	err = ev_root(c, root);
 	if (err)
 		return err;
 	frames[nf++] = (struct ev_frame){ .id = root, .next = 0, .base = 0 };
@@ -333,7 +366,9 @@ static int ev_run(struct bcf_checker *c, uint32_t root, struct ev_val *out)
 			if (nv - f->base != e->vlen)
 				return ckr_fail(c, -EFAULT, "evaluate: stack inconsistency at %u",
 						f->id);
-			err = ev_apply(c, f->id, e, &vals[f->base], &r);
+			err = ev_check_node(c, f->id, e);
+			if (!err)
+				err = ev_apply(c, f->id, e, &vals[f->base], &r);
 			if (err)
 				return err;
 			nv = f->base;

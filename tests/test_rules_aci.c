@@ -105,6 +105,13 @@ static void test_aci_spec_examples(void)
 	    "(= (bvand #xff #xff) #xff): empty bv result");
 	aci(tb_eq(&T, BVOP(BCF_BV_OR, 8, c0, c0), c0), -EINVAL, -EINVAL,
 	    "(= (bvor #x00 #x00) #x00): empty bv result");
+	/* two empty results of the same operator compare equal (header-only nodes upstream) */
+	aci(tb_eq(&T, BVOP(BCF_BV_AND, 8, cff, cff), BVOP(BCF_BV_AND, 8, cff, cff, cff)), 0, 0,
+	    "(= (bvand #xff #xff) (bvand #xff #xff #xff)): both empty");
+	aci(tb_eq(&T, BVOP(BCF_BV_OR, 8, c0, c0), BVOP(BCF_BV_XOR, 8, c0, c0)), -EINVAL, -EINVAL,
+	    "(= (bvor #x00 #x00) (bvxor #x00 #x00)): empty, operators differ");
+	aci(tb_eq(&T, BVOP(BCF_BV_OR, 8, c0, c0), BVOP(BCF_BV_OR, 8, x, c0)), -EINVAL, -EINVAL,
+	    "(= (bvor #x00 #x00) (bvor x #x00)): empty vs x");
 
 	/* rules-core.md 7, step #27: (= (or C false) C) with C a 5-argument conjunction */
 	n0 = BOP(BCF_BOOL_NOT, p);

@@ -648,9 +648,21 @@ static void test_quirks(void)
 	expect_reject(tb_op(&T, BCF_BV_ADD, 8, 2, c8, v), -EINVAL, "a variable below an add");
 	expect_reject(tb_op(&T, BCF_LIST_VAL, 0, 1, c8), -EINVAL, "a list constant");
 	a = tb_op(&T, BCF_BV_CONCAT, 128, 2, tb_bv(&T, 64, 1), tb_bv(&T, 64, 2));
-	expect_reject(a, -E2BIG, "a 128-bit concat");
+	expect_reject(a, -EINVAL, "a 128-bit concat as the root");
 	expect_reject(tb_op(&T, BCF_BV_EXTRACT, BCF_EXPR_PARAMS(7, 0), 1, a), -E2BIG,
 		      "an 8-bit extract of a 128-bit concat");
+	expect_reject(tb_op(&T, BCF_BV_EXTRACT, BCF_EXPR_PARAMS(7, 0), 1,
+			    tb_op(&T, BCF_BV_CONCAT, 128, 2, tb_var(&T, 64), tb_bv(&T, 64, 2))),
+		      -EINVAL, "extract of a 128-bit concat of a variable: the variable first");
+	expect_reject(tb_op(&T, BCF_BV_SDIV, 8, 2, v, c8), -EINVAL,
+		      "(bvsdiv v #x05): the variable is refused before sdiv");
+	expect_reject(tb_op(&T, BCF_BV_SDIV, 8, 2, tb_op(&T, BCF_BV_NOT, 8, 1, c8), c8), -EINVAL,
+		      "(bvsdiv (bvnot #x05) #x05): children first");
+	expect_reject(tb_op(&T, BCF_BV_NOT, 8, 1, tb_op(&T, BCF_BV_SDIV, 8, 2, c8, c8)),
+		      -EOPNOTSUPP, "(bvnot (bvsdiv #x05 #x05)): children first");
+	expect_reject(tb_op(&T, BCF_BOOL_BITOF, 3, 1, a), -E2BIG, "bitof of a 128-bit concat");
+	expect_reject(tb_op(&T, BCF_BOOL_EQ, 0, 2, tb_var(&T, 8), c8), -EINVAL,
+		      "(= v #x05) bool root with a variable");
 	e = tb_op(&T, BCF_BV_CONCAT, 64, 2, tb_bv(&T, 32, 0x12345678), tb_bv(&T, 32, 0x9abcdef0));
 	expect_both(e, 0x123456789abcdef0ull, "a 64-bit concat of two 32-bit constants");
 
