@@ -169,6 +169,36 @@ static void test_core_trace(void)
 		"@t55 ...))))");
 }
 
+/* spec/rules-bv.md 4.1 (bench_1000): raw parameters 0 and 1 where id 0 is a constant. */
+static void test_bv_trace(void)
+{
+	static struct store s;
+
+	memset(&s, 0, sizeof(s));
+	put(&s, 0, BCF_BV_VAL, 32, 1, 8);
+	put(&s, 4, BCF_BV_VAR, 8, 0);
+	put(&s, 43, BCF_BOOL_VAL, BCF_TRUE, 0);
+	put(&s, 69, BCF_BOOL_VAR, 0, 0);
+	put(&s, 75, BCF_BOOL_VAL, BCF_FALSE, 0);
+	put(&s, 100, BCF_BV_VAL, 8, 1, 8);
+	put(&s, 102, BCF_BV_FROM_BOOL, 0, 8, 75, 75, 75, 43, 75, 75, 75, 75);
+	put(&s, 111, BCF_BOOL_EQ, 0, 2, 100, 102);
+	s.static_cnt = 292;
+	put(&s, 292, BCF_BV_VAL, 8, 1, 8);
+	put(&s, 1000, BCF_BOOL_ULT, 0, 2, 4, 292);
+	put(&s, 1003, BCF_BOOL_NOT, 0, 1, 69);
+	put(&s, 1005, BCF_BOOL_DISJ, 0, 2, 1000, 1003);
+	put(&s, 1010, BCF_BOOL_BITOF, 3, 1, 4);
+	put(&s, 1012, BCF_BOOL_NOT, 0, 1, 1010);
+
+	STEP_IS(step_line(&s, 82, 1005, BCF_STEP_HDR(BCF_RULE_EQUIV_ELIM, 1, 1), 81, 1),
+		"(#82 EQUIV_ELIM (@p81) (@t1) (bool_disj(2) (bool_ult(2) @t4 @t292) (bool_not(1) @t69)))");
+	STEP_IS(step_line(&s, 139, 1012, BCF_STEP_HDR(BCF_RULE_RESOLUTION, 2, 2), 138, 136, 0, 329),
+		"(#139 RESOLUTION (@p138 @p136) ((_ bv8 32), @t329) (bool_not(1) ((_ bit 3) @t4)))");
+	STEP_IS(step_line(&s, 77, UINT32_MAX, BCF_STEP_HDR(BCF_RULE_BITBLAST, 0, 1), 111),
+		"(#77 BITBLAST () ((bool_eq(2) (_ bv8 8) (bv_from_bool(8) @t75 @t75 @t75 @t43 ...))))");
+}
+
 static void test_step_lists(void)
 {
 	static struct store s;
@@ -474,6 +504,7 @@ int main(void)
 {
 	test_format_trace();
 	test_core_trace();
+	test_bv_trace();
 	test_step_lists();
 	test_expr_depth_and_size();
 	test_smt2();
