@@ -6,6 +6,13 @@
  * as dynamic nodes, match the premises against the condition's conjuncts
  * and conclude (= lhs rhs).
  *
+ * Kernel-compat mode gives the kernel's verdicts, quirks included (trusted
+ * id 0 accepted unchecked).  Strict mode rejects id 0 and the instances
+ * the kernel accepts although they are unsound: BV_CONCAT_MERGE_CONST
+ * whose merged value exceeds 32 bits, BV_MULT_SLT_MULT_1/2 whose products
+ * may overflow.  Both modes require every binding to be a valid static id
+ * (spec 6).
+ *
  * Error codes: -EINVAL for every rejected step; -EFAULT for an
  * inconsistency in our own table (bad pattern syntax, variable out of
  * range); -EOPNOTSUPP for a pattern operator we do not know; -E2BIG for a
