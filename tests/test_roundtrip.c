@@ -21,9 +21,6 @@
 #include "lang/arena.h"
 #include "tests/vectors.h"
 
-/* The parser is another module; run without it (skip) if it is not linked in. */
-#pragma weak bcf_smt2__parse
-
 struct cmp {
 	const struct bcf_arena *c, *p;
 	uint32_t *c2p, *p2c;
@@ -459,10 +456,6 @@ int main(void)
 	unsigned same = 0, parsed = 0, shown = 0;
 	size_t i;
 
-	if (!bcf_smt2__parse) {
-		skip("bcf_smt2__parse is not linked into libbcf yet");
-		return done_testing();
-	}
 	test_translations();
 	test_random();
 	if (!l.n) {
