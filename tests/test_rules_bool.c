@@ -796,6 +796,98 @@ static void test_worked_example(enum bcf_check_mode mode)
 	ckr_fini(&c);
 }
 
+/* ---- section 8: the real steps of bench_8494 through the driver --------------- */
+
+static const struct {
+	const char *prefix, *concl;
+} trace_want[] = {
+	{ "(#242 RESOLUTION ",
+	  "(bool_disj(3) (bool_not(1) @t608) (bool_not(1) @t109) (bool_not(1) @t109)))" },
+	{ "(#243 FACTORING ", "(bool_disj(2) (bool_not(1) @t608) (bool_not(1) @t109)))" },
+	{ "(#247 FACTORING ", "((_ bit 7) (bv_var(0) 8)))" },
+	{ "(#153 RESOLUTION ", "(bool_not(1) (bool_conj(2) @t585 @t582)))" },
+	{ "(#261 RESOLUTION ",
+	  "(bool_conj(3) ((_ bit 5) @t4) ((_ bit 4) @t4) (bool_disj(2) @t91 @t95)))" },
+	{ "(#264 RESOLUTION ", "((_ bit 5) (bv_var(0) 8)))" },
+	{ "(#227 REORDERING ",
+	  "(bool_disj(3) ((_ bit 7) @t4) (bool_disj(2) @t105 @t109) (bool_xor(2) @t119 @t114)))" },
+};
+static int trace_seen[sizeof(trace_want) / sizeof(trace_want[0])];
+
+static void trace_log(void *ctx, const char *fmt, va_list ap)
+{
+	char line[4096];
+	size_t i, n, m;
+
+	vsnprintf(line, sizeof(line), fmt, ap);
+	line[strcspn(line, "\n")] = 0;
+	n = strlen(line);
+	for (i = 0; i < sizeof(trace_want) / sizeof(trace_want[0]); i++) {
+		if (strncmp(line, trace_want[i].prefix, strlen(trace_want[i].prefix)))
+			continue;
+		m = strlen(trace_want[i].concl);
+		trace_seen[i] = 1 + (n >= m && !strcmp(line + n - m, trace_want[i].concl));
+		if (trace_seen[i] != 2)
+			diag("step logged as %s", line);
+	}
+}
+
+static void *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	long sz;
+
+	if (!f)
+		return NULL;
+	if (!fseek(f, 0, SEEK_END) && (sz = ftell(f)) > 0 && !fseek(f, 0, SEEK_SET)) {
+		buf = malloc(sz);
+		if (buf && fread(buf, 1, sz, f) != (size_t)sz) {
+			free(buf);
+			buf = NULL;
+		}
+		*len = sz;
+	}
+	fclose(f);
+	return buf;
+}
+
+static void test_real_trace(void)
+{
+	char path[4096];
+	size_t plen = 0, clen = 0, i;
+	void *proof, *cbuf;
+	struct bcf_cond *cond = NULL;
+	const uint32_t *goal_words;
+	uint32_t nwords;
+	int err;
+
+	snprintf(path, sizeof(path), "%s/vectors/proofs/bench_8494.bcf", shared_dir());
+	proof = read_file(path, &plen);
+	snprintf(path, sizeof(path), "%s/vectors/conds/bench_8494.cond", shared_dir());
+	cbuf = read_file(path, &clen);
+	if (!proof || !cbuf || bcf_cond__decode(cbuf, clen, &cond)) {
+		skip("bench_8494 not available");
+		free(proof);
+		free(cbuf);
+		return;
+	}
+	goal_words = bcf_arena__words(cond->arena, &nwords);
+	{
+		BCF_OPTS(bcf_check_opts, opts, .mode = BCF_CHECK_KERNEL_COMPAT, .log_level = 2,
+			 .log = trace_log);
+
+		err = bcf_check_proof(goal_words, nwords, cond->refine_cond, proof, plen, &opts);
+		ok(err == 0, "bench_8494 accepted in kernel-compat mode (%d)", err);
+		for (i = 0; i < sizeof(trace_want) / sizeof(trace_want[0]); i++)
+			ok(trace_seen[i] == 2, "section 8 step %s-> %s", trace_want[i].prefix,
+			   trace_want[i].concl);
+	}
+	bcf_cond__free(cond);
+	free(proof);
+	free(cbuf);
+}
+
 /* ---- main ---------------------------------------------------------------------- */
 
 static void run_mode(enum bcf_check_mode mode)
@@ -884,5 +976,6 @@ int main(void)
 	test_worked_example(BCF_CHECK_KERNEL_COMPAT);
 	test_worked_example(BCF_CHECK_STRICT);
 	test_refcounts();
+	test_real_trace();
 	return done_testing();
 }
