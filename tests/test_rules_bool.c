@@ -794,6 +794,39 @@ static void test_worked_example(enum bcf_check_mode mode)
 	ok(c.live_dyn == base, "every built node released (%llu live, %llu at start) [%s]",
 	   (unsigned long long)c.live_dyn, (unsigned long long)base, mode_name(&c));
 	ckr_fini(&c);
+
+	/* the spec's raw step words, through the driver */
+	{
+		static const uint32_t steps[] = {
+			0x01000001, 0x0000001c,
+			0x01012009, 0, 0,
+			0x01012009, 0, 1,
+			0x01012009, 0, 2,
+			0x01012009, 0, 3,
+			0x01012009, 0, 4,
+			0x01012003, 2, 0x01000001,
+			0x03032001, 1, 3, 6, 3, 2, 0,
+			0x01012002, 7, 0x02010003,
+			0x04042001, 5, 4, 8, 8, 0, 3, 1, 1,
+		};
+		uint32_t buf[3 + 34 + sizeof(steps) / 4];
+		struct bcf_check_stats st;
+		BCF_OPTS(bcf_check_opts, opts, .mode = mode, .stats = &st);
+
+		buf[0] = BCF_MAGIC;
+		buf[1] = W.n;
+		buf[2] = sizeof(steps) / 4;
+		memcpy(&buf[3], W.w, W.n * 4);
+		memcpy(&buf[3 + W.n], steps, sizeof(steps));
+		err = bcf_check_proof(W.w, W.n, goal, buf, sizeof(buf), &opts);
+		ok(err == 0, "section 9 raw proof accepted by the driver [%s] (%d)",
+		   mode == BCF_CHECK_STRICT ? "strict" : "compat", err);
+		buf[3 + W.n + 24] = 1; /* s7 polarity 0b01: x1 now resolved the wrong way */
+		err = bcf_check_proof(W.w, W.n, goal, buf, sizeof(buf), &opts);
+		ok(err == -EINVAL && st.failed_step == 8,
+		   "section 9 with s7 polarity 0b01 rejected at the FACTORING step [%s] (%d at %u)",
+		   mode == BCF_CHECK_STRICT ? "strict" : "compat", err, st.failed_step);
+	}
 }
 
 /* ---- section 8: the real steps of bench_8494 through the driver --------------- */
