@@ -395,8 +395,8 @@ int smt2_apply(struct smt2_ctx *ctx, struct smt2_head h, struct smt2_loc loc,
 	       struct smt2_span args, struct smt2_term *out)
 {
 	struct app p = {
-		.ctx = ctx, .name = h.sym->name, .loc = loc, .a = &ctx->args[args.start],
-		.n = args.n, .ix = &ctx->idx[h.idx], .nix = h.nidx,
+		.ctx = ctx, .name = h.sym->name, .loc = loc, .a = ctx->args + args.start,
+		.n = args.n, .ix = h.nidx ? ctx->idx + h.idx : NULL, .nix = h.nidx,
 	};
 	const struct op_info *oi;
 	uint32_t i, acc, *ids;

@@ -696,6 +696,13 @@ static void test_scripts(void)
 	ok(parse("\t(declare-fun x () Bool)\r\n(assert x)", &c) == 0, "tabs and CRLF");
 	bcf_cond__free(c);
 	c = NULL;
+
+	/* fuzz regression: an application before any indexed identifier was read */
+	ok(parse("(declare-fun p () Bool)(assert (not p))", &c) == 0 && c &&
+	   ex(c, c->refine_cond)->code == BCF_BOOL_NOT,
+	   "operator application in a script without any (_ ...)");
+	bcf_cond__free(c);
+	c = NULL;
 }
 
 /* Nesting deep enough for any recursive parser to overflow the C stack. */
