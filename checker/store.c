@@ -9,6 +9,49 @@
 
 #include "checker/checker.h"
 
+/*
+ * Structural hashes: structurally equal nodes (ckr_equal) have equal
+ * hashes, so unequal known hashes answer "different" at once.  A variable
+ * hashes its id (variables are equal only to themselves), a leaf its words,
+ * an inner node its header and its arguments' hashes.  0 = unknown.
+ */
+static uint32_t mix(uint32_t h, uint32_t v)
+{
+	h ^= v + 0x9e3779b9u + (h << 6) + (h >> 2);
+	h *= 0x85ebca6bu;
+	return h ^ (h >> 15);
+}
+
+static uint32_t id_hash(const struct bcf_checker *c, uint32_t id);
+
+static uint32_t node_hash(const struct bcf_checker *c, uint32_t id, const uint32_t *w)
+{
+	const struct bcf_expr *e = (const struct bcf_expr *)w;
+	uint32_t h = mix(0x5bd1e995u, w[0]), i, a;
+
+	if (bcf_is_var(e))
+		return mix(h, id) | 1;
+	for (i = 0; i < e->vlen; i++) {
+		if (e->code == BCF_BV_VAL) {
+			h = mix(h, e->args[i]);
+			continue;
+		}
+		a = id_hash(c, e->args[i]);
+		if (!a)
+			return 0;
+		h = mix(h, a);
+	}
+	return h | 1;
+}
+
+static uint32_t id_hash(const struct bcf_checker *c, uint32_t id)
+{
+	if (id < c->dyn_base)
+		return c->shash && id < c->expr_cnt ? c->shash[id] : 0;
+	id -= c->dyn_base;
+	return id < c->ndyn && c->dyn[id] ? c->dyn[id]->hash : 0;
+}
+
 int ckr_init(struct bcf_checker *c, const uint32_t *exprs, uint32_t expr_cnt,
 	     enum bcf_check_mode mode)
 {
@@ -26,10 +69,14 @@ int ckr_init(struct bcf_checker *c, const uint32_t *exprs, uint32_t expr_cnt,
 	c->is_hdr = calloc(expr_cnt ? expr_cnt : 1, 1);
 	if (!c->is_hdr)
 		return -ENOMEM;
+	c->shash = calloc(expr_cnt ? expr_cnt : 1, sizeof(*c->shash)); /* optional */
 	for (idx = 0; idx < expr_cnt; idx += (exprs[idx] >> 8 & 0xff) + 1) {
 		const struct bcf_expr *e = (const struct bcf_expr *)&exprs[idx];
 
 		c->is_hdr[idx] = 1;
+		/* arguments precede their users, so their hashes are known */
+		if (c->shash)
+			c->shash[idx] = node_hash(c, idx, &exprs[idx]);
 		if (e->code == BCF_BOOL_VAL) {
 			if ((e->params & 1) && c->true_id == UINT32_MAX)
 				c->true_id = idx;
@@ -79,9 +126,13 @@ void ckr_fini(struct bcf_checker *c)
 	free(c->dyn);
 	if (c->own_is_hdr)
 		free(c->is_hdr);
+	free(c->shash);
+	c->shash = NULL;
 	free(c->uf);
+	free(c->uf_dyn);
 	free(c->uf_log);
 	c->uf = NULL;
+	c->uf_dyn = NULL;
 	c->uf_log = NULL;
 	c->dyn = NULL;
 	c->is_hdr = NULL;
@@ -192,6 +243,7 @@ int ckr_new(struct bcf_checker *c, uint8_t code, uint8_t vlen, uint16_t params,
 			ckr_get(c, args[i]);
 	c->dyn[c->ndyn] = d;
 	*id = c->dyn_base + c->ndyn++;
+	d->hash = node_hash(c, *id, d->words);
 	if (++c->live_dyn > c->peak_dyn)
 		c->peak_dyn = c->live_dyn;
 	return 0;
@@ -262,27 +314,49 @@ bool ckr_is_false(const struct bcf_checker *c, uint32_t id)
 
 /* ---- structural equality with a persistent union-find of equal ids ---- */
 
-static int uf_reserve(struct bcf_checker *c, uint32_t id)
+/*
+ * Union-find slots: static ids index uf[] directly, dynamic ids index
+ * uf_dyn[] from dyn_base (so a builder's dynamic ids far above its static
+ * table cost nothing).  NULL = not reserved, i.e. its own root.
+ */
+static uint32_t *uf_at(struct bcf_checker *c, uint32_t id)
 {
-	uint64_t cap;
+	if (id < c->dyn_base)
+		return id < c->uf_cap ? &c->uf[id] : NULL;
+	id -= c->dyn_base;
+	return id < c->uf_dyn_cap ? &c->uf_dyn[id] : NULL;
+}
+
+static int uf_grow(uint32_t **arr, uint64_t *capp, uint32_t idx)
+{
+	uint64_t cap = *capp ? *capp : 64;
 	uint32_t *n;
 
-	if (id < c->uf_cap)
+	if (idx < *capp)
 		return 0;
-	cap = c->uf_cap ? c->uf_cap : 64;
-	while (cap <= id)
+	while (cap <= idx)
 		cap *= 2;
-	n = realloc(c->uf, cap * sizeof(*n));
+	n = realloc(*arr, cap * sizeof(*n));
 	if (!n)
 		return -ENOMEM;
-	memset(n + c->uf_cap, 0, (cap - c->uf_cap) * sizeof(*n));
-	c->uf = n;
-	c->uf_cap = cap;
+	memset(n + *capp, 0, (cap - *capp) * sizeof(*n));
+	*arr = n;
+	*capp = cap;
 	return 0;
 }
 
+static int uf_reserve(struct bcf_checker *c, uint32_t id)
+{
+	if (id < c->dyn_base)
+		return uf_grow(&c->uf, &c->uf_cap, id);
+	return uf_grow(&c->uf_dyn, &c->uf_dyn_cap, id - c->dyn_base);
+}
+
+/* Write a reserved slot, logged while a comparison is in progress. */
 static int uf_set(struct bcf_checker *c, uint32_t id, uint32_t parent_plus1)
 {
+	uint32_t *slot = uf_at(c, id);
+
 	if (c->uf_logging) {
 		if (c->uf_nlog == c->uf_logcap) {
 			size_t cap = c->uf_logcap ? 2 * c->uf_logcap : 256;
@@ -294,22 +368,25 @@ static int uf_set(struct bcf_checker *c, uint32_t id, uint32_t parent_plus1)
 			c->uf_logcap = cap;
 		}
 		c->uf_log[c->uf_nlog][0] = id;
-		c->uf_log[c->uf_nlog][1] = c->uf[id];
+		c->uf_log[c->uf_nlog][1] = *slot;
 		c->uf_nlog++;
 	}
-	c->uf[id] = parent_plus1;
+	*slot = parent_plus1;
 	return 0;
 }
 
-/* Representative of id's class (ids beyond uf_cap are their own). */
+/* Representative of id's class. */
 static uint32_t uf_find(struct bcf_checker *c, uint32_t id)
 {
-	while (id < c->uf_cap && c->uf[id]) {
-		uint32_t p = c->uf[id] - 1;
+	uint32_t *slot, *pslot;
+
+	while ((slot = uf_at(c, id)) && *slot) {
+		uint32_t p = *slot - 1;
 
 		/* path halving; skipped silently if the log cannot grow */
-		if (p < c->uf_cap && c->uf[p])
-			uf_set(c, id, c->uf[p]);
+		pslot = uf_at(c, p);
+		if (pslot && *pslot)
+			uf_set(c, id, *pslot);
 		id = p;
 	}
 	return id;
@@ -319,7 +396,7 @@ static void uf_rollback(struct bcf_checker *c)
 {
 	while (c->uf_nlog) {
 		c->uf_nlog--;
-		c->uf[c->uf_log[c->uf_nlog][0]] = c->uf_log[c->uf_nlog][1];
+		*uf_at(c, c->uf_log[c->uf_nlog][0]) = c->uf_log[c->uf_nlog][1];
 	}
 	c->uf_logging = false;
 }
@@ -331,13 +408,17 @@ static void uf_rollback(struct bcf_checker *c)
 static int eq_pair(struct bcf_checker *c, uint32_t a, uint32_t b)
 {
 	const struct bcf_expr *x, *y;
-	uint32_t ra = uf_find(c, a), rb = uf_find(c, b);
+	uint32_t ra = uf_find(c, a), rb = uf_find(c, b), ha, hb;
 
 	if (ra == rb)
 		return 1;
 	x = ckr_expr(c, a);
 	y = ckr_expr(c, b);
 	if (!x || !y || *(const uint32_t *)x != *(const uint32_t *)y || bcf_is_var(x))
+		return 0;
+	ha = id_hash(c, a);
+	hb = id_hash(c, b);
+	if (ha && hb && ha != hb)
 		return 0;
 	if (x->code == BCF_BV_VAL && memcmp(x->args, y->args, x->vlen * sizeof(uint32_t)))
 		return 0;
@@ -346,50 +427,63 @@ static int eq_pair(struct bcf_checker *c, uint32_t a, uint32_t b)
 	 * acyclic, and if any pair differs the whole comparison fails and
 	 * every union made during it is undone.
 	 */
-	if (uf_reserve(c, ra > rb ? ra : rb) || uf_set(c, ra, rb + 1))
+	if (uf_reserve(c, ra) || uf_set(c, ra, rb + 1))
 		return -ENOMEM;
 	return bcf_is_leaf(x) ? 1 : 2;
 }
 
 int ckr_equal(struct bcf_checker *c, uint32_t a, uint32_t b)
 {
-	struct { uint32_t a, b, i; } stack[CKR_EQ_STACK_MAX];
+	struct { const struct bcf_expr *x, *y; uint32_t i; } stack[CKR_EQ_STACK_MAX];
+	const struct bcf_expr *x, *y;
+	uint32_t ha, hb;
 	unsigned sp = 0;
 	int r;
 
 	if (a == b)
 		return 1;
-	if (uf_reserve(c, a > b ? a : b))
-		return -ENOMEM;
+	/* quick answers: equal nodes have equal headers; known classes */
+	x = ckr_expr(c, a);
+	y = ckr_expr(c, b);
+	if (!x || !y || *(const uint32_t *)x != *(const uint32_t *)y)
+		return 0;
+	ha = id_hash(c, a);
+	hb = id_hash(c, b);
+	if (ha && hb && ha != hb)
+		return 0;
+	if (uf_find(c, a) == uf_find(c, b))
+		return 1;
 	c->uf_logging = true;
 	c->uf_nlog = 0;
 	r = eq_pair(c, a, b);
 	if (r == 2) {
-		stack[sp].a = a;
-		stack[sp].b = b;
+		stack[sp].x = x;
+		stack[sp].y = y;
 		stack[sp].i = 0;
 		sp++;
 		r = 1;
 	}
 	while (sp && r == 1) {
-		const struct bcf_expr *x = ckr_expr(c, stack[sp - 1].a);
-		const struct bcf_expr *y = ckr_expr(c, stack[sp - 1].b);
-		uint32_t i = stack[sp - 1].i++;
+		uint32_t i = stack[sp - 1].i++, ai, bi;
 
+		x = stack[sp - 1].x;
+		y = stack[sp - 1].y;
 		if (i == x->vlen) {
 			sp--;
 			continue;
 		}
-		if (x->args[i] == y->args[i])
+		ai = x->args[i];
+		bi = y->args[i];
+		if (ai == bi)
 			continue;
 		if (sp == CKR_EQ_STACK_MAX) {
 			r = -E2BIG;
 			break;
 		}
-		r = eq_pair(c, x->args[i], y->args[i]);
+		r = eq_pair(c, ai, bi);
 		if (r == 2) {
-			stack[sp].a = x->args[i];
-			stack[sp].b = y->args[i];
+			stack[sp].x = ckr_expr(c, ai);
+			stack[sp].y = ckr_expr(c, bi);
 			stack[sp].i = 0;
 			sp++;
 			r = 1;
