@@ -162,7 +162,7 @@ static uint32_t mk(struct bcf_checker *c, uint8_t code, unsigned vlen, const uin
 static struct tb T;
 static uint32_t a, b, cc, d, tru, fls, x, y, z1, na, nb, nc, nna, ab_or, abc_or, cd_or,
 	ab_and, abc_and, and4, imp, eq, bveq, eqd, xor2, xor3, ite, bvite, bvite1, not_or,
-	not_and, not_imp, not_eq, not_bveq, not_xor2, not_xor3, not_ite, not_bvite1, and254,
+	not_and, not_imp, not_eq, not_bveq, not_xor2, not_xor3, not_ite, and254,
 	and255, p4, p5, p6, p7, np4, c605, d608, x121, d590, xn221, not10a, not40a;
 
 static void build_table(void)
@@ -205,7 +205,6 @@ static void build_table(void)
 	not_xor2 = add(t, NULL, BCF_BOOL_NOT, 0, 1, xor2);
 	not_xor3 = add(t, NULL, BCF_BOOL_NOT, 0, 1, xor3);
 	not_ite = add(t, NULL, BCF_BOOL_NOT, 0, 1, ite);
-	not_bvite1 = 0; /* built dynamically (ill-typed) */
 	and254 = add_rep(t, BCF_BOOL_CONJ, 254, a);
 	and255 = add_rep(t, BCF_BOOL_CONJ, 255, a);
 	/* NOT^40(a), keeping NOT^10(a) */
@@ -378,7 +377,7 @@ static void test_resolution(struct bcf_checker *c)
 	CHECK(c, "8.2 example A chain", RESOLUTION, A(p0, p1, p2, p3), A(0, c605, p4, p5),
 	      "(or (not d608) (not and4) (not and4))");
 	{
-		uint32_t s242, concl;
+		uint32_t s242;
 		int err = apply(c, rule_RESOLUTION, A(p0, p1, p2, p3), A(0, c605, p4, p5), &s242);
 
 		if (!err) {
@@ -388,7 +387,6 @@ static void test_resolution(struct bcf_checker *c)
 		} else {
 			ok(0, "8.2 example A chain for factoring");
 		}
-		(void)concl;
 	}
 	CHECK(c, "8.2 FACTORING (2,0,1) on (p7, p7)", FACTORING, A(OR(c, p7, p7)), A(0x00010002),
 	      "p7");
@@ -398,7 +396,7 @@ static void test_resolution(struct bcf_checker *c)
 	      A(OR(c, d590, NOT(c, ab_and)), NOT(c, OR(c, AND(c, a, b), x121))), A(1, d590),
 	      "(not ab_and)");
 	{
-		uint32_t s261, concl;
+		uint32_t s261;
 		int err = apply(c, rule_RESOLUTION,
 				A(OR(c, p6, abc_and, xn221), NOT(c, p6),
 				  NOT(c, XOR(c, NOT(c, p6), d))),
@@ -411,7 +409,6 @@ static void test_resolution(struct bcf_checker *c)
 			      A(OR(c, p5, NOT(c, abc_and)), s261), A(0, abc_and), "p5");
 			ckr_put(c, s261);
 		}
-		(void)concl;
 	}
 }
 
@@ -620,7 +617,6 @@ static void test_streamlined(struct bcf_checker *c)
 	      "(or (not a) (not b) (not c))");
 	CHECK(c, "Q6 NOT_AND without parameter", NOT_AND, A(not_and), NONE, REJ);
 	CHECK(c, "NOT_AND on NOT(DISJ)", NOT_AND, A(not_or), A(0), REJ);
-	(void)not_bvite1;
 }
 
 /* ---- rules 21..33 ------------------------------------------------------------ */
