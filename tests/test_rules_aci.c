@@ -260,8 +260,233 @@ static void test_absorb(void)
 	ok(!tb_scan(&T), "ABSORB depth table well formed");
 }
 
+/* ---- random soundness check: strict accepts only valid equalities ------ */
+
+static uint64_t rs = 0x243f6a8885a308d3ull;
+
+static unsigned rn(unsigned n)
+{
+	rs ^= rs << 13;
+	rs ^= rs >> 7;
+	rs ^= rs << 17;
+	return (unsigned)(rs % n);
+}
+
+/* hash-consed node: reuse an identical non-variable node (ids decide commutativity) */
+static uint32_t hc(uint8_t code, uint16_t params, unsigned n, const uint32_t *args)
+{
+	uint32_t i, hdr = BCF_EXPR_HDR(code, n, params);
+
+	for (i = 0; i < T.n; i += ((T.w[i] >> 8) & 0xff) + 1)
+		if (T.w[i] == hdr && (code != BCF_BV_VAR && code != BCF_BOOL_VAR) &&
+		    !memcmp(&T.w[i + 1], args, n * 4))
+			return i;
+	return tb_node(&T, code, params, n, args);
+}
+
+static unsigned width_of(uint32_t id)
+{
+	return bcf_expr__width((const struct bcf_expr *)&T.w[id]);
+}
+
+static uint32_t bvars[4], pvars[2];
+
+/* a random term of width 4 (bv) or bool */
+static uint32_t rterm(int is_bool, unsigned depth)
+{
+	static const uint8_t bvops[] = { BCF_BV_AND, BCF_BV_OR, BCF_BV_XOR, BCF_BV_ADD };
+	static const uint8_t bops[] = { BCF_BOOL_CONJ, BCF_BOOL_DISJ, BCF_BOOL_XOR };
+	uint32_t args[4], v;
+	unsigned n, i;
+
+	if (!depth || !rn(4)) {
+		if (is_bool) {
+			if (!rn(4)) {
+				v = rn(2);
+				return hc(BCF_BOOL_VAL, v, 0, NULL);
+			}
+			return pvars[rn(2)];
+		}
+		if (!rn(4)) {
+			v = (uint32_t[]){ 0, 0xf, 1, 6 }[rn(4)];
+			return hc(BCF_BV_VAL, 4, 1, &v);
+		}
+		return bvars[rn(4)];
+	}
+	n = 2 + rn(2);
+	for (i = 0; i < n; i++)
+		args[i] = rterm(is_bool, depth - 1);
+	if (is_bool)
+		return hc(bops[rn(3)], 0, n, args);
+	return hc(bvops[rn(4)], 4, n, args);
+}
+
+static bool variadic_op(uint8_t code)
+{
+	return code == BCF_BV_AND || code == BCF_BV_OR || code == BCF_BV_XOR ||
+	       code == BCF_BV_ADD || code == BCF_BV_CONCAT || code == BCF_BOOL_CONJ ||
+	       code == BCF_BOOL_DISJ || code == BCF_BOOL_XOR;
+}
+
+/* a random rewrite of t: permute, regroup, duplicate, add neutral elements */
+static uint32_t rmutate(uint32_t t, unsigned depth)
+{
+	const struct bcf_expr *e = (const struct bcf_expr *)&T.w[t];
+	uint32_t args[12], tmp, v;
+	unsigned n = e->vlen, i, j, w;
+	uint8_t code = e->code;
+	uint16_t params = e->params;
+
+	if (!variadic_op(code) || n > 8)
+		return t;
+	memcpy(args, e->args, n * 4);
+	for (i = 0; i < n && depth; i++)
+		if (rn(2))
+			args[i] = rmutate(args[i], depth - 1);
+	switch (rn(5)) {
+	case 0: /* permute */
+		for (i = n; i > 1; i--) {
+			j = rn(i);
+			tmp = args[i - 1];
+			args[i - 1] = args[j];
+			args[j] = tmp;
+		}
+		break;
+	case 1: /* regroup the first two arguments */
+		if (n >= 3) {
+			w = code == BCF_BV_CONCAT ? width_of(args[0]) + width_of(args[1]) : params;
+			tmp = hc(code, w, 2, args);
+			args[0] = tmp;
+			memmove(&args[1], &args[2], (n - 2) * 4);
+			n--;
+		}
+		break;
+	case 2: /* duplicate an argument */
+		if (code != BCF_BV_CONCAT) {
+			args[n] = args[rn(n)];
+			n++;
+		}
+		break;
+	case 3: /* add a neutral element (or what looks like one) */
+		if (code == BCF_BOOL_CONJ || code == BCF_BOOL_DISJ || code == BCF_BOOL_XOR) {
+			args[n++] = hc(BCF_BOOL_VAL, code == BCF_BOOL_CONJ, 0, NULL);
+		} else if (code != BCF_BV_CONCAT) {
+			v = code == BCF_BV_AND ? 0xf : 0;
+			args[n++] = hc(BCF_BV_VAL, 4, 1, &v);
+		}
+		break;
+	default: /* swap two arguments */
+		if (n >= 2) {
+			i = rn(n);
+			j = rn(n);
+			tmp = args[i];
+			args[i] = args[j];
+			args[j] = tmp;
+		}
+		break;
+	}
+	if (n == 1)
+		return args[0];
+	return hc(code, params, n, args);
+}
+
+/* reference semantics (recursion is fine: test terms are a few levels deep) */
+static uint64_t reval(uint32_t id, const uint64_t *val)
+{
+	const struct bcf_expr *e = (const struct bcf_expr *)&T.w[id];
+	uint64_t r = 0, m = e->code == BCF_BV_VAL || bcf_is_bv(e) ?
+				 (width_of(id) >= 64 ? ~0ull : (1ull << width_of(id)) - 1) : 1;
+	unsigned i;
+
+	switch (e->code) {
+	case BCF_BV_VAR:
+	case BCF_BOOL_VAR:
+		return val[id] & m;
+	case BCF_BV_VAL:
+		return e->args[0];
+	case BCF_BOOL_VAL:
+		return e->params & 1;
+	case BCF_BV_CONCAT:
+		for (i = 0; i < e->vlen; i++)
+			r = (r << width_of(e->args[i])) | reval(e->args[i], val);
+		return r;
+	default:
+		r = reval(e->args[0], val);
+		for (i = 1; i < e->vlen; i++) {
+			uint64_t x = reval(e->args[i], val);
+
+			switch (e->code) {
+			case BCF_BV_AND: case BCF_BOOL_CONJ: r &= x; break;
+			case BCF_BV_OR: case BCF_BOOL_DISJ: r |= x; break;
+			case BCF_BV_ADD: r += x; break;
+			default: r ^= x; break;
+			}
+		}
+		return r & m;
+	}
+}
+
+static void test_aci_random(void)
+{
+	unsigned k, i, s_acc = 0, c_acc = 0, unsound = 0, not_subset = 0, c_invalid = 0;
+	uint64_t val[TB_MAX / 64 + 4096];
+
+	for (k = 0; k < 1500; k++) {
+		uint32_t a, b, q;
+		int valid = 1, cs, ss;
+
+		tb_reset(&T);
+		for (i = 0; i < 4; i++)
+			bvars[i] = tb_var(&T, 4);
+		for (i = 0; i < 2; i++)
+			pvars[i] = tb_bvar(&T);
+		if (k % 3 == 2) { /* concat terms of width 12 */
+			uint32_t p[3];
+
+			for (i = 0; i < 3; i++)
+				p[i] = rterm(0, 1);
+			a = rn(2) ? hc(BCF_BV_CONCAT, 12, 3, p)
+				  : hc(BCF_BV_CONCAT, 12, 2, (uint32_t[]){ p[0],
+					 hc(BCF_BV_CONCAT, 8, 2, p + 1) });
+		} else {
+			a = rterm(k % 3 == 1, 3);
+		}
+		b = rn(5) ? rmutate(a, 2) : (k % 3 == 2 ? rmutate(a, 0) : rterm(k % 3 == 1, 3));
+		q = tb_eq(&T, a, b);
+		if (tb_scan(&T)) {
+			not_subset++;
+			continue;
+		}
+		for (i = 0; i < 256 && valid; i++) {
+			unsigned j;
+
+			for (j = 0; j < 6; j++)
+				val[j < 4 ? bvars[j] : pvars[j - 4]] = rn(1u << 30);
+			valid = reval(a, val) == reval(b, val);
+		}
+		cs = run(rule_ACI_NORM, q, COMPAT);
+		ss = run(rule_ACI_NORM, q, STRICT);
+		c_acc += !cs;
+		s_acc += !ss;
+		if (!ss && !valid && unsound++ < 3)
+			diag("case %u: strict accepted an invalid equality", k);
+		if (!ss && cs)
+			not_subset++;
+		if (!cs && !valid)
+			c_invalid++;
+	}
+	ok(!unsound, "random ACI_NORM: strict never accepts an invalid equality (%u of %u accepted)",
+	   s_acc, 1500);
+	ok(!not_subset, "random ACI_NORM: strict accepts a subset of compat (%u compat accepts)",
+	   c_acc);
+	ok(s_acc > 300, "random ACI_NORM: a fair share of equalities is accepted (%u)", s_acc);
+	ok(c_invalid > 0, "random ACI_NORM: compat accepts invalid concat permutations (%u), "
+	   "the quirk strict removes", c_invalid);
+}
+
 int main(void)
 {
+	test_aci_random();
 	test_aci_spec_examples();
 	test_aci_limits();
 	test_absorb();
