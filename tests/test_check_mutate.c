@@ -40,6 +40,7 @@ struct kstat {
 };
 
 static struct kstat ks[NKINDS];
+static unsigned shown[NKINDS];
 
 #define MAX_CLASSES 256
 static struct {
@@ -183,6 +184,7 @@ struct mutant {
 	size_t len;          /* bytes */
 	int dead;            /* changed only an unreachable expression */
 	int equal_node;      /* replaced a parameter by a structurally equal node */
+	char what[96];       /* the change, for the report */
 };
 
 /* Steps as a list of word ranges, rebuilt into a new proof. */
@@ -242,6 +244,9 @@ static void mutate(struct orig *o, enum kind k, struct mutant *m)
 	case M_RULE:
 		i = rn(o->nsteps);
 		m->w[o->soff[i]] = (m->w[o->soff[i]] & 0xffff0000u) | random_rule();
+		snprintf(m->what, sizeof(m->what), "step %u: %s -> %s", i,
+			 ckr_rule_name(o->w[o->soff[i]] & 0xffff),
+			 ckr_rule_name(m->w[o->soff[i]] & 0xffff));
 		break;
 	case M_PREMISE:
 		i = pick_step(o, 1, 0);
@@ -268,6 +273,9 @@ static void mutate(struct orig *o, enum kind k, struct mutant *m)
 			break;
 		j = ostep(o, i)->premise_cnt + rn(ostep(o, i)->param_cnt);
 		m->w[o->soff[i] + 1 + j] ^= 1u << rn(rn(2) ? 8 : 32);
+		snprintf(m->what, sizeof(m->what), "step %u (%s) word %u: 0x%x -> 0x%x", i,
+			 ckr_rule_name(ostep(o, i)->rule), j, o->w[o->soff[i] + 1 + j],
+			 m->w[o->soff[i] + 1 + j]);
 		break;
 	case M_EXPR_ARG:
 		for (t = 0; t < 64; t++) {
@@ -279,6 +287,8 @@ static void mutate(struct orig *o, enum kind k, struct mutant *m)
 			j = rn(e->vlen);
 			m->w[3 + n + 1 + j] = o->hdrs[rn(o->nhdrs)];
 			m->dead = !o->live[n];
+			snprintf(m->what, sizeof(m->what), "node %u (%s) argument %u: %u -> %u", n,
+				 bcf_code__name(e->code), j, e->args[j], m->w[3 + n + 1 + j]);
 			break;
 		}
 		break;
@@ -296,6 +306,8 @@ static void mutate(struct orig *o, enum kind k, struct mutant *m)
 				continue;
 			m->w[3 + n + 1] ^= 1u << rn((e->params & 0xff) < 32 ? (e->params & 0xff) : 32);
 			m->dead = !o->live[n];
+			snprintf(m->what, sizeof(m->what), "constant node %u (width %u): 0x%x -> 0x%x",
+				 n, e->params & 0xff, e->args[0], m->w[3 + n + 1]);
 			break;
 		}
 		break;
@@ -454,8 +466,10 @@ int main(void)
 				free(m.w);
 				m.w = NULL;
 			}
-			if (!m.w)
-				continue;
+			if (!m.w) {
+				k = M_TRUNC; /* always differs */
+				mutate(&o, k, &m);
+			}
 			total++;
 			made_here++;
 			ks[k].made++;
@@ -477,6 +491,8 @@ int main(void)
 					 kind_name[k]);
 				if (!es) {
 					ks[k].strict_acc++;
+					if (m.what[0] && !m.dead && shown[k]++ < 3)
+						diag("valid mutant %s: %s", example, m.what);
 					if (m.dead)
 						ks[k].dead++;
 					if (m.equal_node)
