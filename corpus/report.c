@@ -179,7 +179,7 @@ static const char *gnuplot_path(void)
 	return NULL;
 }
 
-static int plot(const char *outdir, bool scatter, FILE *f)
+static int plot(const char *outdir, bool scatter, size_t nbytes, size_t ntimes, FILE *f)
 {
 	const char *gp = gnuplot_path();
 	char *cmd;
@@ -191,33 +191,50 @@ static int plot(const char *outdir, bool scatter, FILE *f)
 			   "gnuplot-nox)\n");
 		return 0;
 	}
-	if (asprintf(&cmd, "cd '%s' && '%s' 2>&1", outdir, gp) < 0)
+	if (asprintf(&cmd, "cd '%s' && '%s' >gnuplot.log 2>&1", outdir, gp) < 0)
 		return -ENOMEM;
 	p = popen(cmd, "w");
 	free(cmd);
 	if (!p)
 		return -errno;
-	fprintf(p,
-		"set terminal svg size 800,520 dynamic enhanced font 'sans,12'\n"
-		"set grid\nset key bottom right\nset ylabel 'fraction of conditions'\n"
-		"set yrange [0:1]\n"
-		"set output 'proof_size_cdf.svg'\nset title 'Proof size (proven conditions)'\n"
-		"set logscale x\nset xlabel 'proof bytes'\n"
-		"plot 'proof_size.dat' using 1:2 with steps lw 2 title 'bcf'%s\n"
-		"set output 'time_cdf.svg'\nset title 'Time per condition'\n"
-		"set xlabel 'seconds'\n"
-		"plot 'time.dat' using 1:2 with steps lw 2 title 'bcf prove'\n",
-		scatter ? ", 'baseline_size.dat' using 1:2 with steps lw 2 title 'upstream'" : "");
-	if (scatter)
-		fprintf(p,
-			"set output 'size_vs_baseline.svg'\nset title 'Proof size per condition'\n"
-			"set logscale xy\nset autoscale y\nset xlabel 'upstream proof bytes'\n"
-			"set ylabel 'bcf proof bytes'\nset key top left\n"
-			"plot 'scatter.dat' using 1:2 with points pt 7 ps 0.4 title 'condition', "
-			"x with lines lw 1 dt 2 title 'equal size'\n");
+	fprintf(p, "set terminal svg size 800,520 dynamic enhanced font 'sans,12'\n"
+		   "set grid\nset key bottom right\nset ylabel 'fraction of conditions'\n"
+		   "set yrange [0:1]\n");
+	/* an empty data set still gets its (empty, labelled) plot */
+	fprintf(p, "set output 'proof_size_cdf.svg'\nset title 'Proof size (proven conditions)'\n"
+		   "set xlabel 'proof bytes'\n");
+	if (nbytes)
+		fprintf(p, "set logscale x\nplot 'proof_size.dat' using 1:2 with steps lw 2 "
+			   "title 'bcf'%s\nunset logscale x\n",
+			scatter ? ", 'baseline_size.dat' using 1:2 with steps lw 2 title 'upstream'" :
+				  "");
+	else
+		fprintf(p, "set label 1 'no proven conditions' at graph 0.5,0.5 center\n"
+			   "plot [0:1] -1 notitle\nunset label 1\n");
+	fprintf(p, "set output 'time_cdf.svg'\nset title 'Time per condition'\n"
+		   "set xlabel 'seconds'\n");
+	if (ntimes)
+		fprintf(p, "set logscale x\nplot 'time.dat' using 1:2 with steps lw 2 "
+			   "title 'bcf prove'\nunset logscale x\n");
+	else
+		fprintf(p, "set label 1 'no results' at graph 0.5,0.5 center\n"
+			   "plot [0:1] -1 notitle\nunset label 1\n");
+	if (scatter) {
+		fprintf(p, "set output 'size_vs_baseline.svg'\nset title 'Proof size per condition'\n"
+			   "set autoscale y\nset xlabel 'upstream proof bytes'\n"
+			   "set ylabel 'bcf proof bytes'\nset key top left\n");
+		if (nbytes)
+			fprintf(p, "set logscale xy\nplot 'scatter.dat' using 1:2 with points pt 7 "
+				   "ps 0.4 title 'condition', x with lines lw 1 dt 2 "
+				   "title 'equal size'\n");
+		else
+			fprintf(p, "set yrange [0:1]\nset label 1 'no proven conditions' at graph "
+				   "0.5,0.5 center\nplot [0:1] -1 notitle\n");
+	}
 	rc = pclose(p);
 	if (rc) {
-		fprintf(f, "\nwarning: gnuplot failed (status %d)\n", rc);
+		fprintf(f, "\nwarning: gnuplot failed (status %d), see %s/gnuplot.log\n", rc,
+			outdir);
 		return -EIO;
 	}
 	fprintf(f, "\nplots: %s/proof_size_cdf.svg %s/time_cdf.svg%s%s%s\n", outdir, outdir,
@@ -352,7 +369,7 @@ baseline_join:
 			fclose(sc);
 			sc = NULL;
 		}
-		err = plot(outdir, base != NULL, f);
+		err = plot(outdir, base != NULL, bytes.n, t.n, f);
 	}
 out:
 	if (sc)

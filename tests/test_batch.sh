@@ -1,0 +1,97 @@
+#!/bin/sh
+# bcf batch, merge and report on the bundled corpus: kill -9 at random
+# moments and resume, --resume does no work, two shards merged equal one
+# run, the report writes its table.  TAP output.
+set -u
+BCF=${BCF_BIN:-./bcf}
+SRC=${BCF_SRCDIR:-.}
+CORPUS="$SRC/corpus/conds"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+n=0
+ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
+names() { sed -n 's/^{"name":"\([^"]*\)".*/\1/p' "$1"; }
+pairs() { sed -n 's/^{"name":"\([^"]*\)".*"status":"\([^"]*\)".*/\1 \2/p' "$1" | sort; }
+
+total=$(ls "$CORPUS"/*.smt2 | wc -l)
+
+# 1. a single run: one line per item, every line a complete object
+"$BCF" batch "$CORPUS" -o "$T/one.jsonl" -j 2 --timeout 30 --quiet >"$T/one.out" 2>&1
+ok $? "batch over corpus/ runs"
+[ "$(names "$T/one.jsonl" | sort -u | wc -l)" = "$total" ] && [ "$(wc -l < "$T/one.jsonl")" = "$total" ]
+ok $? "one result per item ($total)"
+bad=$(grep -cv '^{"name":.*}$' "$T/one.jsonl")
+bad=${bad:-0}
+ok $([ "$bad" = 0 ]; echo $?) "every line is a complete JSON object"
+
+# 2. --resume does no work
+"$BCF" batch "$CORPUS" -o "$T/one.jsonl" -j 2 --resume --quiet >"$T/resume.out" 2>&1
+grep -q "0 run, $total skipped" "$T/resume.out"
+ok $? "--resume over a finished run does no work: $(head -1 "$T/resume.out")"
+[ "$(wc -l < "$T/one.jsonl")" = "$total" ]
+ok $? "--resume appended nothing"
+
+# 3. kill -9 at random moments, three times, resuming each time
+rm -f "$T/k.jsonl"
+seed=7
+for round in 1 2 3; do
+	"$BCF" batch "$CORPUS" -o "$T/k.jsonl" -j 2 --timeout 30 --resume --quiet \
+		>/dev/null 2>&1 &
+	pid=$!
+	seed=$(( (seed * 1103515245 + 12345) % 2147483648 ))
+	ms=$(( 50 + seed % 400 ))
+	sleep "$(printf '0.%03d' "$ms")"
+	kill -9 "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	touch "$T/k.jsonl"
+	got=$(wc -l < "$T/k.jsonl")
+	dup=$(names "$T/k.jsonl" | sort | uniq -d | wc -l)
+	torn=$(grep -cv '^{"name":.*}$' "$T/k.jsonl")
+	ok $([ "$dup" = 0 ] && [ "$torn" = 0 ]; echo $?) \
+		"kill -9 after ${ms} ms (round $round): $got results, no duplicate, no torn line"
+done
+"$BCF" batch "$CORPUS" -o "$T/k.jsonl" -j 2 --timeout 30 --resume --quiet >/dev/null 2>&1
+ok $? "final resume completes"
+[ "$(names "$T/k.jsonl" | sort | uniq | wc -l)" = "$total" ] && \
+	[ "$(wc -l < "$T/k.jsonl")" = "$total" ]
+ok $? "after three kills and resumes: exactly one result per item"
+pairs "$T/one.jsonl" > "$T/one.pairs"
+pairs "$T/k.jsonl" > "$T/k.pairs"
+cmp -s "$T/one.pairs" "$T/k.pairs"
+ok $? "the killed-and-resumed run has the same statuses as the single run"
+
+# 4. two shards merged equal the single run
+"$BCF" batch "$CORPUS" -o "$T/s1.jsonl" --shard 1/2 -j 2 --timeout 30 --quiet >/dev/null 2>&1 &&
+"$BCF" batch "$CORPUS" -o "$T/s2.jsonl" --shard 2/2 -j 2 --timeout 30 --quiet >/dev/null 2>&1
+ok $? "two shards run"
+a=$(wc -l < "$T/s1.jsonl"); b=$(wc -l < "$T/s2.jsonl")
+ok $([ "$a" -gt 0 ] && [ "$b" -gt 0 ] && [ $((a + b)) = "$total" ]; echo $?) \
+	"the shards split the inputs ($a + $b = $total)"
+"$BCF" merge "$T/s1.jsonl" "$T/s2.jsonl" -o "$T/m.jsonl" 2>/dev/null
+ok $? "bcf merge"
+pairs "$T/m.jsonl" > "$T/m.pairs"
+cmp -s "$T/one.pairs" "$T/m.pairs"
+ok $? "merged shards equal the single run's result set"
+"$BCF" merge "$T/s1.jsonl" "$T/s1.jsonl" -o "$T/d.jsonl" 2>/dev/null
+ok $([ "$(wc -l < "$T/d.jsonl")" = "$a" ]; echo $?) "merge drops duplicate names"
+
+# 5. report
+"$BCF" report "$T/one.jsonl" --out "$T/rep" > "$T/rep.txt" 2>&1
+ok $? "bcf report"
+grep -q '| status ' "$T/rep.txt" && grep -q 'time (s), all' "$T/rep.txt"
+ok $? "report prints the summary table"
+if command -v gnuplot >/dev/null 2>&1; then
+	[ -s "$T/rep/proof_size_cdf.svg" ] && [ -s "$T/rep/time_cdf.svg" ]
+	ok $? "report writes the SVG plots"
+else
+	n=$((n + 1)); echo "ok $n # SKIP gnuplot not installed"
+fi
+
+# 6. usage errors
+"$BCF" batch "$CORPUS" >/dev/null 2>&1
+ok $([ $? = 2 ]; echo $?) "batch without -o is a usage error (exit 2)"
+"$BCF" batch "$T/nonexistent" -o "$T/x.jsonl" >/dev/null 2>&1
+ok $([ $? = 2 ]; echo $?) "a missing input is an error (exit 2)"
+"$BCF" batch "$CORPUS" -o "$T/x.jsonl" --shard 3/2 >/dev/null 2>&1
+ok $([ $? = 2 ]; echo $?) "--shard 3/2 is a usage error"
+echo "1..$n"
