@@ -412,6 +412,155 @@ static void test_resolution(struct bcf_checker *c)
 	}
 }
 
+/* ---- RESOLUTION against a plain transcription of rules-bool.md 3.1 -------- */
+
+static uint32_t rng_state = 12345;
+
+static uint32_t rnd(uint32_t n)
+{
+	rng_state = rng_state * 1103515245u + 12345u;
+	return (rng_state >> 16) % n;
+}
+
+/* x == L where L is p (neg 0) or NOT p (neg 1), with ckr_equal only */
+static int ref_is(struct bcf_checker *c, uint32_t x, uint32_t p, bool neg)
+{
+	const struct bcf_expr *e = ckr_expr(c, x);
+
+	if (!neg)
+		return ckr_equal(c, x, p);
+	return e->code == BCF_BOOL_NOT ? ckr_equal(c, e->args[0], p) : 0;
+}
+
+static unsigned ref_lits(struct bcf_checker *c, uint32_t fact, uint32_t p, bool neg,
+			 uint32_t *out)
+{
+	const struct bcf_expr *e = ckr_expr(c, fact);
+
+	if (e->code == BCF_BOOL_DISJ && ref_is(c, fact, p, neg) != 1) {
+		memcpy(out, e->args, e->vlen * 4);
+		return e->vlen;
+	}
+	out[0] = fact;
+	return 1;
+}
+
+static void ref_remove(struct bcf_checker *c, uint32_t *v, unsigned *n, uint32_t p, bool neg)
+{
+	unsigned i;
+
+	for (i = 0; i < *n; i++) {
+		if (ref_is(c, v[i], p, neg) == 1) {
+			memmove(&v[i], &v[i + 1], (*n - i - 1) * 4);
+			(*n)--;
+			return;
+		}
+	}
+}
+
+static void test_resolution_random(struct bcf_checker *c)
+{
+	uint32_t pool[40], piv_pool[16], npool = 0, npiv = 0, round, bad = 0, accepted = 0;
+
+	piv_pool[npiv++] = a;
+	piv_pool[npiv++] = b;
+	piv_pool[npiv++] = cc;
+	piv_pool[npiv++] = na;
+	piv_pool[npiv++] = nb;
+	piv_pool[npiv++] = nna;
+	piv_pool[npiv++] = ab_or;
+	piv_pool[npiv++] = ab_and;
+	piv_pool[npiv++] = xor2;
+	piv_pool[npiv++] = eq;
+	piv_pool[npiv++] = not10a;
+	for (round = 0; round < npiv; round++) {
+		pool[npool++] = piv_pool[round];
+		pool[npool++] = NOT(c, piv_pool[round]);
+	}
+	/* structurally equal copies with other ids */
+	pool[npool++] = NOT(c, a);
+	pool[npool++] = NOT(c, NOT(c, a));
+	pool[npool++] = OR(c, a, b);
+	pool[npool++] = AND(c, a, b);
+	pool[npool++] = NOT(c, OR(c, a, b));
+	pool[npool++] = XOR(c, a, b);
+	pool[npool++] = NOT(c, XOR(c, a, b));
+	pool[npool++] = d;
+	pool[npool++] = fls;
+	{
+		uint32_t n = a, i;
+
+		for (i = 0; i < 10; i++)
+			n = NOT(c, n);
+		pool[npool++] = n;
+		pool[npool++] = NOT(c, n);
+	}
+
+	for (round = 0; round < 3000; round++) {
+		uint32_t prem[6], par[7], acc[2048], r[256], concl, i, k;
+		unsigned np = 2 + rnd(4), m = np - 1, nacc, nr;
+		bool ok_ref = true;
+		int err;
+
+		for (i = 0; i < np; i++) {
+			unsigned len = rnd(5);
+
+			if (len < 2) {
+				prem[i] = pool[rnd(npool)];
+			} else {
+				uint32_t lits[4];
+
+				for (k = 0; k < len; k++)
+					lits[k] = pool[rnd(npool)];
+				prem[i] = mk(c, BCF_BOOL_DISJ, len, lits);
+			}
+		}
+		par[0] = rnd(1u << m);
+		for (i = 0; i < m; i++)
+			par[1 + i] = piv_pool[rnd(npiv)];
+
+		/* reference */
+		nacc = ref_lits(c, prem[0], par[1], !(par[0] & 1), acc);
+		for (i = 0; i < m; i++) {
+			bool pol = par[0] >> i & 1;
+
+			ref_remove(c, acc, &nacc, par[1 + i], !pol);
+			nr = ref_lits(c, prem[i + 1], par[1 + i], pol, r);
+			ref_remove(c, r, &nr, par[1 + i], pol);
+			memcpy(&acc[nacc], r, nr * 4);
+			nacc += nr;
+		}
+		ok_ref = nacc <= 255;
+
+		err = apply(c, rule_RESOLUTION, prem, np, par, 1 + m, &concl);
+		if (err) {
+			bad += ok_ref;
+			continue;
+		}
+		accepted++;
+		if (!ok_ref) {
+			bad++;
+		} else if (nacc == 0) {
+			bad += !ckr_is_false(c, concl);
+		} else if (nacc == 1) {
+			bad += concl != acc[0];
+		} else {
+			const struct bcf_expr *e = ckr_expr(c, concl);
+
+			bad += e->code != BCF_BOOL_DISJ || e->vlen != nacc ||
+			       memcmp(e->args, acc, nacc * 4);
+		}
+		ckr_put(c, concl);
+		if (bad == 1) {
+			diag("first mismatch in round %u", round);
+			bad++;
+		}
+	}
+	ok(bad == 0 && accepted == 3000,
+	   "3000 random RESOLUTION steps equal the spec's algorithm [%s] (%u accepted)",
+	   mode_name(c), accepted);
+}
+
 /* ---- FACTORING / REORDERING ---------------------------------------------------- */
 
 static void test_factoring(struct bcf_checker *c)
@@ -929,6 +1078,7 @@ static void run_mode(enum bcf_check_mode mode)
 	}
 	cur_tb = &T;
 	test_resolution(&c);
+	test_resolution_random(&c);
 	test_factoring(&c);
 	test_reordering(&c);
 	test_streamlined(&c);
