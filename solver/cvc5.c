@@ -108,11 +108,19 @@ static int parse_decls(const char *script, struct decls *d)
 	return 0;
 }
 
+static void put(char *s, size_t *n, const char *t)
+{
+	size_t k = strlen(t);
+
+	memcpy(s + *n, t, k);
+	*n += k;
+}
+
 /* The printer's script minus its (check-sat)/(exit), plus ours. */
 static char *make_script(const char *smt, const struct decls *d, bool model, size_t *len)
 {
 	const char *cut = strstr(smt, "(check-sat)");
-	size_t base = cut ? (size_t)(cut - smt) : strlen(smt), cap = base + 64, n;
+	size_t base = cut ? (size_t)(cut - smt) : strlen(smt), cap = base + 64, n = 0;
 	unsigned i;
 	char *s;
 
@@ -123,14 +131,18 @@ static char *make_script(const char *smt, const struct decls *d, bool model, siz
 		return NULL;
 	memcpy(s, smt, base);
 	n = base;
-	n += sprintf(s + n, "(check-sat)\n");
+	put(s, &n, "(check-sat)\n");
 	if (model && d->n) {
-		n += sprintf(s + n, "(get-value (");
-		for (i = 0; i < d->n; i++)
-			n += sprintf(s + n, "%s%s", i ? " " : "", d->names[i]);
-		n += sprintf(s + n, "))\n");
+		put(s, &n, "(get-value (");
+		for (i = 0; i < d->n; i++) {
+			if (i)
+				put(s, &n, " ");
+			put(s, &n, d->names[i]);
+		}
+		put(s, &n, "))\n");
 	}
-	n += sprintf(s + n, "(exit)\n");
+	put(s, &n, "(exit)\n");
+	s[n] = 0;
 	*len = n;
 	return s;
 }

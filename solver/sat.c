@@ -671,6 +671,7 @@ static void analyze(struct bcf_sat *s, struct clause *confl, uint32_t *bt)
 	sat_lit p = 0;
 	bool proof = s->opts.proof;
 
+	*bt = 0;
 	s->learnt.n = 0;
 	s->chain.n = 0;
 	s->lvl0.n = 0;

@@ -171,7 +171,7 @@ static void multiplier(struct cnf *f, const sat_lit *x, const sat_lit *y, unsign
 
 static void mul_commutes(struct cnf *f, unsigned n)
 {
-	sat_lit x[32], y[32], p[32], q[32], d[32], F;
+	sat_lit x[32] = { 0 }, y[32] = { 0 }, p[32] = { 0 }, q[32] = { 0 }, d[32] = { 0 }, F;
 	unsigned i;
 
 	memset(f, 0, sizeof(*f));
@@ -463,7 +463,7 @@ static void test_small_vs_brute(void)
 		if (outcome_ok(&o))
 			good++;
 		else if (!*first_bad)
-			snprintf(first_bad, sizeof(first_bad), "seed %u: %s", 1000 + i, o.why);
+			snprintf(first_bad, sizeof(first_bad), "seed %u: %.250s", 1000 + i, o.why);
 		cnf_free(&f);
 	}
 	ok(agree == total, "small random 3-SAT: %u/%u agree with brute force (%u sat)", agree,
@@ -494,7 +494,7 @@ static void test_random(uint32_t n, double ratio, unsigned count, uint64_t seed0
 		if (outcome_ok(&o))
 			good++;
 		else if (!*first_bad)
-			snprintf(first_bad, sizeof(first_bad), "seed %llu: %s",
+			snprintf(first_bad, sizeof(first_bad), "seed %llu: %.250s",
 				 (unsigned long long)(seed0 + i), o.why);
 		cnf_free(&f);
 	}
@@ -892,7 +892,7 @@ static void test_bcf_checker(void)
 			tried++;
 			good += r == 0;
 			if (r && !*first)
-				snprintf(first, sizeof(first), "seed %u: %s", 500 + i, why);
+				snprintf(first, sizeof(first), "seed %u: %.250s", 500 + i, why);
 		}
 		cnf_free(&f);
 	}

@@ -58,8 +58,8 @@ static void load_manifest(void)
 		if (k < 5 || !strcmp(fld[0], "name"))
 			continue;
 		vecs = realloc(vecs, (nvecs + 1) * sizeof(*vecs));
-		snprintf(vecs[nvecs].name, sizeof(vecs[nvecs].name), "%s", fld[0]);
-		snprintf(vecs[nvecs].status, sizeof(vecs[nvecs].status), "%s", fld[4]);
+		snprintf(vecs[nvecs].name, sizeof(vecs[nvecs].name), "%.127s", fld[0]);
+		snprintf(vecs[nvecs].status, sizeof(vecs[nvecs].status), "%.15s", fld[4]);
 		nvecs++;
 	}
 	fclose(f);
