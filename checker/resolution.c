@@ -5,7 +5,8 @@
  * These are the hottest rules of the corpus.  Literals are kept as small
  * records caching the header word (and, for NOT literals, the argument id
  * and its header), so scanning a clause for a pivot literal costs integer
- * compares; ckr_equal() only runs when the cached words cannot decide.
+ * compares; ckr_equal() (which answers most unequal pairs from its
+ * structural hashes) only runs when the cached words cannot decide.
  * Every shortcut answers exactly as ckr_equal() would.
  *
  * All three rules are sound as the kernel defines them (missing pivots
@@ -51,55 +52,6 @@ static int lit_fill(struct bcf_checker *c, uint32_t id, struct lit *l)
 	return 0;
 }
 
-/*
- * A bounded walk in ckr_equal()'s own order (depth first, arguments in
- * order, identical ids skipped) that stops at the first pair with
- * different headers, variables, or constant values.  Finding one within
- * QUICK_PAIRS pairs proves ckr_equal() would answer 0 there too (it
- * cannot reach its depth limit before that point); it then saves the
- * union-find bookkeeping of a failing comparison, the common case when a
- * pivot is searched in a clause.  false = no difference seen.
- */
-#define QUICK_PAIRS 32
-
-static bool quick_differ(struct bcf_checker *c, uint32_t a, uint32_t b)
-{
-	struct { const struct bcf_expr *x, *y; unsigned i; } st[QUICK_PAIRS];
-	unsigned sp = 0, budget = QUICK_PAIRS;
-
-	for (;;) {
-		const struct bcf_expr *x = ckr_expr(c, a), *y = ckr_expr(c, b);
-
-		if (!x || !y || bool_hdr(x) != bool_hdr(y) || bcf_is_var(x))
-			return true;
-		if (x->code == BCF_BV_VAL) {
-			if (memcmp(x->args, y->args, x->vlen * sizeof(uint32_t)))
-				return true;
-		} else if (x->vlen) {
-			if (sp == QUICK_PAIRS)
-				return false;
-			st[sp].x = x;
-			st[sp].y = y;
-			st[sp++].i = 0;
-		}
-		/* next pair in depth-first order */
-		for (;;) {
-			if (!sp)
-				return false; /* equal */
-			if (st[sp - 1].i == st[sp - 1].x->vlen) {
-				sp--;
-				continue;
-			}
-			a = st[sp - 1].x->args[st[sp - 1].i];
-			b = st[sp - 1].y->args[st[sp - 1].i++];
-			if (a != b)
-				break;
-		}
-		if (!--budget)
-			return false;
-	}
-}
-
 /* Is literal l structurally equal to the target?  1, 0 or -E2BIG. */
 static int lit_match(struct bcf_checker *c, const struct lit *l, const struct target *t)
 {
@@ -121,8 +73,6 @@ static int lit_match(struct bcf_checker *c, const struct lit *l, const struct ta
 			return 0;
 		a = l->sub;
 	}
-	if (quick_differ(c, a, t->p))
-		return 0;
 	return ckr_equal(c, a, t->p);
 }
 
