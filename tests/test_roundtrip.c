@@ -14,6 +14,7 @@
  * one-to-one map between node ids; the comparison is iterative.
  */
 #include <errno.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -450,6 +451,36 @@ static void test_random(void)
 	ok(good == rounds, "%u of %u random formulas over every code round-trip", good, rounds);
 }
 
+static double now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Timing figures only (no assertion): total and median of a phase. */
+static void diag_times(const char *what, double *t, size_t n)
+{
+	double sum = 0;
+	size_t i;
+
+	if (!n)
+		return;
+	for (i = 0; i < n; i++)
+		sum += t[i];
+	qsort(t, n, sizeof(*t), cmp_double);
+	diag("%s: %zu conditions, total %.1f ms, p50 %.1f us, max %.1f us", what, n, sum / 1e3,
+	     t[n / 2], t[n - 1]);
+}
+
 int main(void)
 {
 	struct vec_list l = vec_list_conds();
@@ -462,8 +493,14 @@ int main(void)
 		skip("no vectors under BCF_SHARED_DIR");
 		return done_testing();
 	}
+	double *t_print = calloc(l.n, sizeof(double)), *t_parse = calloc(l.n, sizeof(double));
+	size_t nt = 0;
+
+	if (!t_print || !t_parse)
+		abort();
 	for (i = 0; i < l.n; i++) {
 		struct bcf_cond *c = NULL, *p = NULL;
+		double t0, t1, t2;
 		char *text = NULL, why[256] = "";
 		size_t len;
 		void *buf = vec_read_cond(l.names[i], &len);
@@ -471,11 +508,14 @@ int main(void)
 
 		if (!buf || bcf_cond__decode(buf, len, &c)) {
 			snprintf(why, sizeof(why), "decode: %s", bcf_last_error());
-		} else if (bcf_print__smt2(c->arena, c->refine_cond, &text)) {
+		} else if (t0 = now_us(), bcf_print__smt2(c->arena, c->refine_cond, &text)) {
 			snprintf(why, sizeof(why), "print: %s", bcf_last_error());
-		} else if (bcf_smt2__parse(text, strlen(text), l.names[i], &p)) {
+		} else if (t1 = now_us(), bcf_smt2__parse(text, strlen(text), l.names[i], &p)) {
 			snprintf(why, sizeof(why), "parse: %s", bcf_last_error());
 		} else {
+			t2 = now_us();
+			t_print[nt] = t1 - t0;
+			t_parse[nt++] = t2 - t1;
 			parsed++;
 			if (p->refine_cond == BCF_COND_NONE || p->path_cond != BCF_COND_NONE)
 				snprintf(why, sizeof(why), "parsed conditions: path %u refine %u",
@@ -514,6 +554,10 @@ int main(void)
 		bcf_cond__free(p);
 		bcf_arena__free(a);
 	}
+	diag_times("bcf_print__smt2", t_print, nt);
+	diag_times("bcf_smt2__parse", t_parse, nt);
+	free(t_print);
+	free(t_parse);
 	ok(parsed == l.n, "the parser reads back all %zu printed conditions (%u)", l.n, parsed);
 	ok(same == l.n, "%u of %zu round trips give the same DAG up to variable renaming", same,
 	   l.n);
