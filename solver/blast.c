@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The blaster's entry points and atoms (solver/blast.h): (= atom C) by
+ * CONG over the blasted arguments, BITBLAST of the comparison, TRANS;
+ * ugt/uge/sgt/sge and distinct are rewritten first (REWRITE 87-90, 5), 1-bit
+ * equalities go through the POLY_NORM / BV_ULT_ONE route, ground atoms are
+ * EVALUATEd.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "solver/blast_int.h"
+
+struct blaster *blaster_new(struct pbuild *b)
+{
+	struct blaster *bl = calloc(1, sizeof(*bl));
+
+	if (!bl)
+		return NULL;
+	bl->b = b;
+	bl->a = pbuild_arena(b);
+	bl->bb.mk = bb_arena_mk;
+	bl->bb.ctx = bl->a;
+	bl->bb.t = pbuild_true(b);
+	bl->bb.f = pbuild_false(b);
+	return bl;
+}
+
+void blaster_free(struct blaster *bl)
+{
+	if (!bl)
+		return;
+	free(bl->memo);
+	free(bl->state);
+	free(bl);
+}
+
+void blast_get_stats(const struct blaster *bl, struct blast_stats *st)
+{
+	*st = bl->st;
+}
+
+static bool is_bv_arg(const struct bcf_arena *a, const struct bcf_expr *e)
+{
+	const struct bcf_expr *x = e->vlen ? bcf_arena__expr(a, e->args[0]) : NULL;
+
+	return x && bcf_is_bv(x);
+}
+
+bool blast_is_atom(const struct bcf_arena *a, uint32_t id)
+{
+	const struct bcf_expr *e = bcf_arena__expr(a, id);
+
+	if (!e)
+		return false;
+	switch (e->code) {
+	case BCF_BOOL_EQ:
+	case BCF_BOOL_DISTINCT:
+	case BCF_BOOL_ULT:
+	case BCF_BOOL_ULE:
+	case BCF_BOOL_SLT:
+	case BCF_BOOL_SLE:
+	case BCF_BOOL_UGT:
+	case BCF_BOOL_UGE:
+	case BCF_BOOL_SGT:
+	case BCF_BOOL_SGE:
+		return is_bv_arg(a, e);
+	case BCF_BOOL_BITOF: {
+		const struct bcf_expr *x = bcf_arena__expr(a, e->args[0]);
+
+		return x && x->code != BCF_BV_VAR;
+	}
+	default:
+		return false;
+	}
+}
+
+static int cong(struct blaster *bl, uint32_t op, const int *prem, unsigned n)
+{
+	int s = pb_cong(bl->b, op, prem, n);
+
+	if (s < 0)
+		return bl_step_fail(bl, s, "CONG");
+	bl->st.other++;
+	return s;
+}
+
+static int atom(struct blaster *bl, uint32_t id);
+
+/* = ult ule slt sle over blasted arguments */
+static int compare(struct blaster *bl, uint32_t id)
+{
+	const struct bcf_expr *e = bl_expr(bl, id);
+	uint8_t code = e->code;
+	uint32_t x = e->args[0], y = e->args[1], fb[2], eq;
+	unsigned w = bl_width(bl, x);
+	int prem[2], s, c;
+
+	if (w == 1 && code == BCF_BOOL_EQ) {
+		s = bl_route_eq1(bl, id);
+		if (s < 0)
+			return s;
+		c = atom(bl, bl_rhs(bl, s));
+		return c < 0 ? c : bl_trans2(bl, s, c);
+	}
+	if (w == 1 && (code == BCF_BOOL_SLT || code == BCF_BOOL_SLE))
+		return bl_fail(bl, -ENOTSUP, "BITBLAST %s (1-bit)", bcf_code__name(code));
+	prem[0] = bl_term(bl, x);
+	if (prem[0] < 0)
+		return prem[0];
+	prem[1] = bl_term(bl, y);
+	if (prem[1] < 0)
+		return prem[1];
+	fb[0] = bl_term_fb(bl, x);
+	fb[1] = bl_term_fb(bl, y);
+	s = bb_build_step(&bl->bb, bcf_arena__lookup, bl->a, code, 0, fb, 2, &eq);
+	if (s == -EOPNOTSUPP)
+		return bl_fail(bl, -ENOTSUP, "BITBLAST %s", bcf_code__name(code));
+	if (s)
+		return bl_fail(bl, s, "building the circuit of atom %u: %s", id, bcf_last_error());
+	s = bl_bitblast(bl, eq);
+	if (s < 0)
+		return s;
+	c = cong(bl, id, prem, 2);
+	return c < 0 ? c : bl_trans2(bl, c, s);
+}
+
+/* Prove (= id C) for an atom; memoised.  Nesting is bounded (distinct ->
+ * eq -> ult), so the recursion depth does not depend on the input. */
+static int atom(struct blaster *bl, uint32_t id)
+{
+	const struct bcf_expr *e;
+	uint32_t vars[2];
+	bool ground;
+	int s, r;
+
+	s = bl_grow(bl);
+	if (s)
+		return s;
+	if (bl->memo[id])
+		return bl->memo[id] - 1;
+	if (!blast_is_atom(bl->a, id))
+		return bl_fail(bl, -EINVAL, "%u is not a bit-vector atom", id);
+	s = bl_ground(bl, id, &ground);
+	if (s)
+		return s;
+	if (ground) {
+		s = pb_evaluate(bl->b, id);
+		if (s >= 0) {
+			bl->st.evaluate++;
+			goto done;
+		}
+	}
+	e = bl_expr(bl, id);
+	vars[0] = e->args[0];
+	vars[1] = e->vlen > 1 ? e->args[1] : 0;
+	switch (e->code) {
+	case BCF_BOOL_UGT:
+	case BCF_BOOL_UGE:
+	case BCF_BOOL_SGT:
+	case BCF_BOOL_SGE: {
+		static const unsigned rid[4] = { 87, 88, 89, 90 };
+		unsigned k = e->code == BCF_BOOL_UGT ? 0 : e->code == BCF_BOOL_UGE ? 1 :
+			     e->code == BCF_BOOL_SGT ? 2 : 3;
+
+		r = bl_rewrite(bl, rid[k], NULL, 0, vars, 2);
+		if (r < 0)
+			return r;
+		s = atom(bl, bl_rhs(bl, r));
+		if (s >= 0)
+			s = bl_trans2(bl, r, s);
+		break;
+	}
+	case BCF_BOOL_DISTINCT: {
+		uint32_t neq;
+
+		r = bl_rewrite(bl, 5, NULL, 0, vars, 2); /* DISTINCT_BINARY_ELIM */
+		if (r < 0)
+			return r;
+		neq = bl_rhs(bl, r);                     /* (not (= a b)) */
+		s = atom(bl, bl_expr(bl, neq)->args[0]);
+		if (s >= 0)
+			s = cong(bl, neq, &s, 1);
+		if (s >= 0)
+			s = bl_trans2(bl, r, s);
+		break;
+	}
+	case BCF_BOOL_EQ:
+	case BCF_BOOL_ULT:
+	case BCF_BOOL_ULE:
+	case BCF_BOOL_SLT:
+	case BCF_BOOL_SLE:
+		s = compare(bl, id);
+		break;
+	case BCF_BOOL_BITOF:
+		return bl_fail(bl, -ENOTSUP, "BITBLAST bool_bitof (of a non-variable)");
+	default:
+		return bl_fail(bl, -EINVAL, "%u is not a bit-vector atom", id);
+	}
+	if (s < 0)
+		return s;
+done:
+	s = s;
+	r = bl_grow(bl);
+	if (r)
+		return r;
+	bl->memo[id] = s + 1;
+	return s;
+}
+
+int blast_atom(struct blaster *bl, uint32_t id, uint32_t *circ, char *detail, size_t n)
+{
+	int s;
+
+	bl->why[0] = '\0';
+	s = atom(bl, id);
+	if (s < 0) {
+		if (detail && n)
+			snprintf(detail, n, "%s", bl->why[0] ? bl->why : "bit-blasting failed");
+		return s;
+	}
+	*circ = bl_rhs(bl, s);
+	if (detail && n)
+		detail[0] = '\0';
+	return s;
+}

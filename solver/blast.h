@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * solver/blast.h - bit-blasting with checked steps only.
+ *
+ * For a bit-vector atom a (bool_eq / bool_distinct on bit-vectors, the
+ * eight comparisons, ...), blast_atom() emits proof steps (through the
+ * proof builder) that conclude (= a C), where C is a boolean circuit whose
+ * leaves are bit literals (bool_bitof of a bv_var), the arena's true/false,
+ * and atoms left opaque, and whose gates are bool_conj / bool_disj /
+ * bool_not / bool_xor / bool_eq / bool_ite nodes.  The CNF stage gives
+ * every gate its Tseitin clauses.
+ *
+ * Terms are proven equal to bit-level vectors (= t FB(bits)) bottom-up
+ * (rules-bv.md 4): BITBLAST of variables and constants, CONG + BITBLAST +
+ * TRANS through operators, checked REWRITEs first for what the kernel
+ * cannot bit-blast directly (zero_extend, swapped comparisons, distinct,
+ * constant masks).  Never: BITBLAST of bv_and/bv_xor/bv_not, REWRITE id 0,
+ * POLY_NORM that our strict checker does not verify.
+ */
+#ifndef BCF_SOLVER_BLAST_H
+#define BCF_SOLVER_BLAST_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "solver/pbuild.h"
+
+struct blaster;
+
+struct blaster *blaster_new(struct pbuild *b);
+void blaster_free(struct blaster *bl);
+
+/*
+ * Prove (= atom C).  Returns the step index (>= 0) and *circ = C, or
+ * -ENOTSUP when the kernel's rules have no sound route (detail names the
+ * missing rule, e.g. "BITBLAST bv_mul (var x var)"), or another negative
+ * errno (detail says why).
+ */
+int blast_atom(struct blaster *bl, uint32_t atom, uint32_t *circ, char *detail, size_t n);
+
+/*
+ * Is this bool node an atom the blaster handles (as opposed to a boolean
+ * gate or a leaf)?  Atoms: = and distinct on bit-vectors, the eight
+ * comparisons, bitof of anything but a variable.  bitof of a variable is a
+ * bit literal (a leaf of every circuit), not an atom.
+ */
+bool blast_is_atom(const struct bcf_arena *a, uint32_t id);
+
+/* Steps the blaster emitted so far, per kind (all of them checked). */
+struct blast_stats {
+	uint32_t bitblast, rewrite, poly_norm, evaluate, aci_absorb, other;
+};
+void blast_get_stats(const struct blaster *bl, struct blast_stats *st);
+
+#endif

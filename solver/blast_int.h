@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * solver/blast_int.h - internals shared by the blaster's files:
+ *   blast.c          entry points, atoms (comparisons, equalities, distinct)
+ *   blast_term.c     terms: memoised (= t FB(bits)) proofs, iterative walk
+ *   blast_mask.c     bvand / bvor / bvxor with a constant operand
+ *   blast_poly.c     POLY_NORM routes (bvnot, mul by a constant, 1-bit =)
+ *   blast_util.c     node builders, REWRITE side conditions, step counters
+ */
+#ifndef BCF_SOLVER_BLAST_INT_H
+#define BCF_SOLVER_BLAST_INT_H
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "checker/bb_build.h"
+#include "lang/arena.h"
+#include "solver/blast.h"
+#include "solver/pbuild.h"
+
+struct blaster {
+	struct pbuild *b;
+	struct bcf_arena *a;
+	struct bb_builder bb;
+	/* per arena id: proof step + 1 of (= t FB) for terms, (= atom C) for
+	 * atoms (0 = not yet); 2 bits of state per id for the walks */
+	int *memo;
+	uint8_t *state; /* bit 0: on the term stack; bits 1-2: ground 0 unknown, 1 yes, 2 no */
+	size_t cap;
+	struct blast_stats st;
+	char why[200];
+};
+
+/* Make room for every id of the arena in the per-id arrays. */
+int bl_grow(struct blaster *bl);
+
+static inline const struct bcf_expr *bl_expr(const struct blaster *bl, uint32_t id)
+{
+	return bcf_arena__expr(bl->a, id);
+}
+
+static inline unsigned bl_width(const struct blaster *bl, uint32_t id)
+{
+	return bcf_expr__width(bl_expr(bl, id));
+}
+
+/* Record why the blaster gave up (returns err). */
+int bl_fail(struct blaster *bl, int err, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* A rejected step is a bug of ours: record the builder's reason. */
+int bl_step_fail(struct blaster *bl, int err, const char *what);
+
+/* Node builders over the builder's arena (return 0 or -errno). */
+int bl_mk(struct blaster *bl, uint8_t code, uint16_t params, const uint32_t *args, unsigned n,
+	  uint32_t *id);
+int bl_mk2(struct blaster *bl, uint8_t code, uint16_t params, uint32_t x, uint32_t y,
+	   uint32_t *id);
+int bl_const(struct blaster *bl, unsigned w, uint64_t v, uint32_t *id);
+int bl_i32(struct blaster *bl, uint32_t v, uint32_t *id);
+int bl_list(struct blaster *bl, const uint32_t *ids, unsigned n, uint32_t *id);
+int bl_bvsize(struct blaster *bl, uint32_t x, uint32_t *id);
+/* (= a b) of 32-bit Int terms as a static node, proven by EVALUATE: the
+ * usual premise of a REWRITE side-condition conjunct.  Returns the step. */
+int bl_cond(struct blaster *bl, uint32_t cond);
+int bl_cond_eq(struct blaster *bl, uint32_t a, uint32_t b);
+
+/* Steps (counted); each returns the step index or a negative errno. */
+int bl_rewrite(struct blaster *bl, unsigned rid, const int *prem, unsigned np,
+	       const uint32_t *vars, unsigned nv);
+int bl_poly_norm(struct blaster *bl, uint32_t eq);
+int bl_bitblast(struct blaster *bl, uint32_t eq);
+int bl_trans2(struct blaster *bl, int s0, int s1);
+
+/* lhs / rhs of the equality concluded by step s */
+uint32_t bl_lhs(const struct blaster *bl, int s);
+uint32_t bl_rhs(const struct blaster *bl, int s);
+
+/* Is the node free of variables? (memoised, iterative) */
+int bl_ground(struct blaster *bl, uint32_t id, bool *ground);
+
+/* Prove (= t FB(bits)) for a bit-vector term t; returns the step. */
+int bl_term(struct blaster *bl, uint32_t t);
+/* The FB node of a blasted term (after bl_term succeeded). */
+uint32_t bl_term_fb(const struct blaster *bl, uint32_t t);
+
+/*
+ * Rewrite routes: prove (= t R) with R closer to something BITBLAST accepts
+ * and return that step (R = bl_rhs of it), or -ENOTSUP with bl->why set, or
+ * 1 when t needs no route (plain CONG + BITBLAST).
+ */
+int bl_route_mask(struct blaster *bl, uint32_t t);
+int bl_route_not(struct blaster *bl, uint32_t t);
+int bl_route_mul(struct blaster *bl, uint32_t t);
+/* (= (= x y) (bvult (bvsub x y) #1:1)) for 1-bit x, y */
+int bl_route_eq1(struct blaster *bl, uint32_t atom);
+/* (= t t') where every ground operand of t that is not a constant literal
+ * is EVALUATEd (CONG over EVALUATE / REFL); 1 if there is none. */
+int bl_fold_operands(struct blaster *bl, uint32_t t);
+
+#endif

@@ -1,0 +1,494 @@
+// SPDX-License-Identifier: MIT
+/*
+ * bvand / bvor / bvxor with a constant operand (the kernel cannot bit-blast
+ * bvand soundly, nor bvxor at all).  The constant c is split into runs of
+ * equal bits, grouped into a tree of 2- and 3-argument concats whose value
+ * EVALUATE confirms; CONG puts the tree in place of c; the concat pull-up
+ * rewrites (113-121) split the operation into one piece per child, each of
+ * the form (op (extract[..] x) child); pieces with a constant run are
+ * closed by ACI_NORM (neutral run: the piece is the extract) or ABSORB
+ * (absorbing run: the piece is the run), bvxor with all-ones by REWRITE 65
+ * and POLY_NORM; subtrees recurse.  CONG over the concat and TRANS rebuild
+ * the whole, ACI_NORM flattens nested concats.  The result is a concat of
+ * extracts, constants (and bvsub for xor) that bit-blasts.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "solver/blast_int.h"
+
+#define MAX_RUNS 64
+
+struct run {
+	unsigned w;
+	bool ones;
+};
+
+struct mask {
+	uint8_t op;      /* BCF_BV_AND / OR / XOR */
+	unsigned rid2;   /* PULLUP (split the last argument off) */
+	unsigned rid3;   /* PULLUP3 */
+};
+
+static int aci(struct blaster *bl, uint32_t l, uint32_t r)
+{
+	uint32_t eq;
+	int s = bl_mk2(bl, BCF_BOOL_EQ, 0, l, r, &eq);
+
+	if (s)
+		return s;
+	s = pb_aci_norm(bl->b, eq);
+	if (s < 0)
+		return bl_step_fail(bl, s, "ACI_NORM");
+	bl->st.aci_absorb++;
+	return s;
+}
+
+static int absorb(struct blaster *bl, uint32_t l, uint32_t r)
+{
+	uint32_t eq;
+	int s = bl_mk2(bl, BCF_BOOL_EQ, 0, l, r, &eq);
+
+	if (s)
+		return s;
+	s = pb_absorb(bl->b, eq);
+	if (s < 0)
+		return bl_step_fail(bl, s, "ABSORB");
+	bl->st.aci_absorb++;
+	return s;
+}
+
+static int step1(struct blaster *bl, int s, const char *what)
+{
+	if (s < 0)
+		return bl_step_fail(bl, s, what);
+	bl->st.other++;
+	return s;
+}
+
+static int trans(struct blaster *bl, const int *p, unsigned n)
+{
+	return step1(bl, pb_trans(bl->b, p, n), "TRANS");
+}
+
+/*
+ * (= (bvxor e ones) (bvsub ones e)) for any width:
+ *   (bvxor e ones) = (bvxor ones e)              ACI_NORM (commutativity)
+ *                  = (bvxor (bvnot #0) e)        CONG, POLY_NORM (= (bvnot #0) ones)
+ *                  = (bvnot (bvxor #0 e))        REWRITE 65 BV_NOT_XOR
+ *                  = (bvnot e)                   CONG, ACI_NORM (#0 is neutral)
+ *                  = (bvsub ones e)              POLY_NORM
+ * 32 bits: REWRITE 123 BV_XOR_ONES gives (bvnot e) at once.
+ */
+static int xor_ones(struct blaster *bl, uint32_t p, uint32_t x, uint32_t ones)
+{
+	bool ones_first = bl_expr(bl, p)->args[0] == ones;
+	uint32_t w = bl_width(bl, p), zero, nz, v[4], t, eq, sub;
+	int s[6], r, err;
+
+	if (w == 32) {
+		err = bl_list(bl, &x, 1, &v[ones_first ? 1 : 0]);
+		if (!err)
+			err = bl_list(bl, NULL, 0, &v[ones_first ? 0 : 1]);
+		if (!err)
+			err = bl_i32(bl, 32, &v[3]);
+		if (!err)
+			err = bl_mk2(bl, BCF_BOOL_EQ, 0, ones, ones, &eq);
+		if (err)
+			return err;
+		v[2] = ones;
+		r = bl_cond(bl, eq);                           /* (= v2 (bvones v3)) */
+		if (r < 0)
+			return r;
+		s[0] = bl_rewrite(bl, 123, &r, 1, v, 4);       /* p = (bvnot x) */
+		if (s[0] < 0)
+			return s[0];
+	} else {
+		int c, sy, a2, cn, ch[4], nch = 0;
+		uint32_t notop, inner;
+
+		err = bl_const(bl, w, 0, &zero);
+		if (!err)
+			err = bl_mk(bl, BCF_BV_NOT, w, &zero, 1, &nz);
+		if (!err)
+			err = bl_mk2(bl, BCF_BV_XOR, w, ones, x, &t);
+		if (err)
+			return err;
+		if (!ones_first) {
+			s[0] = aci(bl, p, t);                  /* p = (bvxor ones x) */
+			if (s[0] < 0)
+				return s[0];
+			ch[nch++] = s[0];
+		}
+		err = bl_mk2(bl, BCF_BOOL_EQ, 0, nz, ones, &eq);
+		if (err)
+			return err;
+		s[1] = bl_poly_norm(bl, eq);                  /* (bvnot #0) = ones */
+		if (s[1] < 0)
+			return s[1];
+		s[2] = step1(bl, pb_refl(bl->b, x), "REFL");
+		if (s[2] < 0)
+			return s[2];
+		v[0] = zero;
+		v[1] = x;
+		err = bl_list(bl, NULL, 0, &v[2]);
+		if (err)
+			return err;
+		/* (bvnot (bvxor #0 x)) = (bvxor (bvnot #0) x) */
+		s[3] = bl_rewrite(bl, 65, NULL, 0, v, 3);
+		if (s[3] < 0)
+			return s[3];
+		notop = bl_lhs(bl, s[3]);
+		inner = bl_expr(bl, notop)->args[0];           /* (bvxor #0 x) */
+		{
+			int pr[2] = { s[1], s[2] };
+
+			/* (bvxor (bvnot #0) x) = (bvxor ones x) */
+			c = step1(bl, pb_cong(bl->b, bl_rhs(bl, s[3]), pr, 2), "CONG");
+		}
+		if (c < 0)
+			return c;
+		sy = step1(bl, pb_symm(bl->b, c), "SYMM");
+		if (sy < 0)
+			return sy;
+		r = step1(bl, pb_symm(bl->b, s[3]), "SYMM");
+		if (r < 0)
+			return r;
+		a2 = aci(bl, inner, x);                        /* (bvxor #0 x) = x */
+		if (a2 < 0)
+			return a2;
+		cn = step1(bl, pb_cong(bl->b, notop, &a2, 1), "CONG");
+		if (cn < 0)
+			return cn;
+		ch[nch++] = sy;
+		ch[nch++] = r;
+		ch[nch++] = cn;
+		s[0] = trans(bl, ch, nch);                     /* p = (bvnot x) */
+		if (s[0] < 0)
+			return s[0];
+	}
+	/* (bvnot x) = (bvsub ones x) */
+	err = bl_mk2(bl, BCF_BV_SUB, w, ones, x, &sub);
+	if (!err)
+		err = bl_mk2(bl, BCF_BOOL_EQ, 0, bl_rhs(bl, s[0]), sub, &eq);
+	if (err)
+		return err;
+	s[1] = bl_poly_norm(bl, eq);
+	if (s[1] < 0)
+		return s[1];
+	return bl_trans2(bl, s[0], s[1]);
+}
+
+/* A piece (op e run): close it. */
+static int close_piece(struct blaster *bl, const struct mask *m, uint32_t p)
+{
+	const struct bcf_expr *e = bl_expr(bl, p);
+	bool cfirst = bl_expr(bl, e->args[0])->code == BCF_BV_VAL;
+	uint32_t x = e->args[cfirst ? 1 : 0], c = e->args[cfirst ? 0 : 1];
+	unsigned w = bl_width(bl, p);
+	uint64_t v = bcf_expr__bv_value(bl_expr(bl, c));
+	bool ones = v == bcf_mask(w);
+
+	if (v != 0 && !ones)
+		return bl_fail(bl, -EINVAL, "mask piece %u is not a run", p);
+	switch (m->op) {
+	case BCF_BV_AND:
+		return ones ? aci(bl, p, x) : absorb(bl, p, c);
+	case BCF_BV_OR:
+		return ones ? absorb(bl, p, c) : aci(bl, p, x);
+	default:
+		return ones ? xor_ones(bl, p, x, c) : aci(bl, p, x);
+	}
+}
+
+static int build_tree(struct blaster *bl, const struct run *r, unsigned n, uint32_t *id)
+{
+	uint32_t kids[3];
+	unsigned parts = n >= 3 ? 3 : 2, i, at = 0, w = 0;
+	int err;
+
+	if (n == 1) {
+		uint64_t v = r[0].ones ? bcf_mask(r[0].w) : 0;
+
+		return bl_const(bl, r[0].w, v, id);
+	}
+	for (i = 0; i < parts; i++) {
+		unsigned cnt = n / parts + (i < n % parts ? 1 : 0), k;
+
+		err = build_tree(bl, r + at, cnt, &kids[i]);
+		if (err)
+			return err;
+		for (k = 0; k < cnt; k++)
+			w += r[at + k].w;
+		at += cnt;
+	}
+	return bl_mk(bl, BCF_BV_CONCAT, w, kids, parts, id);
+}
+
+/*
+ * t = (op x tree) (x_first) or (op tree x): prove (= t R).  Children of
+ * the tree are constants (runs) or concat subtrees (recursion depth is at
+ * most log2(MAX_RUNS)).
+ */
+static int split(struct blaster *bl, const struct mask *m, uint32_t t, bool x_first)
+{
+	const struct bcf_expr *e = bl_expr(bl, t);
+	uint32_t x = e->args[x_first ? 0 : 1], tree = e->args[x_first ? 1 : 0];
+	uint32_t kids[3], vars[10], lx, le, one, sz[3], a, b, w1;
+	unsigned nk, w = bl_width(bl, t), i;
+	int prem[5], rw, ps[3], err, c;
+
+	e = bl_expr(bl, tree);
+	nk = e->vlen;
+	memcpy(kids, e->args, nk * sizeof(*kids));
+	err = bl_list(bl, &x, 1, &lx);
+	if (!err)
+		err = bl_list(bl, NULL, 0, &le);
+	if (!err)
+		err = bl_i32(bl, 1, &one);
+	if (!err)
+		err = bl_bvsize(bl, x, &a);
+	if (!err)
+		err = bl_mk2(bl, BCF_BV_SUB, 32, a, one, &w1); /* (bvsub (bvsize x) #1) */
+	for (i = 0; i < nk && !err; i++)
+		err = bl_bvsize(bl, kids[i], &sz[i]);
+	if (err)
+		return err;
+	vars[0] = x_first ? lx : le;
+	vars[1] = x_first ? le : lx;
+	if (nk == 2) {
+		unsigned wl = bl_width(bl, kids[1]);
+
+		vars[2] = kids[1];
+		vars[3] = kids[0];
+		vars[4] = le;
+		if ((err = bl_i32(bl, w - 1, &vars[5])) || (err = bl_i32(bl, wl, &vars[6])) ||
+		    (err = bl_i32(bl, wl - 1, &vars[7])))
+			return err;
+		/* (= v6 (bvsize v2)) (= v5 (bvsub (bvsize x) #1)) (= v7 (bvsub (bvsize v2) #1)) */
+		prem[0] = bl_cond_eq(bl, vars[6], sz[1]);
+		prem[1] = prem[0] < 0 ? prem[0] : bl_cond_eq(bl, vars[5], w1);
+		if (prem[1] < 0)
+			return prem[1];
+		err = bl_mk2(bl, BCF_BV_SUB, 32, sz[1], one, &b);
+		if (err)
+			return err;
+		prem[2] = bl_cond_eq(bl, vars[7], b);
+		if (prem[2] < 0)
+			return prem[2];
+		rw = bl_rewrite(bl, m->rid2, prem, 3, vars, 8);
+	} else {
+		unsigned wm = bl_width(bl, kids[1]), wl = bl_width(bl, kids[2]);
+		uint32_t sum;
+
+		vars[2] = kids[1];
+		vars[3] = kids[0];
+		vars[4] = kids[2];
+		if ((err = bl_i32(bl, w - 1, &vars[5])) || (err = bl_i32(bl, wm + wl, &vars[6])) ||
+		    (err = bl_i32(bl, wm + wl - 1, &vars[7])) || (err = bl_i32(bl, wl, &vars[8])) ||
+		    (err = bl_i32(bl, wl - 1, &vars[9])))
+			return err;
+		err = bl_mk2(bl, BCF_BV_ADD, 32, sz[1], sz[2], &sum);
+		if (!err)
+			err = bl_mk2(bl, BCF_BV_SUB, 32, sum, one, &a);
+		if (!err)
+			err = bl_mk2(bl, BCF_BV_SUB, 32, sz[2], one, &b);
+		if (err)
+			return err;
+		prem[0] = bl_cond_eq(bl, vars[5], w1);
+		prem[1] = prem[0] < 0 ? prem[0] : bl_cond_eq(bl, vars[6], sum);
+		prem[2] = prem[1] < 0 ? prem[1] : bl_cond_eq(bl, vars[7], a);
+		prem[3] = prem[2] < 0 ? prem[2] : bl_cond_eq(bl, vars[8], sz[2]);
+		prem[4] = prem[3] < 0 ? prem[3] : bl_cond_eq(bl, vars[9], b);
+		if (prem[4] < 0)
+			return prem[4];
+		rw = bl_rewrite(bl, m->rid3, prem, 5, vars, 10);
+	}
+	if (rw < 0)
+		return rw;
+	/* pieces of the rewritten concat */
+	{
+		uint32_t rc = bl_rhs(bl, rw), pieces[3];
+
+		e = bl_expr(bl, rc);
+		if (!e || e->code != BCF_BV_CONCAT || e->vlen != nk)
+			return bl_fail(bl, -EPROTO, "pull-up rewrite gave an unexpected shape");
+		memcpy(pieces, e->args, nk * sizeof(*pieces));
+		for (i = 0; i < nk; i++) {
+			const struct bcf_expr *k = bl_expr(bl, kids[i]);
+
+			if (k->code == BCF_BV_VAL)
+				ps[i] = close_piece(bl, m, pieces[i]);
+			else
+				ps[i] = split(bl, m, pieces[i], true);
+			if (ps[i] < 0)
+				return ps[i];
+		}
+		c = step1(bl, pb_cong(bl->b, rc, ps, nk), "CONG");
+		if (c < 0)
+			return c;
+	}
+	return bl_trans2(bl, rw, c);
+}
+
+/* Leaves of nested concats, left to right (depth bounded by the split tree). */
+static int flatten(struct blaster *bl, uint32_t id, uint32_t *out, unsigned *n)
+{
+	const struct bcf_expr *e = bl_expr(bl, id);
+	uint32_t args[255];
+	unsigned i, k;
+	int err;
+
+	if (e->code != BCF_BV_CONCAT) {
+		if (*n == 255)
+			return bl_fail(bl, -E2BIG, "concat of more than 255 pieces");
+		out[(*n)++] = id;
+		return 0;
+	}
+	k = e->vlen;
+	memcpy(args, e->args, k * sizeof(*args));
+	for (i = 0; i < k; i++) {
+		err = flatten(bl, args[i], out, n);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+int bl_route_mask(struct blaster *bl, uint32_t t)
+{
+	const struct bcf_expr *e = bl_expr(bl, t);
+	struct mask m = { .op = e->code };
+	struct run runs[MAX_RUNS];
+	uint32_t x, c, tree, nt;
+	unsigned w = bl_width(bl, t), nr = 0, i;
+	uint64_t v;
+	int s[4], r, err;
+	bool x_first;
+
+	switch (e->code) {
+	case BCF_BV_AND:
+		m.rid2 = 113;
+		m.rid3 = 119;
+		break;
+	case BCF_BV_OR:
+		m.rid2 = 114;
+		m.rid3 = 120;
+		break;
+	default:
+		m.rid2 = 115;
+		m.rid3 = 121;
+		break;
+	}
+	if (e->vlen != 2 ||
+	    (bl_expr(bl, e->args[0])->code == BCF_BV_VAL) == (bl_expr(bl, e->args[1])->code == BCF_BV_VAL)) {
+		if (e->code == BCF_BV_OR)
+			return 1; /* the or circuit is sound */
+		return bl_fail(bl, -ENOTSUP, "BITBLAST %s%s", bcf_code__name(e->code),
+			       e->vlen != 2 ? " (n-ary)" : " (no constant operand)");
+	}
+	x_first = bl_expr(bl, e->args[1])->code == BCF_BV_VAL;
+	x = e->args[x_first ? 0 : 1];
+	c = e->args[x_first ? 1 : 0];
+	v = bcf_expr__bv_value(bl_expr(bl, c));
+	if (w > 64)
+		return bl_fail(bl, -ENOTSUP, "mask wider than 64 bits");
+	/* runs from the most significant bit down */
+	for (i = w; i-- > 0;) {
+		bool bit = (v >> i) & 1;
+
+		if (nr && runs[nr - 1].ones == bit) {
+			runs[nr - 1].w++;
+			continue;
+		}
+		runs[nr++] = (struct run){ .w = 1, .ones = bit };
+	}
+	if (nr == 1)
+		return close_piece(bl, &m, t);
+	err = build_tree(bl, runs, nr, &tree);
+	if (err)
+		return err;
+	/* (= c tree): SYMM of EVALUATE(tree) */
+	s[0] = pb_evaluate(bl->b, tree);
+	if (s[0] < 0)
+		return bl_step_fail(bl, s[0], "EVALUATE of a mask tree");
+	bl->st.evaluate++;
+	if (bl_rhs(bl, s[0]) != c)
+		return bl_fail(bl, -EPROTO, "mask tree of %u does not evaluate to it", t);
+	s[0] = step1(bl, pb_symm(bl->b, s[0]), "SYMM");
+	s[1] = s[0] < 0 ? s[0] : step1(bl, pb_refl(bl->b, x), "REFL");
+	if (s[1] < 0)
+		return s[1];
+	{
+		int pr[2] = { x_first ? s[1] : s[0], x_first ? s[0] : s[1] };
+
+		s[2] = step1(bl, pb_cong(bl->b, t, pr, 2), "CONG"); /* t = (op x tree) */
+	}
+	if (s[2] < 0)
+		return s[2];
+	nt = bl_rhs(bl, s[2]);
+	s[3] = split(bl, &m, nt, x_first);
+	if (s[3] < 0)
+		return s[3];
+	r = bl_trans2(bl, s[2], s[3]);
+	if (r < 0)
+		return r;
+	/* flatten nested concats with one ACI_NORM */
+	{
+		uint32_t rr = bl_rhs(bl, r), leaves[255], flat;
+		unsigned nl = 0;
+		bool nested = false;
+
+		e = bl_expr(bl, rr);
+		for (i = 0; i < e->vlen; i++)
+			if (bl_expr(bl, e->args[i])->code == BCF_BV_CONCAT)
+				nested = true;
+		if (!nested)
+			return r;
+		err = flatten(bl, rr, leaves, &nl);
+		if (!err)
+			err = bl_mk(bl, BCF_BV_CONCAT, w, leaves, nl, &flat);
+		if (err)
+			return err;
+		s[0] = aci(bl, rr, flat);
+		return s[0] < 0 ? s[0] : bl_trans2(bl, r, s[0]);
+	}
+}
+
+/* (= t t') with every ground, non-literal operand EVALUATEd. */
+int bl_fold_operands(struct blaster *bl, uint32_t t)
+{
+	const struct bcf_expr *e = bl_expr(bl, t);
+	uint32_t args[255];
+	unsigned n = e->vlen, i, folded = 0;
+	int prem[255], err;
+
+	memcpy(args, e->args, n * sizeof(*args));
+	for (i = 0; i < n; i++) {
+		const struct bcf_expr *a = bl_expr(bl, args[i]);
+		bool ground;
+
+		prem[i] = -1;
+		if (a->code == BCF_BV_VAL || a->code == BCF_BV_VAR || bl_width(bl, args[i]) > 64)
+			continue;
+		err = bl_ground(bl, args[i], &ground);
+		if (err)
+			return err;
+		if (!ground)
+			continue;
+		prem[i] = pb_evaluate(bl->b, args[i]);
+		if (prem[i] >= 0) {
+			bl->st.evaluate++;
+			folded++;
+		}
+	}
+	if (!folded)
+		return 1;
+	for (i = 0; i < n; i++)
+		if (prem[i] < 0) {
+			prem[i] = step1(bl, pb_refl(bl->b, args[i]), "REFL");
+			if (prem[i] < 0)
+				return prem[i];
+		}
+	return step1(bl, pb_cong(bl->b, t, prem, n), "CONG");
+}
