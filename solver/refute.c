@@ -1,13 +1,685 @@
 // SPDX-License-Identifier: MIT
-/* The proof engine (solver/prover.h).  Work in progress: see docs/prover-design.md. */
+/*
+ * The proof engine (solver/prover.h): refute an unsatisfiable goal.
+ *
+ *   1. ASSUME the goal; AND_ELIM the conjuncts the solver's unsat core
+ *      needs (all of them without a core).  Each fact is a unit clause.
+ *   2. Tseitin: every boolean gate reachable from the facts gets its
+ *      CNF_* axioms; every bit-vector atom is bit-blasted (solver/blast.c)
+ *      to (= atom C) and EQUIV_ELIM gives the two clauses tying the atom
+ *      to its circuit C, whose gates get their axioms in turn.
+ *   3. Clauses are canonicalised so that literals are x or NOT x only
+ *      (NOT(NOT x) is resolved against SPLIT(x)), then handed to the CDCL
+ *      solver (solver/sat.c) with proof logging.
+ *   4. The trimmed resolution derivation is replayed as RESOLUTION and
+ *      FACTORING steps; the empty clause is the proof's last step.
+ *   5. pbuild_finish() compacts the proof and checks it in strict and in
+ *      kernel-compat mode against the goal.
+ *
+ * Atoms the blaster cannot handle soundly stay opaque SAT variables; if the
+ * refutation then fails, the goal is unprovable within the kernel's rules
+ * and the blaster's reason names the missing rule.
+ */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "checker/checker.h"
+#include "lang/arena.h"
+#include "lang/error.h"
+#include "solver/blast.h"
+#include "solver/pbuild.h"
 #include "solver/prover.h"
+#include "solver/sat.h"
 
-int bcf_refute(const struct bcf_arena *a, uint32_t goal, const struct bcf_solver_result *triage,
-	       unsigned timeout_ms, struct refute_result *r)
+struct refuter {
+	struct pbuild *b;
+	struct bcf_arena *a; /* the builder's arena */
+	struct blaster *bl;
+	struct bcf_sat *sat;
+	/* arena id -> SAT variable (0 = none); grows with the arena */
+	uint32_t *var_of;
+	size_t var_cap;
+	/* SAT variable -> base arena node (never a NOT) */
+	uint32_t *node_of;
+	size_t node_cap;
+	/* SAT input clause node id -> proof step */
+	int *clause_step;
+	size_t nclauses, clause_cap;
+	/* derived SAT proof node -> proof step (sparse, grows) */
+	int *derived_step;
+	size_t derived_cap;
+	/* gates and atoms already expanded */
+	uint8_t *done;
+	size_t done_cap;
+	/* work list of base nodes to expand */
+	uint32_t *work;
+	size_t nwork, work_cap;
+	int last_step;
+	bool opaque;         /* some atom was left opaque */
+	char opaque_why[200];
+	char detail[256];
+};
+
+static int grow(void **p, size_t *cap, size_t need, size_t elem)
 {
-	snprintf(r->detail, sizeof(r->detail), "the proof engine is not built yet");
-	return -ENOSYS;
+	size_t c = *cap ? *cap : 256;
+	void *n;
+
+	if (need <= *cap)
+		return 0;
+	while (c < need)
+		c *= 2;
+	n = realloc(*p, c * elem);
+	if (!n)
+		return -ENOMEM;
+	memset((char *)n + *cap * elem, 0, (c - *cap) * elem);
+	*p = n;
+	*cap = c;
+	return 0;
+}
+
+static const struct bcf_expr *node(struct refuter *r, uint32_t id)
+{
+	return bcf_arena__expr(r->a, id);
+}
+
+/* Strip NOTs: base node and count. */
+static uint32_t base_of(struct refuter *r, uint32_t id, unsigned *nots)
+{
+	const struct bcf_expr *e = node(r, id);
+
+	*nots = 0;
+	while (e && e->code == BCF_BOOL_NOT) {
+		id = e->args[0];
+		e = node(r, id);
+		(*nots)++;
+	}
+	return id;
+}
+
+static int push_work(struct refuter *r, uint32_t id)
+{
+	if (grow((void **)&r->done, &r->done_cap, id + 1, 1))
+		return -ENOMEM;
+	if (r->done[id])
+		return 0;
+	r->done[id] = 1;
+	if (grow((void **)&r->work, &r->work_cap, r->nwork + 1, sizeof(*r->work)))
+		return -ENOMEM;
+	r->work[r->nwork++] = id;
+	return 0;
+}
+
+static int add_unit_fact(struct refuter *r, int s);
+
+/* SAT variable of a base node, created (and queued for expansion) on demand. */
+static int var_of(struct refuter *r, uint32_t base, uint32_t *var)
+{
+	int err;
+
+	if (grow((void **)&r->var_of, &r->var_cap, base + 1, sizeof(*r->var_of)))
+		return -ENOMEM;
+	if (r->var_of[base]) {
+		*var = r->var_of[base];
+		return 0;
+	}
+	*var = bcf_sat__new_var(r->sat);
+	if (!*var)
+		return -ENOMEM;
+	r->var_of[base] = *var;
+	if (grow((void **)&r->node_of, &r->node_cap, *var + 1, sizeof(*r->node_of)))
+		return -ENOMEM;
+	r->node_of[*var] = base;
+	/* the constants get their unit clauses: true, NOT false */
+	if (base == pbuild_true(r->b) || base == pbuild_false(r->b)) {
+		int s = pb_evaluate(r->b, base);
+
+		if (s >= 0)
+			s = pbuild_step(r->b, base == pbuild_true(r->b) ? BCF_RULE_TRUE_ELIM :
+					BCF_RULE_FALSE_ELIM, &s, 1, NULL, NULL, 0);
+		if (s < 0)
+			return s;
+		return add_unit_fact(r, s);
+	}
+	err = push_work(r, base);
+	return err;
+}
+
+/* Literal list of a step's fact: the DISJ's arguments, or the fact alone. */
+static unsigned fact_lits(struct refuter *r, int s, bool unit, const uint32_t **lits,
+			  uint32_t *one)
+{
+	uint32_t f = pbuild_fact(r->b, s);
+	const struct bcf_expr *e = node(r, f);
+
+	if (!unit && e && e->code == BCF_BOOL_DISJ) {
+		*lits = e->args;
+		return e->vlen;
+	}
+	if (f == pbuild_false(r->b)) {
+		*lits = NULL;
+		return 0;
+	}
+	*one = f;
+	*lits = one;
+	return 1;
+}
+
+/*
+ * Resolve away literals with two or more NOTs: NOT^k x against SPLIT(NOT^(k-2) x)
+ * on pivot NOT^(k-1) x (polarity 0: the left clause holds NOT pivot).
+ */
+static int canonicalise(struct refuter *r, int s, bool unit, int *out, bool *out_unit)
+{
+	int prem[256], np = 1;
+	uint32_t piv[255], acc[512], one;
+	uint8_t pol[255];
+	const uint32_t *lits;
+	unsigned n, i, nacc;
+
+	n = fact_lits(r, s, unit, &lits, &one);
+	if (n > 255)
+		return -E2BIG;
+	memcpy(acc, lits, n * sizeof(*acc));
+	nacc = n;
+	prem[0] = s;
+	for (i = 0; i < nacc; i++) {
+		const struct bcf_expr *e = node(r, acc[i]), *e1;
+		uint32_t inner, inner2;
+		int sp;
+
+		if (!e || e->code != BCF_BOOL_NOT)
+			continue;
+		inner = e->args[0];
+		e1 = node(r, inner);
+		if (!e1 || e1->code != BCF_BOOL_NOT)
+			continue;
+		inner2 = e1->args[0];           /* acc[i] = NOT NOT inner2 */
+		if (np == 248 || nacc == 511)
+			return -E2BIG;
+		sp = pb_split(r->b, inner2);    /* (inner2 OR NOT inner2) */
+		if (sp < 0)
+			return sp;
+		prem[np] = sp;
+		piv[np - 1] = inner;            /* NOT inner2 */
+		pol[np - 1] = 0;
+		np++;
+		acc[i] = inner2; /* may itself start with NOT NOT: re-examined */
+		i--;
+	}
+	if (np == 1) {
+		*out = s;
+		*out_unit = unit;
+		return 0;
+	}
+	s = pb_resolution(r->b, prem, np, piv, pol);
+	if (s < 0)
+		return s;
+	/* nacc literals survive: a single one is a unit fact (even if it is a
+	 * disjunction); several form a clause, which may hold repeats */
+	*out_unit = nacc == 1;
+	if (nacc > 1) {
+		s = pb_factor(r->b, s);
+		if (s < 0)
+			return s;
+	}
+	*out = s;
+	return 0;
+}
+
+/* Hand a clause step to the SAT solver. */
+static int add_clause(struct refuter *r, int s, bool unit)
+{
+	sat_lit lits[256];
+	const uint32_t *l;
+	uint32_t one, node_id;
+	unsigned n, i;
+	int err, cs;
+	bool cu;
+
+	err = canonicalise(r, s, unit, &cs, &cu);
+	if (err)
+		return err;
+	if (!cu) {
+		/* the SAT solver sees a set of literals: remove repeated ones;
+		 * FACTORING never leaves fewer than one literal, and one left
+		 * over is a unit fact */
+		const struct bcf_expr *before = node(r, pbuild_fact(r->b, cs));
+		int fs = pb_factor(r->b, cs);
+
+		if (fs < 0)
+			return fs;
+		if (fs != cs && before && before->code == BCF_BOOL_DISJ) {
+			unsigned k, distinct = 0;
+
+			for (k = 0; k < before->vlen; k++) {
+				unsigned j;
+
+				for (j = 0; j < k && before->args[j] != before->args[k]; j++)
+					;
+				distinct += j == k;
+			}
+			cu = distinct == 1;
+		}
+		cs = fs;
+	}
+	n = fact_lits(r, cs, cu, &l, &one);
+	for (i = 0; i < n; i++) {
+		unsigned nots;
+		uint32_t base = base_of(r, l[i], &nots), v;
+
+		if (nots > 1)
+			return bcf__err(-EPROTO, "clause literal still has %u NOTs", nots);
+		err = var_of(r, base, &v);
+		if (err)
+			return err;
+		lits[i] = SAT_LIT(v, nots);
+	}
+	if (grow((void **)&r->clause_step, &r->clause_cap, r->nclauses + 1,
+		 sizeof(*r->clause_step)))
+		return -ENOMEM;
+	err = bcf_sat__add_clause(r->sat, lits, n, &node_id);
+	if (err)
+		return err;
+	if (!n && r->last_step < 0)
+		r->last_step = cs; /* the goal holds false outright */
+	if (node_id != r->nclauses)
+		return bcf__err(-EPROTO, "SAT clause numbering out of step");
+	r->clause_step[r->nclauses++] = cs;
+	return 0;
+}
+
+/*
+ * A fact: decompose it with the streamlined rules where that yields smaller
+ * proofs than Tseitin (conjunctions, negated disjunctions, double negation),
+ * use disjunctions directly as clauses, and make anything else a unit clause.
+ * The decomposition depth is bounded by the goal's depth; an explicit stack
+ * keeps it iterative.
+ */
+static int add_unit_fact(struct refuter *r, int s0)
+{
+	int stack_buf[64], *stack = stack_buf, sp = 0, err = 0;
+	size_t cap = 64;
+
+	stack[sp++] = s0;
+	while (sp && !err) {
+		int s = stack[--sp], t;
+		const struct bcf_expr *e = node(r, pbuild_fact(r->b, s)), *in;
+		unsigned i, n = 0;
+		int sub[255];
+
+		in = e && e->code == BCF_BOOL_NOT ? node(r, e->args[0]) : NULL;
+		if (e && e->code == BCF_BOOL_CONJ) {
+			for (i = 0; i < e->vlen && !err; i++) {
+				t = pb_and_elim(r->b, s, i);
+				if (t < 0)
+					err = t;
+				else
+					sub[n++] = t;
+			}
+		} else if (in && in->code == BCF_BOOL_DISJ) {
+			for (i = 0; i < in->vlen && !err; i++) {
+				t = pb_not_or_elim(r->b, s, i);
+				if (t < 0)
+					err = t;
+				else
+					sub[n++] = t;
+			}
+		} else if (in && in->code == BCF_BOOL_NOT) {
+			t = pbuild_step(r->b, BCF_RULE_NOT_NOT_ELIM, &s, 1, NULL, NULL, 0);
+			if (t < 0)
+				err = t;
+			else
+				sub[n++] = t;
+		} else if (in && in->code == BCF_BOOL_CONJ) {
+			uint32_t zero = 0;
+
+			t = pbuild_step(r->b, BCF_RULE_NOT_AND, &s, 1, &zero, NULL, 1);
+			err = t < 0 ? t : add_clause(r, t, false);
+		} else if (e && e->code == BCF_BOOL_IMPLIES) {
+			t = pbuild_step(r->b, BCF_RULE_IMPLIES_ELIM, &s, 1, NULL, NULL, 0);
+			err = t < 0 ? t : add_clause(r, t, false);
+		} else if (e && e->code == BCF_BOOL_DISJ) {
+			err = add_clause(r, s, false);
+		} else {
+			err = add_clause(r, s, true);
+		}
+		for (i = n; i-- > 0 && !err;) {
+			if ((size_t)sp == cap) {
+				int *ns = malloc(2 * cap * sizeof(*ns));
+
+				if (!ns) {
+					err = -ENOMEM;
+					break;
+				}
+				memcpy(ns, stack, sp * sizeof(*ns));
+				if (stack != stack_buf)
+					free(stack);
+				stack = ns;
+				cap *= 2;
+			}
+			stack[sp++] = sub[i];
+		}
+	}
+	if (stack != stack_buf)
+		free(stack);
+	return err;
+}
+
+static int cnf(struct refuter *r, uint16_t rule, uint32_t f, unsigned k)
+{
+	int s = pb_cnf(r->b, rule, f, k);
+
+	return s < 0 ? s : add_clause(r, s, false);
+}
+
+/* Give a gate its Tseitin axioms; literals of its children are queued by var_of(). */
+static int expand_gate(struct refuter *r, uint32_t g)
+{
+	const struct bcf_expr *e = node(r, g);
+	unsigned i;
+	int err = 0;
+
+	switch (e->code) {
+	case BCF_BOOL_CONJ:
+		for (i = 0; i < e->vlen && !err; i++)
+			err = cnf(r, BCF_RULE_CNF_AND_POS, g, i);
+		if (!err && e->vlen <= 254)
+			err = cnf(r, BCF_RULE_CNF_AND_NEG, g, 0);
+		return err;
+	case BCF_BOOL_DISJ:
+		if (e->vlen <= 254)
+			err = cnf(r, BCF_RULE_CNF_OR_POS, g, 0);
+		for (i = 0; i < e->vlen && !err; i++)
+			err = cnf(r, BCF_RULE_CNF_OR_NEG, g, i);
+		return err;
+	case BCF_BOOL_IMPLIES:
+		err = cnf(r, BCF_RULE_CNF_IMPLIES_POS, g, 0);
+		if (!err)
+			err = cnf(r, BCF_RULE_CNF_IMPLIES_NEG, g, 0);
+		if (!err)
+			err = cnf(r, BCF_RULE_CNF_IMPLIES_NEG, g, 1);
+		return err;
+	case BCF_BOOL_EQ: /* on bools */
+		for (i = 0; i < 2 && !err; i++)
+			err = cnf(r, BCF_RULE_CNF_EQUIV_POS, g, i);
+		for (i = 0; i < 2 && !err; i++)
+			err = cnf(r, BCF_RULE_CNF_EQUIV_NEG, g, i);
+		return err;
+	case BCF_BOOL_XOR:
+		if (e->vlen != 2) {
+			snprintf(r->detail, sizeof(r->detail),
+				 "CNF_XOR_POS/NEG on a %u-ary xor (the kernel reads two arguments)",
+				 e->vlen);
+			return -ENOTSUP;
+		}
+		for (i = 0; i < 2 && !err; i++)
+			err = cnf(r, BCF_RULE_CNF_XOR_POS, g, i);
+		for (i = 0; i < 2 && !err; i++)
+			err = cnf(r, BCF_RULE_CNF_XOR_NEG, g, i);
+		return err;
+	case BCF_BOOL_ITE:
+		for (i = 0; i < 2 && !err; i++)
+			err = cnf(r, BCF_RULE_CNF_ITE_POS, g, i);
+		for (i = 0; i < 2 && !err; i++)
+			err = cnf(r, BCF_RULE_CNF_ITE_NEG, g, i);
+		return err;
+	default:
+		return 0; /* variables, constants: leaves */
+	}
+}
+
+/* Tie an atom to its circuit: (= a C) -> (NOT a OR C), (a OR NOT C). */
+static int expand_equiv(struct refuter *r, int s_eq)
+{
+	int s, err, k;
+
+	for (k = 0; k < 2; k++) {
+		s = pb_equiv_elim(r->b, s_eq, k);
+		if (s < 0)
+			return s;
+		err = add_clause(r, s, false);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+static bool is_bool_distinct(struct refuter *r, uint32_t id)
+{
+	const struct bcf_expr *e = node(r, id);
+
+	return e->code == BCF_BOOL_DISTINCT && BCF_TYPE(node(r, e->args[0])->code) == BCF_BOOL;
+}
+
+static int expand(struct refuter *r, uint32_t id)
+{
+	const struct bcf_expr *e = node(r, id);
+	char why[200] = "";
+	uint32_t circ;
+	int s;
+
+	if (is_bool_distinct(r, id)) {
+		uint32_t vars[2] = { e->args[0], e->args[1] };
+
+		s = pb_rewrite(r->b, 5, NULL, 0, vars, 2); /* DISTINCT_BINARY_ELIM */
+		if (s < 0)
+			return s;
+		return expand_equiv(r, s);
+	}
+	if (!blast_is_atom(r->a, id))
+		return expand_gate(r, id);
+	s = blast_atom(r->bl, id, &circ, why, sizeof(why));
+	if (s == -ENOTSUP) {
+		/* leave the atom opaque; fatal only if the refutation needs it */
+		if (!r->opaque)
+			snprintf(r->opaque_why, sizeof(r->opaque_why), "%s", why);
+		r->opaque = true;
+		return 0;
+	}
+	if (s < 0) {
+		snprintf(r->detail, sizeof(r->detail), "bit-blasting: %s", why);
+		return s;
+	}
+	return expand_equiv(r, s);
+}
+
+struct replay {
+	struct refuter *r;
+	int err;
+};
+
+static int replay_step(void *ctx, const struct bcf_sat_step *st)
+{
+	struct replay *rp = ctx;
+	struct refuter *r = rp->r;
+	int prem[256], s;
+	uint32_t piv[255], i;
+	uint8_t pol[255];
+
+	if (st->input)
+		return 0;
+	if (grow((void **)&r->derived_step, &r->derived_cap, st->id + 1, sizeof(int)))
+		return -ENOMEM;
+	if (st->npremises > 248)
+		return -E2BIG;
+	for (i = 0; i < st->npremises; i++) {
+		uint32_t p = st->premises[i];
+
+		prem[i] = p < r->nclauses ? r->clause_step[p] : r->derived_step[p] - 1;
+		if (prem[i] < 0)
+			return bcf__err(-EPROTO, "SAT proof node %u has no step", p);
+	}
+	if (st->npremises == 1) {
+		s = prem[0];
+	} else {
+		for (i = 0; i + 1 < st->npremises; i++) {
+			piv[i] = r->node_of[SAT_VAR(st->pivots[i])];
+			pol[i] = !SAT_NEG(st->pivots[i]);
+		}
+		s = pb_resolution(r->b, prem, st->npremises, piv, pol);
+		if (s < 0)
+			return s;
+	}
+	if (st->factoring) {
+		s = pb_factor(r->b, s);
+		if (s < 0)
+			return s;
+	}
+	/* the fact must be the SAT clause, literal for literal (as a set) */
+	{
+		const uint32_t *l;
+		uint32_t one;
+		unsigned n = fact_lits(r, s, st->nlits == 1, &l, &one), j, k;
+		bool same = n == st->nlits;
+
+		for (j = 0; same && j < n; j++) {
+			unsigned nots;
+			uint32_t base = base_of(r, l[j], &nots);
+			sat_lit lit = SAT_LIT(r->var_of[base], nots & 1);
+
+			for (k = 0; k < st->nlits && st->lits[k] != lit; k++)
+				;
+			same = k < st->nlits && nots < 2;
+		}
+		if (!same) {
+			char buf[256];
+
+			bcf_print__kernel(r->a, pbuild_fact(r->b, s), 3, buf, sizeof(buf));
+			if (getenv("BCF_DEBUG_REFUTE")) {
+				for (j = 0; j < st->npremises; j++) {
+					bcf_print__kernel(r->a, pbuild_fact(r->b, prem[j]), 3, buf,
+							  sizeof(buf));
+					fprintf(stderr, "  premise %u (step %d, sat %u): %s\n", j,
+						prem[j], st->premises[j], buf);
+					if (j + 1 < st->npremises) {
+						bcf_print__kernel(r->a, piv[j], 2, buf, sizeof(buf));
+						fprintf(stderr, "  pivot %s pol %u (t%u)\n", buf, pol[j],
+							piv[j]);
+					}
+				}
+				for (j = 0; j < st->nlits; j++)
+					fprintf(stderr, "  sat lit var %u neg %u node t%u\n",
+						SAT_VAR(st->lits[j]), SAT_NEG(st->lits[j]),
+						r->node_of[SAT_VAR(st->lits[j])]);
+				bcf_print__kernel(r->a, pbuild_fact(r->b, s), 3, buf, sizeof(buf));
+			}
+			snprintf(r->detail, sizeof(r->detail), "replay: step %d concludes %.150s, "
+				 "the SAT clause has %u literals", s, buf, st->nlits);
+			return -EPROTO;
+		}
+	}
+	r->derived_step[st->id] = s + 1;
+	r->last_step = s;
+	return 0;
+}
+
+int bcf_refute(const struct bcf_arena *src, uint32_t goal, const struct bcf_solver_result *triage,
+	       unsigned timeout_ms, struct refute_result *res)
+{
+	struct bcf_sat_opts so = { .proof = true, .timeout_ms = timeout_ms };
+	struct refuter r = { .last_step = -1 };
+	struct pbuild_stats st;
+	struct replay rp = { &r, 0 };
+	uint32_t g, nw;
+	const uint32_t *gw;
+	int s0, err = 0;
+	enum bcf_sat_result sr;
+	unsigned i;
+
+	memset(res, 0, sizeof(*res));
+	r.b = pbuild_new();
+	r.sat = bcf_sat__new(&so);
+	if (!r.b || !r.sat) {
+		err = -ENOMEM;
+		goto out;
+	}
+	r.a = pbuild_arena(r.b);
+	r.bl = blaster_new(r.b);
+	if (!r.bl) {
+		err = -ENOMEM;
+		goto out;
+	}
+	err = pbuild_import(r.b, src, goal, &g);
+	if (err)
+		goto fail_builder;
+	s0 = pb_assume(r.b, g);
+	if (s0 < 0) {
+		err = s0;
+		goto fail_builder;
+	}
+	/* slice: the conjuncts in the unsat core, as unit facts */
+	if (node(&r, g)->code == BCF_BOOL_CONJ) {
+		const struct bcf_expr *e = node(&r, g);
+		unsigned n = triage && triage->has_core && triage->core_len ? triage->core_len : e->vlen;
+
+		for (i = 0; i < n && !err; i++) {
+			unsigned idx = triage && triage->has_core && triage->core_len ?
+				       triage->core[i] : i;
+			int s = pb_and_elim(r.b, s0, idx);
+
+			err = s < 0 ? s : add_unit_fact(&r, s);
+		}
+	} else {
+		err = add_unit_fact(&r, s0);
+	}
+	while (!err && r.nwork)
+		err = expand(&r, r.work[--r.nwork]);
+	if (err)
+		goto fail_builder;
+	sr = bcf_sat__solve(r.sat);
+	if (sr != BCF_SAT_UNSAT) {
+		if (sr == BCF_SAT_SAT && r.opaque) {
+			snprintf(res->detail, sizeof(res->detail), "%s", r.opaque_why);
+			err = -ENOTSUP;
+		} else if (sr == BCF_SAT_SAT) {
+			snprintf(res->detail, sizeof(res->detail),
+				 "the bit-level encoding is satisfiable although the solver said "
+				 "unsat (encoding bug)");
+			err = -EPROTO;
+		} else {
+			snprintf(res->detail, sizeof(res->detail), "SAT solver gave up%s",
+				 bcf_sat__error(r.sat) ? " (internal error)" : " (time limit)");
+			err = -ETIME;
+		}
+		goto out;
+	}
+	err = bcf_sat__proof_walk(r.sat, NULL, replay_step, &rp);
+	if (err)
+		goto fail_builder;
+	if (getenv("BCF_DEBUG_REFUTE")) {
+		char buf[512];
+		const struct bcf_expr *e = node(&r, pbuild_fact(r.b, r.last_step));
+
+		bcf_print__kernel(r.a, pbuild_fact(r.b, r.last_step), 3, buf, sizeof(buf));
+		fprintf(stderr, "refute: last step %d (of %u) fact %s code %x\n", r.last_step,
+			pbuild_nsteps(r.b), buf, e ? e->code : 0);
+	}
+	gw = bcf_arena__words(src, &nw);
+	err = pbuild_finish(r.b, r.last_step, gw, nw, goal, &res->proof, &res->proof_size, &st);
+	if (err)
+		goto fail_builder;
+	res->steps = st.steps;
+	memcpy(res->rule_steps, st.rule_steps, sizeof(res->rule_steps));
+	goto out;
+fail_builder:
+	if (!res->detail[0])
+		snprintf(res->detail, sizeof(res->detail), "%s",
+			 r.detail[0] ? r.detail : pbuild_error(r.b)[0] ? pbuild_error(r.b) :
+			 bcf_last_error());
+out:
+	if (err == -ENOTSUP && !res->detail[0])
+		snprintf(res->detail, sizeof(res->detail), "%s", r.detail);
+	blaster_free(r.bl);
+	bcf_sat__free(r.sat);
+	pbuild_free(r.b);
+	free(r.var_of);
+	free(r.node_of);
+	free(r.clause_step);
+	free(r.derived_step);
+	free(r.done);
+	free(r.work);
+	return err;
 }
