@@ -279,7 +279,7 @@ static uint32_t hc(uint8_t code, uint16_t params, unsigned n, const uint32_t *ar
 
 	for (i = 0; i < T.n; i += ((T.w[i] >> 8) & 0xff) + 1)
 		if (T.w[i] == hdr && (code != BCF_BV_VAR && code != BCF_BOOL_VAR) &&
-		    !memcmp(&T.w[i + 1], args, n * 4))
+		    (!n || !memcmp(&T.w[i + 1], args, n * 4)))
 			return i;
 	return tb_node(&T, code, params, n, args);
 }
