@@ -12,6 +12,13 @@
  * node; we sort a copy, so later steps see the expression unchanged, see
  * spec 6.5).  Strict mode sorts only when the operator is commutative and
  * neither side was reduced.
+ *
+ * When every argument of a bv and/or/xor is neutral, upstream leaves a
+ * header-only node with no arguments: it equals no real expression, so
+ * (= (bvand #xff #xff) #xff) rejects, but two such results compare equal
+ * (same operator and width on both sides: a sound equality).  The spec
+ * says "equals nothing"; only this both-empty case differs, and it follows
+ * upstream's comparison of two argument-less nodes.
  */
 #include <stdlib.h>
 
