@@ -247,7 +247,7 @@ int results_report(const char *path, const char *baseline, const char *outdir, F
 	static const char *statuses[] = { "proven-path", "proven-refine", "sat",
 					  "unprovable-kernel", "unknown", "error" };
 	struct result_set rs = { 0 };
-	struct vec t = { 0 }, bytes = { 0 }, steps = { 0 }, ratio = { 0 }, bbytes = { 0 };
+	struct vec t = { 0 }, solve = { 0 }, bytes = { 0 }, steps = { 0 }, ratio = { 0 }, bbytes = { 0 };
 	struct base *base = NULL;
 	size_t nbase = 0, i, matched = 0, agree = 0, counts[6] = { 0 }, other = 0;
 	struct { char name[48]; double n; } rules[128];
@@ -285,6 +285,7 @@ int results_report(const char *path, const char *baseline, const char *outdir, F
 		else
 			other++;
 		vpush(&t, json_num(j, "time_s"));
+		vpush(&solve, json_num(j, "solve_time_s"));
 		if (!proven(st))
 			goto baseline_join;
 		vpush(&bytes, json_num(j, "proof_bytes"));
@@ -333,6 +334,7 @@ baseline_join:
 		   "|------------------------|--------|--------------|--------------|"
 		   "--------------|----------------|\n");
 	row(f, "time (s), all", &t, "%.3f");
+	row(f, "solver-only time (s)", &solve, "%.3f");
 	row(f, "proof bytes, proven", &bytes, "%.0f");
 	row(f, "steps, proven", &steps, "%.0f");
 	if (base)
@@ -378,6 +380,7 @@ out:
 		free(base[i].name);
 	free(base);
 	free(t.v);
+	free(solve.v);
 	free(bytes.v);
 	free(steps.v);
 	free(ratio.v);
