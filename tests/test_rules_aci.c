@@ -484,9 +484,79 @@ static void test_aci_random(void)
 	   "the quirk strict removes", c_invalid);
 }
 
+static void test_absorb_random(void)
+{
+	unsigned k, i, acc = 0, unsound = 0, mismatch = 0;
+	uint64_t val[4096];
+
+	for (k = 0; k < 1500; k++) {
+		uint32_t a, z, q, v;
+		int valid = 1, cs, ss, is_bool = k & 1;
+
+		tb_reset(&T);
+		for (i = 0; i < 4; i++)
+			bvars[i] = tb_var(&T, 4);
+		for (i = 0; i < 2; i++)
+			pvars[i] = tb_bvar(&T);
+		if (rn(3)) { /* root and/or with a zero planted somewhere */
+			uint32_t args[3], zero, inner[2];
+			uint8_t code = is_bool ? (rn(2) ? BCF_BOOL_CONJ : BCF_BOOL_DISJ)
+					       : (rn(2) ? BCF_BV_AND : BCF_BV_OR);
+			uint16_t params = is_bool ? 0 : 4;
+
+			if (is_bool) {
+				zero = hc(BCF_BOOL_VAL, code == BCF_BOOL_DISJ, 0, NULL);
+			} else {
+				v = code == BCF_BV_AND ? 0 : 0xf;
+				zero = hc(BCF_BV_VAL, 4, 1, &v);
+			}
+			for (i = 0; i < 3; i++)
+				args[i] = rterm(is_bool, 2);
+			if (rn(2)) {
+				inner[0] = rterm(is_bool, 1);
+				inner[1] = zero;
+				args[rn(3)] = hc(rn(4) ? code : (is_bool ? BCF_BOOL_XOR : BCF_BV_XOR),
+						 params, 2, inner);
+			} else if (rn(2)) {
+				args[rn(3)] = zero;
+			}
+			a = hc(code, params, 2 + rn(2), args);
+			z = rn(4) ? zero : rterm(is_bool, 0);
+		} else {
+			a = rterm(is_bool, 3);
+			if (is_bool) {
+				z = hc(BCF_BOOL_VAL, rn(2), 0, NULL);
+			} else {
+				v = rn(2) ? 0 : 0xf;
+				z = hc(BCF_BV_VAL, 4, 1, &v);
+			}
+		}
+		q = tb_eq(&T, a, z);
+		if (tb_scan(&T))
+			continue;
+		for (i = 0; i < 256 && valid; i++) {
+			unsigned j;
+
+			for (j = 0; j < 6; j++)
+				val[j < 4 ? bvars[j] : pvars[j - 4]] = rn(1u << 30);
+			valid = reval(a, val) == reval(z, val);
+		}
+		cs = run(rule_ABSORB, q, COMPAT);
+		ss = run(rule_ABSORB, q, STRICT);
+		acc += !cs;
+		mismatch += cs != ss;
+		if (!cs && !valid && unsound++ < 3)
+			diag("case %u: ABSORB accepted an invalid equality", k);
+	}
+	ok(!unsound && !mismatch && acc > 300,
+	   "random ABSORB: %u of 1500 accepted, all valid (%u invalid), same in both modes (%u)",
+	   acc, unsound, mismatch);
+}
+
 int main(void)
 {
 	test_aci_random();
+	test_absorb_random();
 	test_aci_spec_examples();
 	test_aci_limits();
 	test_absorb();
