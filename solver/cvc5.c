@@ -348,6 +348,22 @@ static bool parse_bits(const char *p, size_t n, unsigned width, uint64_t *words)
 	return false;
 }
 
+/* Symbol p[0..n) equals name, either possibly |quoted|. */
+static bool same_symbol(const char *p, size_t n, const char *name)
+{
+	size_t m = strlen(name);
+
+	if (n >= 2 && p[0] == '|') {
+		p++;
+		n -= 2;
+	}
+	if (m >= 2 && name[0] == '|') {
+		name++;
+		m -= 2;
+	}
+	return n == m && !memcmp(p, name, n);
+}
+
 /* ((name value) ...) in the order asked. */
 static int parse_values(const char *p, const struct decls *d, const uint32_t *vars,
 			const struct bcf_arena *a, struct bcf_model_entry *model)
@@ -368,8 +384,8 @@ static int parse_values(const char *p, const struct decls *d, const uint32_t *va
 		if (*p++ != '(')
 			return -EINVAL;
 		p = skip_ws(p);
-		n = strlen(d->names[i]);
-		if (strncmp(p, d->names[i], n))
+		n = symbol_len(p);
+		if (!n || !same_symbol(p, n, d->names[i]))
 			return -EINVAL;
 		p = skip_ws(p + n);
 		if (*p == '(') {

@@ -395,7 +395,7 @@ static void test_wide_model(enum bcf_solver_kind kind)
 	const struct bcf_model_entry *mx, *mb, *mc;
 	uint32_t x = 0, bv = 0, cv = 0, root;
 
-	bcf_arena__var(b.a, BCF_BV, 200, "x", &x);
+	bcf_arena__var(b.a, BCF_BV, 200, "wide x", &x); /* a name that needs |quotes| */
 	bcf_arena__var(b.a, BCF_BOOL, 0, "b", &bv);
 	bcf_arena__var(b.a, BCF_BOOL, 0, "c", &cv);
 	/* x[199:136] = 0x8000000000000001, x[135:72] = 0x0123456789abcdef,
