@@ -1092,11 +1092,19 @@ static enum bcf_sat_result load_inputs(struct bcf_sat *s)
 			s->unit_node[SAT_VAR(l)] = node;
 			continue;
 		}
+		if (s->norigs == s->origs_cap) {
+			uint32_t cap = s->origs_cap * 2 + 64;
+			struct clause **na = realloc(s->origs, cap * sizeof(*na));
+
+			if (!na) {
+				s->error = -ENOMEM;
+				break;
+			}
+			s->origs = na;
+			s->origs_cap = cap;
+		}
 		c = clause_new(tmp.a, tmp.n, false, node);
-		if (!c || (s->norigs == s->origs_cap &&
-			   !(s->origs = realloc(s->origs, (s->origs_cap = s->origs_cap * 2 + 64) *
-						sizeof(*s->origs))))) {
-			free(c);
+		if (!c) {
 			s->error = -ENOMEM;
 			break;
 		}
