@@ -19,6 +19,19 @@
  * one in the accumulated clause: the walk splits a chain with an
  * intermediate factored step where needed (or repeats a unit premise).
  *
+ * For BCF, feed every input clause with the literal order of its fact
+ * (the chain results, hence FACTORING indices, follow that order), map
+ * variable v to a static bool atom expression and its negative literal to
+ * NOT(atom).  Typical use:
+ *
+ *	s = bcf_sat__new(&(struct bcf_sat_opts){ .proof = true });
+ *	v = bcf_sat__new_var(s) ...; bcf_sat__add_clause(s, lits, n, &node) ...;
+ *	if (bcf_sat__solve(s) == BCF_SAT_UNSAT)
+ *		bcf_sat__proof_walk(s, NULL, emit, ctx);
+ *	emit(): input -> AND_ELIM/CNF step of that clause; derived -> RESOLUTION
+ *	(bcf_sat__resolution_params) if npremises >= 2, then FACTORING
+ *	(bcf_sat__factoring_params on st->chain) if st->factoring.
+ *
  * Literals: variable v >= 1; literal 2v is v, 2v+1 is NOT v.
  */
 #ifndef BCF_SOLVER_SAT_H
