@@ -81,7 +81,7 @@ static const struct bcf_expr *formula(struct bcf_checker *c, const char *rule, u
 #define GET_F(rule, nwant, code)                                                       \
 	int err;                                                                       \
 	const struct bcf_expr *f = formula(c, rule, np, params, nparams, nwant, code, &err); \
-	const uint32_t F = params[0];                                                  \
+	const uint32_t F = f ? params[0] : 0; /* no read when nparams was wrong */      \
 	if (!f)                                                                        \
 		return err;
 

@@ -733,11 +733,74 @@ static void test_global(void)
 	}
 }
 
+/*
+ * Every rule as the last step with no parameters (and 0, 1 or 2 premises),
+ * its step ending exactly at the end of the buffer: a rule must not read
+ * parameters it was not given (fuzz finding: ITE_EQ read params[0] before
+ * checking the count; caught by ASan in the sanitizer build).
+ */
+static void test_rules_without_params(void)
+{
+	static const uint16_t classes[3][2] = {
+		{ BCF_RULE_CORE, __MAX_BCF_CORE_RULES },
+		{ BCF_RULE_BOOL, __MAX_BCF_BOOL_RULES },
+		{ BCF_RULE_BV, __MAX_BCF_BV_RULES },
+	};
+	unsigned cls, id, np, bad = 0, n = 0;
+
+	for (cls = 0; cls < 3; cls++) {
+		for (id = 1; id < classes[cls][1]; id++) {
+			for (np = 0; np <= 2; np++) {
+				uint16_t rule = classes[cls][0] | id;
+				struct pb b;
+				uint32_t f;
+				unsigned a, i;
+				int e1, e2;
+
+				if (rule == BCF_RULE_ASSUME)
+					continue;
+				pb_init(&b);
+				f = pb_bool(&b, 0);
+				pb_node(&b, BCF_BOOL_NOT, 0, 1, f);
+				a = pb_step(&b, BCF_RULE_ASSUME, 0, 1, f);
+				if (np == 0) {
+					/* keep ASSUME used: a TRUE_INTRO in between, unused */
+					pb_step(&b, rule, 0, 0);
+				} else {
+					uint32_t prem[2] = { a, a };
+
+					pb_stepv(&b, rule, np, prem, 0, NULL);
+				}
+				e1 = check(&b, COMPAT);
+				e2 = check(&b, STRICT);
+				n++;
+				for (i = 0; i < 2; i++) {
+					int e = i ? e2 : e1;
+
+					if (e != 0 && e != -EINVAL && e != -EFAULT && e != -E2BIG &&
+					    e != -EOPNOTSUPP) {
+						bad++;
+						diag("rule 0x%04x with %u premises: errno %d", rule, np, e);
+					}
+				}
+				if (!e2 && e1) {
+					bad++;
+					diag("rule 0x%04x: strict accepts, compat %d", rule, e1);
+				}
+				pb_free(&b);
+			}
+		}
+	}
+	ok(!bad && n > 140, "%u rule steps without parameters at the end of the proof: no "
+	   "over-read, only checker errnos", n);
+}
+
 int main(void)
 {
 	test_core_accept();
 	test_core_reject();
 	test_header();
 	test_global();
+	test_rules_without_params();
 	return done_testing();
 }
