@@ -1148,6 +1148,22 @@ int main(void)
 	for (id = 1; id < __MAX_BCF_BOOL_RULES; id++)
 		missing += !ckr_rule_lookup(BCF_RULE_BOOL | id);
 	ok(!missing, "all 33 boolean rules are registered (%u missing)", missing);
+	{
+		struct bcf_checker c;
+		unsigned bad = 0;
+		uint32_t concl;
+
+		/* no premises and no parameters: every rule rejects without reading */
+		if (!ckr_init(&c, T.w, T.n, BCF_CHECK_KERNEL_COMPAT)) {
+			for (id = 1; id < __MAX_BCF_BOOL_RULES; id++) {
+				ckr_rule_fn fn = ckr_rule_lookup(BCF_RULE_BOOL | id);
+
+				bad += fn && fn(&c, NULL, 0, NULL, 0, &concl) != -EINVAL;
+			}
+			ckr_fini(&c);
+		}
+		ok(!bad, "every boolean rule rejects an empty step (%u do not)", bad);
+	}
 	ok(ckr_rule_lookup(BCF_RULE_RESOLUTION) == rule_RESOLUTION &&
 	   ckr_rule_lookup(BCF_RULE_ITE_EQ) == rule_ITE_EQ, "rule table wiring");
 	run_mode(BCF_CHECK_KERNEL_COMPAT);
