@@ -5,6 +5,7 @@
  *   blast_term.c     terms: memoised (= t FB(bits)) proofs, iterative walk
  *   blast_mask.c     bvand / bvor / bvxor with a constant operand
  *   blast_poly.c     POLY_NORM routes (bvnot, mul by a constant, 1-bit =)
+ *   blast_shift.c    shifts by constants, 1-bit repeats (rewrites)
  *   blast_util.c     node builders, REWRITE side conditions, step counters
  */
 #ifndef BCF_SOLVER_BLAST_INT_H
@@ -19,6 +20,9 @@
 #include "lang/arena.h"
 #include "solver/blast.h"
 #include "solver/pbuild.h"
+
+/* "no route / nothing to do": never a step index */
+#define BL_NONE 0x7fffffff
 
 struct blaster {
 	struct pbuild *b;
@@ -88,15 +92,17 @@ uint32_t bl_term_fb(const struct blaster *bl, uint32_t t);
 /*
  * Rewrite routes: prove (= t R) with R closer to something BITBLAST accepts
  * and return that step (R = bl_rhs of it), or -ENOTSUP with bl->why set, or
- * 1 when t needs no route (plain CONG + BITBLAST).
+ * BL_NONE when t needs no route (plain CONG + BITBLAST).
  */
 int bl_route_mask(struct blaster *bl, uint32_t t);
 int bl_route_not(struct blaster *bl, uint32_t t);
 int bl_route_mul(struct blaster *bl, uint32_t t);
+int bl_route_shift(struct blaster *bl, uint32_t t);
+int bl_route_repeat(struct blaster *bl, uint32_t t);
 /* (= (= x y) (bvult (bvsub x y) #1:1)) for 1-bit x, y */
 int bl_route_eq1(struct blaster *bl, uint32_t atom);
 /* (= t t') where every ground operand of t that is not a constant literal
- * is EVALUATEd (CONG over EVALUATE / REFL); 1 if there is none. */
+ * is EVALUATEd (CONG over EVALUATE / REFL); BL_NONE if there is none. */
 int bl_fold_operands(struct blaster *bl, uint32_t t);
 
 #endif

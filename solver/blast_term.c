@@ -90,7 +90,7 @@ static int plain(struct blaster *bl, uint32_t t)
 }
 
 /*
- * The route for t, or 1 for a plain operator.  Returns a step (= t R) or a
+ * The route for t, or BL_NONE for a plain operator.  Returns a step (= t R) or a
  * negative errno (-ENOTSUP with bl->why naming the missing rule).
  */
 static int route(struct blaster *bl, uint32_t t)
@@ -112,29 +112,35 @@ static int route(struct blaster *bl, uint32_t t)
 		return bl_route_not(bl, t);
 	case BCF_BV_MUL:
 		s = bl_fold_operands(bl, t);
-		return s != 1 ? s : bl_route_mul(bl, t);
+		return s != BL_NONE ? s : bl_route_mul(bl, t);
 	case BCF_BV_AND:
 	case BCF_BV_OR:
 	case BCF_BV_XOR:
 		s = bl_fold_operands(bl, t);
-		return s != 1 ? s : bl_route_mask(bl, t);
+		return s != BL_NONE ? s : bl_route_mask(bl, t);
 	case BCF_BV_ITE: {
 		const struct bcf_expr *c = bl_expr(bl, x);
 
 		if (!bcf_is_bool(c))
 			return bl_fail(bl, -ENOTSUP, "BITBLAST bv_ite (bit-vector condition)");
-		return 1;
+		return BL_NONE;
 	}
+	case BCF_BV_LSH:
+	case BCF_BV_RSH:
+	case BCF_BV_ARSH:
+		s = bl_fold_operands(bl, t);
+		return s != BL_NONE ? s : bl_route_shift(bl, t);
+	case BCF_BV_REPEAT:
+		return bl_route_repeat(bl, t);
 	case BCF_BV_DIV:
 	case BCF_BV_MOD:
 	case BCF_BV_SDIV:
 	case BCF_BV_SMOD:
-	case BCF_BV_REPEAT:
 		return bl_fail(bl, -ENOTSUP, "BITBLAST %s", opname(e->code));
 	case BCF_BV_BVSIZE:
 		return bl_fail(bl, -ENOTSUP, "BITBLAST bv_bvsize (not evaluable)");
 	default:
-		return 1;
+		return BL_NONE;
 	}
 }
 
@@ -177,7 +183,7 @@ static int push_children(struct blaster *bl, struct frame **stk, size_t *sp, siz
 	return 0;
 }
 
-/* First visit of t: leaves, ground terms, routes; 1 = plain operator. */
+/* First visit of t: leaves, ground terms, routes; BL_NONE = plain operator. */
 static int visit(struct blaster *bl, struct frame *f)
 {
 	uint32_t t = f->id;
@@ -210,7 +216,7 @@ static int visit(struct blaster *bl, struct frame *f)
 		}
 	}
 	s = route(bl, t);
-	if (s < 0 || s == 1)
+	if (s < 0 || s == BL_NONE)
 		return s;
 	f->aux = s;
 	f->repl = bl_rhs(bl, s);
@@ -258,7 +264,7 @@ int bl_term(struct blaster *bl, uint32_t t)
 				}
 				continue;
 			}
-			if (s == 1) {
+			if (s == BL_NONE) {
 				f->st = 1;
 				err = push_children(bl, &stk, &sp, &cap, id);
 				continue;

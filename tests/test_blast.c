@@ -194,6 +194,10 @@ static uint64_t ev(struct ev *v, uint32_t id)
 	case BCF_BV_ITE: r = x[0] ? x[1] : x[2]; break;
 	case BCF_BV_EXTRACT: r = x[0] >> BCF_EXPR_LOW(e->params); break;
 	case BCF_BV_ZERO_EXTEND: r = x[0]; break;
+	case BCF_BV_REPEAT:
+		for (r = 0, i = 0; i < BCF_EXPR_HIGH(e->params); i++)
+			r = (aw >= 64 ? 0 : r << aw) | x[0];
+		break;
 	case BCF_BV_SIGN_EXTEND: r = sx(x[0], aw); break;
 	case BCF_BV_FROM_BOOL: for (r = 0, i = 0; i < e->vlen; i++) r |= (x[i] & 1) << i; break;
 	case BCF_BV_CONCAT:
@@ -383,6 +387,28 @@ static void test_terms(void)
 	check_atom(&f, EQV(O2(BCF_BV_ARSH, x8, y8)), "bvashr");
 	check_atom(&f, EQV(O2(BCF_BV_LSH, x32, C(32, 3))), "bvshl by a constant");
 	check_atom(&f, EQV(O2(BCF_BV_ARSH, x64, C(64, 63))), "64-bit bvashr by a constant");
+	{
+		static const unsigned ks[] = { 0, 1, 7, 31, 32, 40 };
+		static const uint8_t ops[] = { BCF_BV_LSH, BCF_BV_RSH, BCF_BV_ARSH };
+		unsigned i, j;
+		char name[80];
+
+		for (i = 0; i < 3; i++)
+			for (j = 0; j < sizeof(ks) / sizeof(ks[0]); j++) {
+				snprintf(name, sizeof(name), "%s by constant %u (REWRITE %u..)",
+					 bcf_code__name(ops[i]), ks[j], 104 + 3 * i);
+				check_atom(&f, EQV(O2(ops[i], x32, C(32, ks[j]))), name);
+			}
+		check_atom(&f, EQV(O2(BCF_BV_ARSH, x64, XT(BCF_BV_ZERO_EXTEND, 56, C(8, 5)))),
+			   "64-bit bvashr by a ground amount");
+		check_atom(&f, EQV(O2(BCF_BV_LSH, x8, C(8, 200))), "8-bit bvshl by 200");
+	}
+	check_atom(&f, EQV(N(BCF_BV_REPEAT, BCF_EXPR_PARAMS(5, 5), (uint32_t[]){ EXT(31, 31, x32) },
+			     1)), "repeat of the sign bit (SYMM of REWRITE 64)");
+	check_atom(&f, EQV(N(BCF_BV_REPEAT, BCF_EXPR_PARAMS(3, 3), (uint32_t[]){ EXT(2, 2, x8) }, 1)),
+		   "repeat of a middle bit (REWRITE 53, 64)");
+	expect_unsup(&f, EQV(N(BCF_BV_REPEAT, BCF_EXPR_PARAMS(2, 16), &x8, 1)), "repeat of a byte",
+		     "BITBLAST bv_repeat");
 	check_atom(&f, EQV(EXT(11, 4, x32)), "extract");
 	check_atom(&f, EQV(CAT(x8, y8)), "concat");
 	check_atom(&f, EQV(XT(BCF_BV_SIGN_EXTEND, 24, x8)), "sign_extend");
@@ -490,6 +516,13 @@ static void test_masks(void)
 	check_atom(&f, O2(BCF_BOOL_ULT, O2(BCF_BV_AND, XT(BCF_BV_ZERO_EXTEND, 24, x8),
 					   C(32, 0xff)), C(32, 17)),
 		   "bvult over a masked zero_extend");
+	{
+		uint32_t m = O2(BCF_BV_AND, O2(BCF_BV_AND, XT(BCF_BV_ZERO_EXTEND, 24, x8),
+					       C(32, 0xff)), C(32, 0x7f));
+
+		check_atom(&f, O2(BCF_BOOL_SLE, O2(BCF_BV_ADD, m, C(32, 11)), C(32, 0)),
+			   "bvsle over nested masks (bench_1734)");
+	}
 	expect_unsup(&f, EQV(O2(BCF_BV_AND, x32, y32)), "bvand of variables",
 		     "BITBLAST bv_and");
 	expect_unsup(&f, EQV(O2(BCF_BV_XOR, x32, y32)), "bvxor of variables",
