@@ -7,7 +7,8 @@
  * it.  cvc5 gets --tlimit; we kill it ourselves one second after that
  * (and after 10 s of silence past the limit) so a hung child can never
  * hang us.  Any failure of the child (missing, crash, garbage output) is
- * an ERROR result.  Unsat cores are not computed by this backend.
+ * an ERROR result.  Unsat cores: the conjuncts of a bool_conj root become
+ * named assertions (parsed back out of the printer's final assert).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -67,6 +68,13 @@ static void decls_free(struct decls *d)
 	free(d->names);
 }
 
+static const char *skip_ws(const char *p)
+{
+	while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+		p++;
+	return p;
+}
+
 /* Length of the SMT-LIB symbol at s (simple or |quoted|), 0 if none. */
 static size_t symbol_len(const char *s)
 {
@@ -116,14 +124,80 @@ static void put(char *s, size_t *n, const char *t)
 	*n += k;
 }
 
-/* The printer's script minus its (check-sat)/(exit), plus ours. */
-static char *make_script(const char *smt, const struct decls *d, bool model, size_t *len)
+/* End of the s-expression at p (symbols may be |quoted|), or NULL. */
+static const char *sexp_end(const char *p)
 {
-	const char *cut = strstr(smt, "(check-sat)");
-	size_t base = cut ? (size_t)(cut - smt) : strlen(smt), cap = base + 64, n = 0;
+	int depth = 0;
+
+	do {
+		if (*p == '|') {
+			p = strchr(p + 1, '|');
+			if (!p)
+				return NULL;
+			p++;
+		} else if (*p == '(') {
+			depth++;
+			p++;
+		} else if (*p == ')') {
+			if (!depth)
+				return NULL;
+			depth--;
+			p++;
+		} else if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') {
+			p++;
+		} else if (!*p) {
+			return NULL;
+		} else {
+			p += symbol_len(p) ? symbol_len(p) : 1;
+		}
+	} while (depth);
+	return p;
+}
+
+/*
+ * The printer's script minus its (check-sat)/(exit), plus ours.  With
+ * ncore > 0, its final "(assert (and A0 .. An-1))" becomes one named
+ * assertion per conjunct and the core is asked for; if the script does not
+ * have that shape, *ncore is set to 0 (no core).
+ */
+static char *make_script(const char *smt, const struct decls *d, bool model, unsigned *ncore,
+			 size_t *len)
+{
+	const char *cut = strstr(smt, "(check-sat)"), *args = NULL;
+	size_t base = cut ? (size_t)(cut - smt) : strlen(smt), cap, n = 0;
 	unsigned i;
 	char *s;
 
+	if (*ncore) {
+		/* the last assertion, before the cut */
+		const char *q = smt, *last = NULL, *e;
+
+		while ((q = strstr(q, "(assert (and ")) && (size_t)(q - smt) < base)
+			last = q++;
+		if (last) {
+			unsigned cnt = 0;
+
+			args = last + strlen("(assert (and ");
+			for (q = args;; cnt++) {
+				q = skip_ws(q);
+				if (*q == ')')
+					break;
+				e = sexp_end(q);
+				if (!e) {
+					cnt = 0;
+					break;
+				}
+				q = e;
+			}
+			if (cnt != *ncore)
+				args = NULL;
+			else
+				base = (size_t)(last - smt);
+		}
+		if (!args)
+			*ncore = 0;
+	}
+	cap = strlen(smt) + 64 + 40 * (size_t)*ncore;
 	for (i = 0; i < d->n; i++)
 		cap += strlen(d->names[i]) + 1;
 	s = malloc(cap);
@@ -131,7 +205,24 @@ static char *make_script(const char *smt, const struct decls *d, bool model, siz
 		return NULL;
 	memcpy(s, smt, base);
 	n = base;
+	if (*ncore) {
+		const char *q = args, *e;
+		char nm[48];
+
+		for (i = 0; i < *ncore; i++) {
+			q = skip_ws(q);
+			e = sexp_end(q);
+			put(s, &n, "(assert (! ");
+			memcpy(s + n, q, (size_t)(e - q));
+			n += (size_t)(e - q);
+			snprintf(nm, sizeof(nm), " :named bcf_core_%u))\n", i);
+			put(s, &n, nm);
+			q = e;
+		}
+	}
 	put(s, &n, "(check-sat)\n");
+	if (*ncore)
+		put(s, &n, "(get-unsat-core)\n");
 	if (model && d->n) {
 		put(s, &n, "(get-value (");
 		for (i = 0; i < d->n; i++) {
@@ -145,6 +236,49 @@ static char *make_script(const char *smt, const struct decls *d, bool model, siz
 	s[n] = 0;
 	*len = n;
 	return s;
+}
+
+/* "( name ... )" after unsat: the core indices; 0 or -EINVAL. */
+static int parse_core(const char *p, unsigned ncore, struct bcf_solver_result *res)
+{
+	uint8_t in[256] = { 0 };
+	unsigned i, cnt = 0;
+
+	p = skip_ws(p);
+	if (*p++ != '(')
+		return -EINVAL;
+	for (;;) {
+		size_t n, len;
+		const char *sym;
+		unsigned idx;
+		int used = 0;
+
+		p = skip_ws(p);
+		if (*p == ')')
+			break;
+		len = n = symbol_len(p);
+		if (!n)
+			return -EINVAL;
+		sym = p;
+		if (*p == '|') {
+			sym++;
+			n -= 2;
+		}
+		if (sscanf(sym, "bcf_core_%u%n", &idx, &used) != 1 || (size_t)used != n ||
+		    idx >= ncore)
+			return -EINVAL;
+		if (!in[idx]++)
+			cnt++;
+		p += len;
+	}
+	res->core = malloc((cnt ? cnt : 1) * sizeof(*res->core));
+	if (!res->core)
+		return -ENOMEM;
+	for (i = 0; i < ncore; i++)
+		if (in[i])
+			res->core[res->core_len++] = i;
+	res->has_core = true;
+	return 0;
 }
 
 /* ---- the child --------------------------------------------------------- */
@@ -300,13 +434,6 @@ out:
 
 /* ---- the answer --------------------------------------------------------- */
 
-static const char *skip_ws(const char *p)
-{
-	while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
-		p++;
-	return p;
-}
-
 static bool parse_bits(const char *p, size_t n, unsigned width, uint64_t *words)
 {
 	size_t i;
@@ -424,7 +551,8 @@ int bcf_solve__cvc5(const struct bcf_arena *a, uint32_t root, const struct bcf_s
 		    struct bcf_solver_result *res)
 {
 	const char *path = cvc5_path();
-	char *smt = NULL, *script = NULL, tlim[48], *argv[6];
+	char *smt = NULL, *script = NULL, tlim[48], *argv[8];
+	unsigned ncore;
 	struct decls d = { 0 };
 	struct run r = { 0 };
 	uint32_t *vars = NULL, nvars = 0;
@@ -459,7 +587,9 @@ int bcf_solve__cvc5(const struct bcf_arena *a, uint32_t root, const struct bcf_s
 	}
 	if (err)
 		goto out_err;
-	script = make_script(smt, &d, opts->want_model, &len);
+	ncore = opts->want_core && arena_expr(a, root)->code == BCF_BOOL_CONJ ?
+			arena_expr(a, root)->vlen : 0;
+	script = make_script(smt, &d, opts->want_model, &ncore, &len);
 	if (!script) {
 		err = -ENOMEM;
 		goto out;
@@ -472,6 +602,8 @@ int bcf_solve__cvc5(const struct bcf_arena *a, uint32_t root, const struct bcf_s
 	}
 	if (opts->want_model)
 		argv[argc++] = (char *)"--produce-models";
+	if (ncore)
+		argv[argc++] = (char *)"--produce-unsat-cores";
 	argv[argc] = NULL;
 	err = run_cvc5(path, argv, script, len, opts->timeout_ms, &r, res->error,
 		       sizeof(res->error));
@@ -485,6 +617,10 @@ int bcf_solve__cvc5(const struct bcf_arena *a, uint32_t root, const struct bcf_s
 	line = r.out ? skip_ws(r.out) : "";
 	if (!strncmp(line, "unsat", 5) && (line[5] == '\n' || line[5] == '\r' || !line[5])) {
 		res->status = BCF_SOLVE_UNSAT;
+		if (ncore && parse_core(line + 5, ncore, res) == -ENOMEM) {
+			err = -ENOMEM;
+			goto out;
+		}
 	} else if (!strncmp(line, "sat", 3) && (line[3] == '\n' || line[3] == '\r' || !line[3])) {
 		res->status = BCF_SOLVE_SAT;
 		if (opts->want_model) {

@@ -557,14 +557,16 @@ out:
 	bcf_arena__free(b.a);
 }
 
-/* cvc5 on every 16th vector and on the sat ones (with models). */
+/* cvc5 on every 16th vector and on the sat ones (with models and cores). */
 static void test_vectors_cvc5(void)
 {
-	unsigned i, n = 0, agree = 0, nsat = 0, sat_ok = 0;
+	unsigned i, n = 0, agree = 0, nsat = 0, sat_ok = 0, nconj = 0, core_ok = 0;
+	unsigned core_sum = 0, core_total = 0;
 	double t0 = now_s();
 
 	for (i = 0; i < nvecs; i++) {
-		BCF_OPTS(bcf_solve_opts, o, .timeout_ms = 30000, .want_model = true);
+		BCF_OPTS(bcf_solve_opts, o, .timeout_ms = 30000, .want_model = true,
+			 .want_core = true);
 		bool is_sat = !strcmp(vecs[i].status, "sat");
 		struct bcf_cond *c;
 		struct bcf_solver_result r;
@@ -584,6 +586,14 @@ static void test_vectors_cvc5(void)
 		else
 			ok(0, "%s: cvc5 says %s (%s), manifest %s", vecs[i].name,
 			   bcf_solve_status__name(r.status), r.error, vecs[i].status);
+		if (r.status == BCF_SOLVE_UNSAT &&
+		    bcf_arena__expr(c->arena, cond_root(c))->code == BCF_BOOL_CONJ) {
+			nconj++;
+			core_total += bcf_arena__expr(c->arena, cond_root(c))->vlen;
+			core_sum += r.core_len;
+			if (r.has_core && r.core_len && check_core(c->arena, cond_root(c), &r) == 0)
+				core_ok++;
+		}
 		if (r.status == BCF_SOLVE_SAT) {
 			nsat++;
 			/* cross-check: cvc5's model satisfies the formula according to z3 */
@@ -596,7 +606,10 @@ static void test_vectors_cvc5(void)
 	ok(n > 80 && agree == n, "cvc5 agrees with the manifest on %u/%u vectors", agree, n);
 	ok(nsat == 8 && sat_ok == nsat, "%u/%u cvc5 models satisfy their formula (checked by z3)",
 	   sat_ok, nsat);
-	diag("cvc5 on %u vectors: %.2f s", n, now_s() - t0);
+	ok(nconj > 40 && core_ok == nconj, "%u/%u cvc5 unsat cores are unsat (checked by z3)",
+	   core_ok, nconj);
+	diag("cvc5 on %u vectors: %.2f s; cores keep %u of %u conjuncts", n, now_s() - t0,
+	     core_sum, core_total);
 }
 
 int main(int argc, char **argv)
