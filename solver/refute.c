@@ -32,6 +32,7 @@
 #include "solver/pbuild.h"
 #include "solver/prover.h"
 #include "solver/sat.h"
+#include "solver/tactic.h"
 
 struct refuter {
 	struct pbuild *b;
@@ -585,9 +586,9 @@ int bcf_refute(const struct bcf_arena *src, uint32_t goal, const struct bcf_solv
 	struct replay rp = { &r, 0 };
 	uint32_t g, nw;
 	const uint32_t *gw;
-	int s0, err = 0;
+	int s0, err = 0, facts[255];
 	enum bcf_sat_result sr;
-	unsigned i;
+	unsigned i, nfacts = 0;
 
 	memset(res, 0, sizeof(*res));
 	r.b = pbuild_new();
@@ -610,21 +611,36 @@ int bcf_refute(const struct bcf_arena *src, uint32_t goal, const struct bcf_solv
 		err = s0;
 		goto fail_builder;
 	}
-	/* slice: the conjuncts in the unsat core, as unit facts */
+	/* slice: the conjuncts in the unsat core */
 	if (node(&r, g)->code == BCF_BOOL_CONJ) {
 		const struct bcf_expr *e = node(&r, g);
-		unsigned n = triage && triage->has_core && triage->core_len ? triage->core_len : e->vlen;
 
-		for (i = 0; i < n && !err; i++) {
+		nfacts = triage && triage->has_core && triage->core_len ? triage->core_len : e->vlen;
+		for (i = 0; i < nfacts && !err; i++) {
 			unsigned idx = triage && triage->has_core && triage->core_len ?
 				       triage->core[i] : i;
-			int s = pb_and_elim(r.b, s0, idx);
 
-			err = s < 0 ? s : add_unit_fact(&r, s);
+			facts[i] = pb_and_elim(r.b, s0, idx);
+			if (facts[i] < 0)
+				err = facts[i];
 		}
 	} else {
-		err = add_unit_fact(&r, s0);
+		facts[nfacts++] = s0;
 	}
+	if (err)
+		goto fail_builder;
+	/* a small word-level refutation, if one applies */
+	r.last_step = tactic_refute(r.b, facts, nfacts);
+	if (r.last_step >= 0)
+		goto finish;
+	if (r.last_step != -ENOENT) {
+		err = r.last_step;
+		goto fail_builder;
+	}
+	r.last_step = -1;
+	/* otherwise: each fact is a unit clause of the bit-level refutation */
+	for (i = 0; i < nfacts && !err; i++)
+		err = add_unit_fact(&r, facts[i]);
 	while (!err && r.nwork)
 		err = expand(&r, r.work[--r.nwork]);
 	if (err)
@@ -657,6 +673,7 @@ int bcf_refute(const struct bcf_arena *src, uint32_t goal, const struct bcf_solv
 		fprintf(stderr, "refute: last step %d (of %u) fact %s code %x\n", r.last_step,
 			pbuild_nsteps(r.b), buf, e ? e->code : 0);
 	}
+finish:
 	gw = bcf_arena__words(src, &nw);
 	err = pbuild_finish(r.b, r.last_step, gw, nw, goal, &res->proof, &res->proof_size, &st);
 	if (err)
