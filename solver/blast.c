@@ -186,9 +186,40 @@ static int atom(struct blaster *bl, uint32_t id)
 			s = bl_trans2(bl, r, s);
 		break;
 	}
-	case BCF_BOOL_EQ:
 	case BCF_BOOL_ULT:
+		if (bl->depth < 8 && bl_narrowable(bl, vars[0], vars[1])) {
+			r = bl_route_narrow(bl, id);
+			if (r < 0)
+				return r;
+			bl->depth++;
+			s = atom(bl, bl_rhs(bl, r));
+			bl->depth--;
+			if (s >= 0)
+				s = bl_trans2(bl, r, s);
+			break;
+		}
+		s = compare(bl, id);
+		break;
 	case BCF_BOOL_ULE:
+		if (bl->depth < 8 && bl_narrowable(bl, vars[1], vars[0])) {
+			uint32_t nult;
+
+			r = bl_rewrite(bl, 92, NULL, 0, vars, 2); /* (not (bvult b a)) */
+			if (r < 0)
+				return r;
+			nult = bl_rhs(bl, r);
+			bl->depth++;
+			s = atom(bl, bl_expr(bl, nult)->args[0]);
+			bl->depth--;
+			if (s >= 0)
+				s = cong(bl, nult, &s, 1);
+			if (s >= 0)
+				s = bl_trans2(bl, r, s);
+			break;
+		}
+		s = compare(bl, id);
+		break;
+	case BCF_BOOL_EQ:
 	case BCF_BOOL_SLT:
 	case BCF_BOOL_SLE:
 		s = compare(bl, id);

@@ -6,6 +6,7 @@
  *   blast_mask.c     bvand / bvor / bvxor with a constant operand
  *   blast_poly.c     POLY_NORM routes (bvnot, mul by a constant, 1-bit =)
  *   blast_shift.c    shifts by constants, 1-bit repeats (rewrites)
+ *   blast_narrow.c   narrower comparisons of zero-extended terms
  *   blast_util.c     node builders, REWRITE side conditions, step counters
  */
 #ifndef BCF_SOLVER_BLAST_INT_H
@@ -34,6 +35,7 @@ struct blaster {
 	uint8_t *state; /* bit 0: on the term stack; bits 1-2: ground 0 unknown, 1 yes, 2 no */
 	size_t cap;
 	struct blast_stats st;
+	unsigned depth; /* nesting of atom() through rewrites (bounded) */
 	char why[200];
 };
 
@@ -99,6 +101,9 @@ int bl_route_not(struct blaster *bl, uint32_t t);
 int bl_route_mul(struct blaster *bl, uint32_t t);
 int bl_route_shift(struct blaster *bl, uint32_t t);
 int bl_route_repeat(struct blaster *bl, uint32_t t);
+/* bvult of a zero-extended term and a constant that fits: REWRITE 146/147 */
+bool bl_narrowable(struct blaster *bl, uint32_t a, uint32_t b);
+int bl_route_narrow(struct blaster *bl, uint32_t atom);
 /* (= (= x y) (bvult (bvsub x y) #1:1)) for 1-bit x, y */
 int bl_route_eq1(struct blaster *bl, uint32_t atom);
 /* (= t t') where every ground operand of t that is not a constant literal

@@ -296,13 +296,13 @@ struct kase {
 	const char *unsup; /* expected -ENOTSUP reason, or NULL */
 };
 
-static struct kase cases[128];
+static struct kase cases[256];
 static unsigned ncases;
 
 static void check_atom(struct fixture *f, uint32_t atom_src, const char *what)
 {
 	(void)f;
-	if (ncases == 128)
+	if (ncases == 256)
 		abort();
 	cases[ncases].atom = atom_src;
 	snprintf(cases[ncases].name, sizeof(cases[ncases].name), "%s", what);
@@ -457,6 +457,24 @@ static void test_atoms(void)
 		snprintf(name, sizeof(name), "%s, 32 bits against a constant", cmp[i].name);
 		check_atom(&f, O2(cmp[i].code, x32, C(32, 0x80000001u)), name);
 	}
+	{
+		uint32_t z = XT(BCF_BV_ZERO_EXTEND, 24, x8), c;
+		static const uint64_t ks[] = { 0, 1, 17, 255, 256, 0x80000000u };
+		static const uint8_t ops[] = { BCF_BOOL_ULT, BCF_BOOL_ULE, BCF_BOOL_UGT,
+					       BCF_BOOL_UGE };
+		unsigned i, j;
+
+		for (i = 0; i < 4; i++)
+			for (j = 0; j < sizeof(ks) / sizeof(ks[0]); j++) {
+				c = C(32, ks[j]);
+				snprintf(name, sizeof(name), "%s of zero_extend and %llu",
+					 bcf_code__name(ops[i]), (unsigned long long)ks[j]);
+				check_atom(&f, O2(ops[i], z, c), name);
+				snprintf(name, sizeof(name), "%s of %llu and zero_extend",
+					 bcf_code__name(ops[i]), (unsigned long long)ks[j]);
+				check_atom(&f, O2(ops[i], c, z), name);
+			}
+	}
 	check_atom(&f, O2(BCF_BOOL_ULT, x32, y32), "bvult, 32 bits");
 	check_atom(&f, O2(BCF_BOOL_ULT, b1, c1), "bvult, 1 bit");
 	check_atom(&f, O2(BCF_BOOL_UGE, b1, c1), "bvuge, 1 bit");
@@ -607,8 +625,30 @@ static void test_sharing(void)
 	fx_free(&f);
 }
 
+/* The zero_extend narrowing is taken: one REWRITE, an 8-bit circuit. */
+static void test_narrow_used(void)
+{
+	struct fixture f;
+	struct blast_stats st;
+	uint32_t x, a, ia, circ;
+	char why[200];
+	int s;
+
+	fx_new(&f);
+	x = V(8);
+	a = O2(BCF_BOOL_ULT, XT(BCF_BV_ZERO_EXTEND, 24, x), C(32, 17));
+	pbuild_import(f.b, src, a, &ia);
+	s = blast_atom(f.bl, ia, &circ, why, sizeof(why));
+	blast_get_stats(f.bl, &st);
+	ok(s >= 0 && st.rewrite == 1 && st.bitblast == 3,
+	   "bvult (zero_extend x) 17: REWRITE 146 and an 8-bit comparison (%u rewrites, %u "
+	   "BITBLAST)", st.rewrite, st.bitblast);
+	fx_free(&f);
+}
+
 int main(void)
 {
+	test_narrow_used();
 	test_terms();
 	test_atoms();
 	test_masks();
