@@ -235,7 +235,7 @@ static int add_clause(struct refuter *r, int s, bool unit)
 {
 	sat_lit lits[256];
 	const uint32_t *l;
-	uint32_t one, node_id;
+	uint32_t one, node_id, lcopy[256];
 	unsigned n, i;
 	int err, cs;
 	bool cu;
@@ -248,28 +248,32 @@ static int add_clause(struct refuter *r, int s, bool unit)
 		 * FACTORING never leaves fewer than one literal, and one left
 		 * over is a unit fact */
 		const struct bcf_expr *before = node(r, pbuild_fact(r->b, cs));
-		int fs = pb_factor(r->b, cs);
+		unsigned k, distinct = 0;
+		bool disj = before && before->code == BCF_BOOL_DISJ;
+		int fs;
 
+		/* count distinct literals before pb_factor() grows the arena */
+		for (k = 0; disj && k < before->vlen; k++) {
+			unsigned j;
+
+			for (j = 0; j < k && before->args[j] != before->args[k]; j++)
+				;
+			distinct += j == k;
+		}
+		fs = pb_factor(r->b, cs);
 		if (fs < 0)
 			return fs;
-		if (fs != cs && before && before->code == BCF_BOOL_DISJ) {
-			unsigned k, distinct = 0;
-
-			for (k = 0; k < before->vlen; k++) {
-				unsigned j;
-
-				for (j = 0; j < k && before->args[j] != before->args[k]; j++)
-					;
-				distinct += j == k;
-			}
+		if (fs != cs && disj)
 			cu = distinct == 1;
-		}
 		cs = fs;
 	}
 	n = fact_lits(r, cs, cu, &l, &one);
+	if (n > 255)
+		return -E2BIG;
+	memcpy(lcopy, l, n * sizeof(*l)); /* var_of() may grow the arena */
 	for (i = 0; i < n; i++) {
 		unsigned nots;
-		uint32_t base = base_of(r, l[i], &nots), v;
+		uint32_t base = base_of(r, lcopy[i], &nots), v;
 
 		if (nots > 1)
 			return bcf__err(-EPROTO, "clause literal still has %u NOTs", nots);
@@ -307,11 +311,24 @@ static int add_unit_fact(struct refuter *r, int s0)
 	stack[sp++] = s0;
 	while (sp && !err) {
 		int s = stack[--sp], t;
-		const struct bcf_expr *e = node(r, pbuild_fact(r->b, s)), *in;
+		const struct bcf_expr *fe = node(r, pbuild_fact(r->b, s)), *fin;
+		/* emitting steps grows the arena: copy what is needed first */
+		struct { uint8_t code, vlen; } ecopy = { 0, 0 }, incopy = { 0, 0 }, *e = NULL,
+						 *in = NULL;
 		unsigned i, n = 0;
 		int sub[255];
 
-		in = e && e->code == BCF_BOOL_NOT ? node(r, e->args[0]) : NULL;
+		if (fe) {
+			ecopy.code = fe->code;
+			ecopy.vlen = fe->vlen;
+			e = &ecopy;
+		}
+		fin = fe && fe->code == BCF_BOOL_NOT ? node(r, fe->args[0]) : NULL;
+		if (fin) {
+			incopy.code = fin->code;
+			incopy.vlen = fin->vlen;
+			in = &incopy;
+		}
 		if (e && e->code == BCF_BOOL_CONJ) {
 			for (i = 0; i < e->vlen && !err; i++) {
 				t = pb_and_elim(r->b, s, i);
@@ -379,7 +396,9 @@ static int cnf(struct refuter *r, uint16_t rule, uint32_t f, unsigned k)
 /* Give a gate its Tseitin axioms; literals of its children are queued by var_of(). */
 static int expand_gate(struct refuter *r, uint32_t g)
 {
-	const struct bcf_expr *e = node(r, g);
+	/* emitting steps grows the arena: keep no pointer into it across them */
+	const struct bcf_expr *node_g = node(r, g);
+	struct { uint8_t code, vlen; } copy = { node_g->code, node_g->vlen }, *e = &copy;
 	unsigned i;
 	int err = 0;
 

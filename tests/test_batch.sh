@@ -58,7 +58,9 @@ ok $? "after three kills and resumes: exactly one result per item"
 pairs "$T/one.jsonl" > "$T/one.pairs"
 pairs "$T/k.jsonl" > "$T/k.pairs"
 cmp -s "$T/one.pairs" "$T/k.pairs"
-ok $? "the killed-and-resumed run has the same statuses as the single run"
+r=$?
+[ $r = 0 ] || diff "$T/one.pairs" "$T/k.pairs" | sed 's/^/# /'
+ok $r "the killed-and-resumed run has the same statuses as the single run"
 
 # 4. two shards merged equal the single run
 "$BCF" batch "$CORPUS" -o "$T/s1.jsonl" --shard 1/2 -j 2 --timeout 30 --quiet >/dev/null 2>&1 &&
