@@ -383,7 +383,7 @@ int bl_route_mask(struct blaster *bl, uint32_t t)
 	if (e->vlen != 2 ||
 	    (bl_expr(bl, e->args[0])->code == BCF_BV_VAL) == (bl_expr(bl, e->args[1])->code == BCF_BV_VAL)) {
 		if (e->code == BCF_BV_OR)
-			return 1; /* the or circuit is sound */
+			return BL_NONE; /* the or circuit is sound */
 		return bl_fail(bl, -ENOTSUP, "BITBLAST %s%s", bcf_code__name(e->code),
 			       e->vlen != 2 ? " (n-ary)" : " (no constant operand)");
 	}
@@ -483,7 +483,7 @@ int bl_fold_operands(struct blaster *bl, uint32_t t)
 		}
 	}
 	if (!folded)
-		return 1;
+		return BL_NONE;
 	for (i = 0; i < n; i++)
 		if (prem[i] < 0) {
 			prem[i] = step1(bl, pb_refl(bl->b, args[i]), "REFL");
