@@ -1,10 +1,264 @@
 // SPDX-License-Identifier: MIT
-/* Word-level refutations (solver/tactic.h).  None yet: bit-blasting does all. */
+/*
+ * Word-level refutations (solver/tactic.h): substitute and evaluate.
+ *
+ *   1. The facts are split into literals: AND_ELIM of conjunctions,
+ *      NOT_OR_ELIM of negated disjunctions, NOT_NOT_ELIM.
+ *   2. Bindings: a literal (= T c) or (= c T) with c a constant binds the
+ *      term T (any non-constant term, not only a variable) to c; every
+ *      literal A binds A to true (TRUE_INTRO), (not A) binds A to false
+ *      (FALSE_INTRO).
+ *   3. Every other literal F is rewritten bottom-up (solver/tactic_rw.c):
+ *      bound subterms are replaced by their constants (CONG + TRANS), the
+ *      largest ground subterms are EVALUATEd, and nodes made trivial by a
+ *      table rewrite (bvult x #0, x = x, ...) or by constant arguments are
+ *      folded.  F' = false refutes the goal (EQ_RESOLVE); F' = (= T' c)
+ *      gives a new binding and the round starts again.
+ *
+ * Every step runs through the checker's strict rules (solver/pbuild.c); a
+ * rejected step only abandons that attempt.
+ */
 #include <errno.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "solver/tactic.h"
+#include "solver/tactic_int.h"
+
+#define TAC_MAX_LITS 4096
+#define TAC_MAX_ROUNDS 64
+
+static int add_lit(struct tac *t, int s)
+{
+	if (t->nlits == TAC_MAX_LITS)
+		return -E2BIG;
+	if (t->nlits == t->lit_cap) {
+		unsigned c = t->lit_cap ? t->lit_cap * 2 : 64;
+		struct tac_lit *n = realloc(t->lits, c * sizeof(*n));
+
+		if (!n)
+			return -ENOMEM;
+		t->lits = n;
+		t->lit_cap = c;
+	}
+	t->lits[t->nlits].step = s;
+	t->lits[t->nlits].done = 0;
+	t->lits[t->nlits].atom = 0;
+	t->nlits++;
+	return 0;
+}
+
+/*
+ * Split the facts into literals.  Returns a step concluding false if a
+ * fact already is false, 0 when done, or a negative errno.
+ */
+static int collect(struct tac *t, const int *facts, unsigned n)
+{
+	int *work, err = 0;
+	unsigned nw = 0, cap = n + 64, i;
+
+	work = malloc(cap * sizeof(*work));
+	if (!work)
+		return -ENOMEM;
+	for (i = n; i-- > 0;)
+		work[nw++] = facts[i];
+	while (nw && !err) {
+		int s = work[--nw], k;
+		uint32_t f = pbuild_fact(t->b, s);
+		const struct bcf_expr *e = tac_expr(t, f);
+		uint8_t code = e->code, icode = 0;
+		unsigned vlen = e->vlen, ivlen = 0;
+
+		if (code == BCF_BOOL_NOT) {
+			const struct bcf_expr *x = tac_expr(t, e->args[0]);
+
+			icode = x->code;
+			ivlen = x->vlen;
+		}
+		if (f == pbuild_false(t->b)) {
+			free(work);
+			return s + 1;
+		}
+		if (f == pbuild_true(t->b))
+			continue;
+		if (code == BCF_BOOL_CONJ || (code == BCF_BOOL_NOT && icode == BCF_BOOL_DISJ)) {
+			if (nw + vlen > cap) {
+				int *nwk;
+
+				cap = (nw + vlen) * 2;
+				nwk = realloc(work, cap * sizeof(*nwk));
+				if (!nwk) {
+					err = -ENOMEM;
+					break;
+				}
+				work = nwk;
+			}
+			for (i = vlen ? vlen : ivlen; i-- > 0;) {
+				k = code == BCF_BOOL_CONJ ? pb_and_elim(t->b, s, i) :
+				    pb_not_or_elim(t->b, s, i);
+				if (k < 0) {
+					err = k;
+					break;
+				}
+				work[nw++] = k;
+			}
+			continue;
+		}
+		if (code == BCF_BOOL_NOT && icode == BCF_BOOL_NOT) {
+			k = pbuild_step(t->b, BCF_RULE_NOT_NOT_ELIM, &s, 1, NULL, NULL, 0);
+			if (k < 0) {
+				err = k;
+				break;
+			}
+			work[nw++] = k;
+			continue;
+		}
+		err = add_lit(t, s);
+	}
+	free(work);
+	return err;
+}
+
+static bool is_const(struct tac *t, uint32_t id)
+{
+	uint8_t c = tac_expr(t, id)->code;
+
+	return c == BCF_BV_VAL || c == BCF_BOOL_VAL;
+}
+
+/*
+ * Bindings from literal i: (= T c) / (= c T), A -> true, (not A) -> false.
+ * *term is set when a term T was bound (the literal is then used up),
+ * *added when anything new was bound.
+ */
+static int bind_lit(struct tac *t, unsigned i, bool *term, bool *added)
+{
+	int s = t->lits[i].step, k, err;
+	uint32_t f = pbuild_fact(t->b, s), x, y, atom;
+	const struct bcf_expr *e = tac_expr(t, f);
+	uint8_t code = e->code;
+
+	*added = *term = false;
+	if (code == BCF_BOOL_EQ) {
+		x = e->args[0];
+		y = e->args[1];
+		if (is_const(t, y) && !is_const(t, x) && !tac_bound(t, x)) {
+			err = tac_bind(t, x, s);
+			if (err)
+				return err;
+			*added = *term = true;
+		} else if (is_const(t, x) && !is_const(t, y) && !tac_bound(t, y)) {
+			k = pb_symm(t->b, s);
+			if (k < 0)
+				return k == -ENOMEM ? k : 0;
+			err = tac_bind(t, y, k);
+			if (err)
+				return err;
+			*added = *term = true;
+		}
+	}
+	if (code == BCF_BOOL_NOT) {
+		atom = e->args[0];
+		if (is_const(t, atom) || tac_bound(t, atom))
+			return 0;
+		k = pbuild_step(t->b, BCF_RULE_FALSE_INTRO, &s, 1, NULL, NULL, 0);
+	} else {
+		atom = f;
+		if (tac_bound(t, atom))
+			return 0;
+		k = pbuild_step(t->b, BCF_RULE_TRUE_INTRO, &s, 1, NULL, NULL, 0);
+	}
+	if (k < 0)
+		return k == -ENOMEM ? k : 0;
+	err = tac_bind(t, atom, k);
+	if (err)
+		return err;
+	t->lits[i].atom = atom;
+	*added = true;
+	return 0;
+}
+
+/* Rewrite literal i; returns a false step + 1, 0 or -errno. */
+static int rewrite_lit(struct tac *t, unsigned i, bool *bound)
+{
+	int s = t->lits[i].step, r, k, err, saved = 0;
+	uint32_t f = pbuild_fact(t->b, s), nf, atom = t->lits[i].atom;
+	bool added, term;
+
+	*bound = false;
+	/* the literal's own atom binding would rewrite it to true */
+	if (atom)
+		saved = tac_unbind(t, atom);
+	r = tac_rw(t, f);
+	if (atom)
+		tac_rebind(t, atom, saved);
+	if (r < 0)
+		return r == -ENOMEM ? r : 0;
+	if (r == TAC_SAME)
+		return 0;
+	k = pb_eq_resolve(t->b, s, r);
+	if (k < 0)
+		return k == -ENOMEM ? k : 0;
+	nf = pbuild_fact(t->b, k);
+	if (nf == pbuild_false(t->b))
+		return k + 1;
+	t->lits[i].done = 1;
+	if (nf == pbuild_true(t->b))
+		return 0;
+	err = add_lit(t, k);
+	if (err)
+		return err == -ENOMEM ? err : 0;
+	err = bind_lit(t, t->nlits - 1, &term, &added);
+	if (err)
+		return err;
+	t->lits[t->nlits - 1].done = term;
+	*bound = added;
+	return 0;
+}
+
+static int run(struct tac *t, const int *facts, unsigned n)
+{
+	unsigned i, round;
+	int r;
+	bool added, term, again = true;
+
+	r = collect(t, facts, n);
+	if (r)
+		return r > 0 ? r - 1 : r;
+	for (i = 0; i < t->nlits; i++) {
+		r = bind_lit(t, i, &term, &added);
+		if (r)
+			return r;
+		t->lits[i].done = term;
+	}
+	for (round = 0; again && round < TAC_MAX_ROUNDS; round++) {
+		again = false;
+		for (i = 0; i < t->nlits; i++) {
+			if (t->lits[i].done)
+				continue;
+			r = rewrite_lit(t, i, &added);
+			if (r > 0)
+				return r - 1;
+			if (r < 0)
+				return r;
+			if (added)
+				again = true;
+		}
+	}
+	return -ENOENT;
+}
 
 int tactic_refute(struct pbuild *b, const int *facts, unsigned n)
 {
-	return -ENOENT;
+	struct tac t;
+	int r;
+
+	memset(&t, 0, sizeof(t));
+	t.b = b;
+	t.a = pbuild_arena(b);
+	t.gen = 1;
+	r = run(&t, facts, n);
+	free(t.lits);
+	free(t.slot);
+	return r;
 }

@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * solver/tactic_int.h - internals of the word-level tactic:
+ *   tactic.c     literals, bindings, rounds (entry point)
+ *   tactic_rw.c  the rewriter: substitution, evaluation, node folding
+ */
+#ifndef BCF_SOLVER_TACTIC_INT_H
+#define BCF_SOLVER_TACTIC_INT_H
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "lang/arena.h"
+#include "solver/pbuild.h"
+
+/* "rewrites to itself": never a step index */
+#define TAC_SAME 0x7fffffff
+/* node visits per tactic_refute() call before giving up */
+#define TAC_MAX_WORK (1u << 22)
+
+struct tac_lit {
+	int step;      /* proves the literal */
+	uint8_t done;  /* used up as a term binding (never rewritten) */
+	uint32_t atom; /* atom this literal bound to true/false (0 = none) */
+};
+
+/* Per arena id.  bind/refl are permanent; rw/sb/flags are valid for one
+ * generation of bindings (gen bumps whenever a binding changes). */
+struct tac_slot {
+	int bind;  /* step + 1 of (= id c), 0 = unbound */
+	int refl;  /* step + 1 of (= id id) */
+	int rw;    /* step of (= id id'), or TAC_SAME */
+	int sb;    /* same, substitution only (no evaluation) */
+	uint32_t rwgen, sbgen, flgen;
+	uint8_t fl; /* TF_* */
+};
+
+#define TF_GROUND 1u /* constant after substitution */
+#define TF_EVAL 2u   /* EVALUATE may accept the substituted node */
+#define TF_BOUND 4u  /* holds a bound subterm (substitution changes it) */
+
+struct tac {
+	struct pbuild *b;
+	struct bcf_arena *a;
+	struct tac_lit *lits;
+	unsigned nlits, lit_cap;
+	struct tac_slot *slot;
+	size_t nslot;
+	uint32_t gen;
+	uint32_t root; /* of the current tac_rw() */
+	uint64_t work;
+};
+
+static inline const struct bcf_expr *tac_expr(const struct tac *t, uint32_t id)
+{
+	return bcf_arena__expr(t->a, id);
+}
+
+/* Room for every arena id in t->slot (0 or -ENOMEM). */
+int tac_grow(struct tac *t);
+
+bool tac_bound(struct tac *t, uint32_t id);
+/* Bind id to the constant on the right of step s's fact (= id c). */
+int tac_bind(struct tac *t, uint32_t id, int s);
+/* Drop / restore a binding temporarily (returns the saved value). */
+int tac_unbind(struct tac *t, uint32_t id);
+void tac_rebind(struct tac *t, uint32_t id, int saved);
+
+/*
+ * Rewrite id under the current bindings: the step of (= id id') or
+ * TAC_SAME when nothing changes; negative errno on failure.
+ */
+int tac_rw(struct tac *t, uint32_t id);
+
+#endif

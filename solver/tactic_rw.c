@@ -1,0 +1,642 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The tactic's rewriter (solver/tactic_int.h).  tac_rw(t, id) proves
+ * (= id id') bottom-up, iteratively (explicit stack):
+ *   - a bound subterm becomes its constant (the binding's step);
+ *   - a subterm that is ground after substitution is copied with the
+ *     constants in place (CONG over the bindings, REFL elsewhere) and
+ *     EVALUATEd once, at its top;
+ *   - any other node gets CONG over its rewritten arguments, then a local
+ *     fold: EVALUATE when every argument is a constant, a table rewrite
+ *     for trivial atoms (bvult x #0, x = x, ...), ABSORB for a conjunction
+ *     holding false / a disjunction holding true, ITE on a constant
+ *     condition.
+ * No pointer into the arena is kept across a step or a node creation.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "solver/tactic_int.h"
+
+#define NONE (-1)
+
+int tac_grow(struct tac *t)
+{
+	uint32_t n;
+	size_t c = t->nslot ? t->nslot : 4096;
+	struct tac_slot *s;
+
+	bcf_arena__words(t->a, &n);
+	if (n <= t->nslot)
+		return 0;
+	while (c < n)
+		c *= 2;
+	s = realloc(t->slot, c * sizeof(*s));
+	if (!s)
+		return -ENOMEM;
+	memset(s + t->nslot, 0, (c - t->nslot) * sizeof(*s));
+	t->slot = s;
+	t->nslot = c;
+	return 0;
+}
+
+static struct tac_slot *slot(struct tac *t, uint32_t id)
+{
+	if (id >= t->nslot && tac_grow(t))
+		return NULL;
+	return id < t->nslot ? &t->slot[id] : NULL;
+}
+
+bool tac_bound(struct tac *t, uint32_t id)
+{
+	struct tac_slot *s = slot(t, id);
+
+	return s && s->bind;
+}
+
+int tac_bind(struct tac *t, uint32_t id, int s)
+{
+	struct tac_slot *sl = slot(t, id);
+
+	if (!sl)
+		return -ENOMEM;
+	sl->bind = s + 1;
+	t->gen++;
+	return 0;
+}
+
+int tac_unbind(struct tac *t, uint32_t id)
+{
+	struct tac_slot *sl = slot(t, id);
+	int v = sl ? sl->bind : 0;
+
+	if (sl && v) {
+		sl->bind = 0;
+		t->gen++;
+	}
+	return v;
+}
+
+void tac_rebind(struct tac *t, uint32_t id, int saved)
+{
+	struct tac_slot *sl = slot(t, id);
+
+	if (sl && saved) {
+		sl->bind = saved;
+		t->gen++;
+	}
+}
+
+static uint32_t rhs(struct tac *t, int s)
+{
+	return tac_expr(t, pbuild_fact(t->b, s))->args[1];
+}
+
+static bool is_const_code(uint8_t c)
+{
+	return c == BCF_BV_VAL || c == BCF_BOOL_VAL;
+}
+
+static bool is_zero(struct tac *t, uint32_t id)
+{
+	const struct bcf_expr *e = tac_expr(t, id);
+
+	return e->code == BCF_BV_VAL && bcf_expr__width(e) <= 64 && bcf_expr__bv_value(e) == 0;
+}
+
+/* explicit walk stack: (id, stage) pairs */
+struct stk {
+	uint32_t *v;
+	size_t n, cap;
+};
+
+static int push(struct stk *k, uint32_t id, uint32_t stage)
+{
+	if (k->n + 2 > k->cap) {
+		size_t c = k->cap ? k->cap * 2 : 256;
+		uint32_t *n = realloc(k->v, c * sizeof(*n));
+
+		if (!n)
+			return -ENOMEM;
+		k->v = n;
+		k->cap = c;
+	}
+	k->v[k->n++] = id;
+	k->v[k->n++] = stage;
+	return 0;
+}
+
+static int refl(struct tac *t, uint32_t id)
+{
+	struct tac_slot *sl = slot(t, id);
+	int s;
+
+	if (!sl)
+		return -ENOMEM;
+	if (sl->refl)
+		return sl->refl - 1;
+	s = pb_refl(t->b, id);
+	if (s < 0)
+		return s;
+	sl = slot(t, id);
+	if (!sl)
+		return -ENOMEM;
+	sl->refl = s + 1;
+	return s;
+}
+
+static int trans(struct tac *t, int a, int b)
+{
+	int s[2] = { a, b };
+
+	if (a == TAC_SAME)
+		return b;
+	if (b == TAC_SAME)
+		return a;
+	return pb_trans(t->b, s, 2);
+}
+
+static bool op_evaluable(const struct bcf_expr *e)
+{
+	switch (e->code) {
+	case BCF_BV_NOT:
+	case BCF_BV_REPEAT:
+	case BCF_BV_SDIV:
+	case BCF_BV_SMOD:
+	case BCF_LIST_VAL:
+	case BCF_BV_VAR:
+	case BCF_BOOL_VAR:
+		return false;
+	default:
+		return !bcf_is_bv(e) || bcf_expr__width(e) <= 64;
+	}
+}
+
+/* TF_* flags of every node below id for the current generation. */
+static int flags_walk(struct tac *t, struct stk *sk, uint32_t root);
+
+static int flags(struct tac *t, uint32_t root, uint8_t *out)
+{
+	struct stk sk = { 0 };
+	struct tac_slot *sl = slot(t, root);
+	int err;
+
+	if (!sl)
+		return -ENOMEM;
+	if (sl->flgen != t->gen) {
+		err = flags_walk(t, &sk, root);
+		free(sk.v);
+		if (err)
+			return err;
+	}
+	*out = slot(t, root)->fl;
+	return 0;
+}
+
+static int flags_walk(struct tac *t, struct stk *sk, uint32_t root)
+{
+	struct tac_slot *sl;
+	int err = push(sk, root, 0);
+
+	while (!err && sk->n) {
+		uint32_t id = sk->v[sk->n - 2], st = sk->v[sk->n - 1];
+		const struct bcf_expr *e = tac_expr(t, id);
+		unsigned k, n = e->vlen;
+		uint8_t fl;
+
+		sl = slot(t, id);
+		if (!sl)
+			return -ENOMEM;
+		if (sl->flgen == t->gen) {
+			sk->n -= 2;
+			continue;
+		}
+		if (++t->work > TAC_MAX_WORK)
+			return -E2BIG;
+		if (sl->bind) {
+			sl->fl = TF_GROUND | TF_EVAL | TF_BOUND;
+		} else if (is_const_code(e->code) || e->code == BCF_BV_BVSIZE) {
+			sl->fl = TF_GROUND | TF_EVAL;
+		} else if (bcf_is_leaf(e)) {
+			sl->fl = 0;
+		} else if (!st) {
+			sk->v[sk->n - 1] = 1;
+			for (k = 0; k < n && !err; k++) {
+				struct tac_slot *c = slot(t, tac_expr(t, id)->args[k]);
+
+				if (!c)
+					return -ENOMEM;
+				if (c->flgen != t->gen)
+					err = push(sk, tac_expr(t, id)->args[k], 0);
+			}
+			continue;
+		} else {
+			uint8_t any = 0;
+
+			fl = TF_GROUND | (op_evaluable(e) ? TF_EVAL : 0);
+			for (k = 0; k < n; k++) {
+				fl &= t->slot[e->args[k]].fl;
+				any |= t->slot[e->args[k]].fl & TF_BOUND;
+			}
+			sl->fl = fl | any;
+		}
+		sl->flgen = t->gen;
+		sk->n -= 2;
+	}
+	return err;
+}
+
+/* CONG of node id over per-argument steps (TAC_SAME = REFL). */
+static int cong(struct tac *t, uint32_t id, const int *res)
+{
+	const struct bcf_expr *e = tac_expr(t, id);
+	unsigned n = e->vlen, k;
+	uint32_t args[256];
+	int prem[256];
+	bool any = false;
+
+	memcpy(args, e->args, n * sizeof(*args));
+	for (k = 0; k < n; k++)
+		if (res[k] != TAC_SAME)
+			any = true;
+	if (!any)
+		return TAC_SAME;
+	for (k = 0; k < n; k++) {
+		prem[k] = res[k] != TAC_SAME ? res[k] : refl(t, args[k]);
+		if (prem[k] < 0)
+			return prem[k];
+	}
+	return pb_cong(t->b, id, prem, n);
+}
+
+/* Substitution only: (= id id_s) with every bound subterm replaced. */
+static int subst_walk(struct tac *t, struct stk *sk, uint32_t root);
+
+static int subst(struct tac *t, uint32_t root)
+{
+	struct stk sk = { 0 };
+	int r = subst_walk(t, &sk, root);
+
+	free(sk.v);
+	return r;
+}
+
+static int subst_walk(struct tac *t, struct stk *sk, uint32_t root)
+{
+	int err = push(sk, root, 0);
+
+	while (!err && sk->n) {
+		uint32_t id = sk->v[sk->n - 2], st = sk->v[sk->n - 1];
+		const struct bcf_expr *e = tac_expr(t, id);
+		struct tac_slot *sl = slot(t, id);
+		unsigned k, n = e->vlen;
+		int res[256], r;
+
+		if (!sl)
+			return -ENOMEM;
+		if (sl->sbgen == t->gen) {
+			sk->n -= 2;
+			continue;
+		}
+		if (++t->work > TAC_MAX_WORK)
+			return -E2BIG;
+		if (sl->bind) {
+			r = sl->bind - 1;
+		} else if (bcf_is_leaf(e)) {
+			r = TAC_SAME;
+		} else if (!st) {
+			sk->v[sk->n - 1] = 1;
+			for (k = 0; k < n && !err; k++) {
+				uint32_t c = tac_expr(t, id)->args[k];
+				struct tac_slot *cs = slot(t, c);
+
+				if (!cs)
+					return -ENOMEM;
+				if (cs->sbgen != t->gen)
+					err = push(sk, c, 0);
+			}
+			continue;
+		} else {
+			for (k = 0; k < n; k++)
+				res[k] = t->slot[e->args[k]].sb;
+			r = cong(t, id, res);
+			if (r < 0)
+				return r;
+		}
+		sl = slot(t, id);
+		if (!sl)
+			return -ENOMEM;
+		sl->sb = r;
+		sl->sbgen = t->gen;
+		sk->n -= 2;
+	}
+	return err ? err : slot(t, root)->sb;
+}
+
+static int i32(struct tac *t, uint32_t v, uint32_t *id)
+{
+	return pbuild_node(t->b, BCF_BV_VAL, 32, &v, 1, id);
+}
+
+static int rewrite2(struct tac *t, unsigned rid, uint32_t x, uint32_t y)
+{
+	uint32_t v[2] = { x, y };
+
+	return pb_rewrite(t->b, rid, NULL, 0, v, 2);
+}
+
+/* REWRITE rid with the variables (x, Int width of x) */
+static int rewrite_xw(struct tac *t, unsigned rid, uint32_t x)
+{
+	uint32_t w;
+	int err = i32(t, bcf_expr__width(tac_expr(t, x)), &w);
+
+	return err ? err : rewrite2(t, rid, x, w);
+}
+
+/* (= tp false) or (= tp true) by ABSORB */
+static int absorb(struct tac *t, uint32_t tp, uint32_t z)
+{
+	uint32_t eq, a[2] = { tp, z };
+	int err = pbuild_node(t->b, BCF_BOOL_EQ, 0, a, 2, &eq);
+
+	return err ? err : pb_absorb(t->b, eq);
+}
+
+/* (= (distinct x x) false): REWRITE 5, REWRITE 1 under NOT, EVALUATE */
+static int distinct_self(struct tac *t, uint32_t tp, uint32_t x)
+{
+	int s1, s2, s3, s4, ch[3];
+	uint32_t nt, tr = pbuild_true(t->b);
+
+	s1 = rewrite2(t, 5, x, x);
+	if (s1 < 0)
+		return s1;
+	{
+		uint32_t v = x;
+
+		s2 = pb_rewrite(t->b, 1, NULL, 0, &v, 1);
+	}
+	if (s2 < 0)
+		return s2;
+	{
+		uint32_t eq, a[2] = { x, x };
+		uint32_t notn;
+		int err = pbuild_node(t->b, BCF_BOOL_EQ, 0, a, 2, &eq);
+
+		if (!err)
+			err = pbuild_node(t->b, BCF_BOOL_NOT, 0, &eq, 1, &notn);
+		if (err)
+			return err;
+		s3 = pb_cong(t->b, notn, &s2, 1);
+	}
+	if (s3 < 0)
+		return s3;
+	if (pbuild_node(t->b, BCF_BOOL_NOT, 0, &tr, 1, &nt))
+		return -ENOMEM;
+	s4 = pb_evaluate(t->b, nt);
+	if (s4 < 0)
+		return s4;
+	(void)tp;
+	ch[0] = s1;
+	ch[1] = s3;
+	ch[2] = s4;
+	return pb_trans(t->b, ch, 3);
+}
+
+/*
+ * One local fold of node tp: (= tp tp') or NONE.  eval_ok: EVALUATE when
+ * every argument is a constant (not for terms that were ground from the
+ * start: folding those gains nothing unless their parent folds too).
+ */
+static int fold(struct tac *t, uint32_t tp, bool eval_ok)
+{
+	const struct bcf_expr *e = tac_expr(t, tp);
+	uint8_t code = e->code, ck[256];
+	unsigned n = e->vlen, k, w;
+	uint32_t args[256], tr = pbuild_true(t->b), fa = pbuild_false(t->b);
+	bool all_const = true;
+	int s;
+
+	if (bcf_is_leaf(e))
+		return NONE;
+	memcpy(args, e->args, n * sizeof(*args));
+	for (k = 0; k < n; k++) {
+		ck[k] = tac_expr(t, args[k])->code;
+		if (!is_const_code(ck[k]))
+			all_const = false;
+	}
+	if (all_const && eval_ok && op_evaluable(e)) {
+		s = pb_evaluate(t->b, tp);
+		if (s >= 0 || s == -ENOMEM)
+			return s;
+	}
+	switch (code) {
+	case BCF_BOOL_EQ:
+		if (args[0] == args[1])
+			return pb_rewrite(t->b, 1, NULL, 0, args, 1);
+		break;
+	case BCF_BOOL_DISTINCT:
+		if (args[0] == args[1])
+			return distinct_self(t, tp, args[0]);
+		break;
+	case BCF_BOOL_ULT:
+		if (args[0] == args[1])
+			return pb_rewrite(t->b, 129, NULL, 0, args, 1);
+		if (is_zero(t, args[1]))
+			return rewrite_xw(t, 128, args[0]);
+		break;
+	case BCF_BOOL_SLT:
+		if (args[0] == args[1])
+			return pb_rewrite(t->b, 130, NULL, 0, args, 1);
+		break;
+	case BCF_BOOL_ULE:
+		if (args[0] == args[1])
+			return pb_rewrite(t->b, 131, NULL, 0, args, 1);
+		if (is_zero(t, args[0]))
+			return rewrite_xw(t, 133, args[1]);
+		break;
+	case BCF_BOOL_SLE:
+		if (args[0] == args[1])
+			return pb_rewrite(t->b, 134, NULL, 0, args, 1);
+		break;
+	case BCF_BOOL_UGT:
+		if (args[0] == args[1] || is_zero(t, args[0]))
+			return rewrite2(t, 87, args[0], args[1]);
+		break;
+	case BCF_BOOL_UGE:
+		if (args[0] == args[1] || is_zero(t, args[1]))
+			return rewrite2(t, 88, args[0], args[1]);
+		break;
+	case BCF_BOOL_SGT:
+		if (args[0] == args[1])
+			return rewrite2(t, 89, args[0], args[1]);
+		break;
+	case BCF_BOOL_SGE:
+		if (args[0] == args[1])
+			return rewrite2(t, 90, args[0], args[1]);
+		break;
+	case BCF_BOOL_CONJ:
+		for (k = 0; k < n; k++)
+			if (args[k] == fa)
+				return absorb(t, tp, fa);
+		break;
+	case BCF_BOOL_DISJ:
+		for (k = 0; k < n; k++)
+			if (args[k] == tr)
+				return absorb(t, tp, tr);
+		break;
+	case BCF_BOOL_ITE:
+	case BCF_BV_ITE:
+		if (args[0] == tr || args[0] == fa) {
+			uint32_t v[2] = { args[1], args[2] };
+
+			return pb_rewrite(t->b, args[0] == tr ? 6 : 7, NULL, 0, v, 2);
+		}
+		break;
+	case BCF_BOOL_IMPLIES:
+		if (args[0] == fa)
+			return pb_rewrite(t->b, 21, NULL, 0, &args[1], 1);
+		if (args[1] == tr)
+			return pb_rewrite(t->b, 22, NULL, 0, &args[0], 1);
+		break;
+	default:
+		break;
+	}
+	(void)w;
+	return NONE;
+}
+
+/* Combine the rewritten arguments of id: CONG, folds, bindings. */
+static int combine(struct tac *t, uint32_t id)
+{
+	const struct bcf_expr *e = tac_expr(t, id);
+	unsigned n = e->vlen, k, i;
+	int res[256], cur, s;
+	uint32_t tp;
+
+	for (k = 0; k < n; k++)
+		res[k] = t->slot[e->args[k]].rw;
+	cur = cong(t, id, res);
+	if (cur < 0)
+		return cur;
+	tp = cur == TAC_SAME ? id : rhs(t, cur);
+	for (i = 0; i < 4; i++) {
+		struct tac_slot *sl;
+
+		if (tp != id) {
+			sl = slot(t, tp);
+			if (!sl)
+				return -ENOMEM;
+			if (sl->bind) {
+				cur = trans(t, cur, sl->bind - 1);
+				break;
+			}
+		}
+		s = fold(t, tp, cur != TAC_SAME || id == t->root);
+		if (s == -ENOMEM)
+			return s;
+		if (s < 0)
+			break;
+		cur = trans(t, cur, s);
+		if (cur < 0)
+			return cur;
+		tp = rhs(t, cur);
+	}
+	return cur;
+}
+
+/* (= id c) for a ground id: substitute, EVALUATE once. */
+static int eval_ground(struct tac *t, uint32_t id)
+{
+	int s = subst(t, id), ev;
+
+	if (s < 0)
+		return s;
+	ev = pb_evaluate(t->b, s == TAC_SAME ? id : rhs(t, s));
+	if (ev < 0)
+		return ev;
+	return trans(t, s, ev);
+}
+
+static int rw_walk(struct tac *t, struct stk *sk, uint32_t root);
+
+int tac_rw(struct tac *t, uint32_t root)
+{
+	struct stk sk = { 0 };
+	int r;
+
+	if (tac_grow(t))
+		return -ENOMEM;
+	t->root = root;
+	r = rw_walk(t, &sk, root);
+	free(sk.v);
+	return r;
+}
+
+static int rw_walk(struct tac *t, struct stk *sk, uint32_t root)
+{
+	int err = push(sk, root, 0);
+
+	while (!err && sk->n) {
+		uint32_t id = sk->v[sk->n - 2], st = sk->v[sk->n - 1];
+		const struct bcf_expr *e = tac_expr(t, id);
+		struct tac_slot *sl = slot(t, id);
+		unsigned k, n = e->vlen;
+		uint8_t fl, code = e->code;
+		int r = NONE;
+
+		if (!sl)
+			return -ENOMEM;
+		if (sl->rwgen == t->gen) {
+			sk->n -= 2;
+			continue;
+		}
+		if (++t->work > TAC_MAX_WORK)
+			return -E2BIG;
+		if (sl->bind) {
+			r = sl->bind - 1;
+		} else if (bcf_is_leaf(e)) {
+			r = TAC_SAME;
+		} else if (!st) {
+			/* a ground subterm: one EVALUATE at its top */
+			if (!is_const_code(code)) {
+				err = flags(t, id, &fl);
+				if (err)
+					return err;
+				if ((fl & (TF_GROUND | TF_EVAL)) == (TF_GROUND | TF_EVAL) &&
+				    ((fl & TF_BOUND) || id == root)) {
+					r = eval_ground(t, id);
+					if (r == -ENOMEM || r == -E2BIG)
+						return r;
+				} else if ((fl & TF_GROUND) && !(fl & TF_BOUND) && id != root) {
+					r = TAC_SAME; /* ground from the start: left alone */
+				}
+			}
+			if (r < 0) {
+				sk->v[sk->n - 1] = 1;
+				for (k = 0; k < n && !err; k++) {
+					uint32_t c = tac_expr(t, id)->args[k];
+					struct tac_slot *cs = slot(t, c);
+
+					if (!cs)
+						return -ENOMEM;
+					if (cs->rwgen != t->gen)
+						err = push(sk, c, 0);
+				}
+				continue;
+			}
+		} else {
+			r = combine(t, id);
+			if (r < 0)
+				return r;
+		}
+		sl = slot(t, id);
+		if (!sl)
+			return -ENOMEM;
+		sl->rw = r;
+		sl->rwgen = t->gen;
+		sk->n -= 2;
+	}
+	return err ? err : slot(t, root)->rw;
+}
