@@ -475,6 +475,14 @@ static void test_atoms(void)
 				check_atom(&f, O2(ops[i], c, z), name);
 			}
 	}
+	check_atom(&f, O2(BCF_BOOL_UGT, XT(BCF_BV_ZERO_EXTEND, 32, O2(BCF_BV_ADD, x32, C(32, 1))),
+			  C(64, 100)), "bvugt of a zero-extended sum and a 64-bit constant");
+	check_atom(&f, O2(BCF_BOOL_EQ, XT(BCF_BV_ZERO_EXTEND, 32, x32), C(64, 0x12345678)),
+		   "= of zero_extend and a constant");
+	check_atom(&f, O2(BCF_BOOL_EQ, C(64, 0x1ff), XT(BCF_BV_ZERO_EXTEND, 56, x8)),
+		   "= of a constant too wide for the zero_extend");
+	check_atom(&f, O2(BCF_BOOL_DISTINCT, XT(BCF_BV_ZERO_EXTEND, 31, b1), C(32, 1)),
+		   "distinct of a zero-extended bit and 1");
 	check_atom(&f, O2(BCF_BOOL_ULT, x32, y32), "bvult, 32 bits");
 	check_atom(&f, O2(BCF_BOOL_ULT, b1, c1), "bvult, 1 bit");
 	check_atom(&f, O2(BCF_BOOL_UGE, b1, c1), "bvuge, 1 bit");
