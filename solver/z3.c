@@ -324,7 +324,7 @@ int bcf_solve__z3(const struct bcf_arena *a, uint32_t root, const struct bcf_sol
 	Z3_config cfg;
 	Z3_solver s = NULL;
 	Z3_params p;
-	Z3_lbool r;
+	Z3_lbool r = Z3_L_UNDEF;
 	int err = 0;
 	unsigned i;
 
@@ -368,6 +368,12 @@ int bcf_solve__z3(const struct bcf_arena *a, uint32_t root, const struct bcf_sol
 		Z3_params_set_bool(t.ctx, p, Z3_mk_string_symbol(t.ctx, "unsat_core"), true);
 	Z3_solver_set_params(t.ctx, s, p);
 	Z3_params_dec_ref(t.ctx, p);
+	/* each API call clears the error code: check before going on */
+	if (z3_failed(&t)) {
+		bcf_solve__set_error(res, "z3: cannot set the solver parameters: %s",
+				     Z3_get_error_msg(t.ctx, Z3_get_error_code(t.ctx)));
+		goto out_solver;
+	}
 
 	if (core) {
 		for (i = 0; i < re->vlen; i++) {
@@ -378,11 +384,15 @@ int bcf_solve__z3(const struct bcf_arena *a, uint32_t root, const struct bcf_sol
 					       Z3_mk_bool_sort(t.ctx));
 			Z3_solver_assert(t.ctx, s,
 					 Z3_mk_implies(t.ctx, track[i], t.memo[re->args[i]]));
+			if (z3_failed(&t))
+				break;
 		}
-		r = Z3_solver_check_assumptions(t.ctx, s, re->vlen, track);
+		if (!z3_failed(&t))
+			r = Z3_solver_check_assumptions(t.ctx, s, re->vlen, track);
 	} else {
 		Z3_solver_assert(t.ctx, s, t.memo[root]);
-		r = Z3_solver_check(t.ctx, s);
+		if (!z3_failed(&t))
+			r = Z3_solver_check(t.ctx, s);
 	}
 	if (z3_failed(&t)) {
 		bcf_solve__set_error(res, "z3: %s",
