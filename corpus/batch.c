@@ -275,7 +275,8 @@ int batch_run(const struct batch_items *items, const struct batch_opts *o,
 		err = batch_done_names(o->out, true, &done, &ndone);
 		if (err)
 			return err;
-		qsort(done, ndone, sizeof(*done), cmp_str);
+		if (ndone)
+			qsort(done, ndone, sizeof(*done), cmp_str);
 	}
 	outfd = open(o->out, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | (o->resume ? 0 : O_TRUNC),
 		     0644);

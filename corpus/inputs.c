@@ -210,7 +210,8 @@ int batch_collect(char *const *inputs, int n, struct batch_items *out)
 		batch_items_free(out);
 		return err;
 	}
-	qsort(out->v, out->n, sizeof(*out->v), cmp_item);
+	if (out->n)
+		qsort(out->v, out->n, sizeof(*out->v), cmp_item);
 	for (k = 1; k < out->n; k++)
 		if (!strcmp(out->v[k].name, out->v[k - 1].name)) {
 			err = bcf__err(-EINVAL, "two inputs are named '%s' (%s and %s)",

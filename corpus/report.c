@@ -70,7 +70,8 @@ static void row(FILE *f, const char *what, struct vec *v, const char *fmt)
 {
 	char b[4][32];
 
-	qsort(v->v, v->n, sizeof(double), cmp_d);
+	if (v->n)
+		qsort(v->v, v->n, sizeof(double), cmp_d);
 	snprintf(b[0], 32, fmt, pct(v, 50));
 	snprintf(b[1], 32, fmt, pct(v, 90));
 	snprintf(b[2], 32, fmt, v->n ? v->v[v->n - 1] : 0.0);
@@ -146,7 +147,8 @@ static int load_baseline(const char *path, struct base **out, size_t *n)
 	}
 	free(line);
 	fclose(f);
-	qsort(*out, *n, sizeof(**out), cmp_base);
+	if (*n)
+		qsort(*out, *n, sizeof(**out), cmp_base);
 	return 0;
 }
 
@@ -162,7 +164,8 @@ static void write_cdf(const char *path, struct vec *v)
 
 	if (!f)
 		return;
-	qsort(v->v, v->n, sizeof(double), cmp_d);
+	if (v->n)
+		qsort(v->v, v->n, sizeof(double), cmp_d);
 	for (i = 0; i < v->n; i++)
 		fprintf(f, "%.9g %.6f\n", v->v[i], (double)(i + 1) / v->n);
 	fclose(f);
@@ -307,7 +310,8 @@ int results_report(const char *path, const char *baseline, const char *outdir, F
 baseline_join:
 		if (base) {
 			struct base key = { .name = (char *)json_str(j, "name") };
-			struct base *b = bsearch(&key, base, nbase, sizeof(*base), cmp_base);
+			struct base *b = nbase ? bsearch(&key, base, nbase, sizeof(*base), cmp_base) :
+						 NULL;
 
 			if (!b)
 				continue;
