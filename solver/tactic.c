@@ -82,10 +82,10 @@ static int collect(struct tac *t, const int *facts, unsigned n)
 		if (f == pbuild_true(t->b))
 			continue;
 		if (code == BCF_BOOL_CONJ || (code == BCF_BOOL_NOT && icode == BCF_BOOL_DISJ)) {
-			if (nw + vlen > cap) {
+			if (nw + vlen + ivlen > cap) {
 				int *nwk;
 
-				cap = (nw + vlen) * 2;
+				cap = (nw + vlen + ivlen) * 2;
 				nwk = realloc(work, cap * sizeof(*nwk));
 				if (!nwk) {
 					err = -ENOMEM;
@@ -93,7 +93,7 @@ static int collect(struct tac *t, const int *facts, unsigned n)
 				}
 				work = nwk;
 			}
-			for (i = vlen ? vlen : ivlen; i-- > 0;) {
+			for (i = code == BCF_BOOL_CONJ ? vlen : ivlen; i-- > 0;) {
 				k = code == BCF_BOOL_CONJ ? pb_and_elim(t->b, s, i) :
 				    pb_not_or_elim(t->b, s, i);
 				if (k < 0) {
