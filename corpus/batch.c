@@ -31,7 +31,7 @@ struct worker {
 	int fd;
 	size_t item;
 	double start;
-	struct sbuf out;
+	struct pbuf out;
 	bool killed;
 };
 
@@ -164,17 +164,17 @@ static int status_of(const char *line)
 static char *synth_line(const struct batch_item *it, enum bcf_prove_status st, double t,
 			const char *why)
 {
-	struct sbuf b = { 0 };
+	struct pbuf b = { 0 };
 
-	sbuf_printf(&b, "{\"name\":");
-	sbuf_json_str(&b, it->name);
-	sbuf_printf(&b, ",\"input\":");
-	sbuf_json_str(&b, it->path);
-	sbuf_printf(&b, ",\"input_hash\":\"\",\"status\":\"%s\",\"solver\":\"\",\"cached\":false,"
+	pbuf_putf(&b, "{\"name\":");
+	pbuf_json_str(&b, it->name);
+	pbuf_putf(&b, ",\"input\":");
+	pbuf_json_str(&b, it->path);
+	pbuf_putf(&b, ",\"input_hash\":\"\",\"status\":\"%s\",\"solver\":\"\",\"cached\":false,"
 		    "\"time_s\":%.6f,\"solve_time_s\":0,\"proof_bytes\":0,\"steps\":0,"
 		    "\"rules\":{},\"error\":", bcf_prove_status__name(st), t);
-	sbuf_json_str(&b, why);
-	sbuf_printf(&b, "}");
+	pbuf_json_str(&b, why);
+	pbuf_putf(&b, "}");
 	return b.s;
 }
 
@@ -254,7 +254,7 @@ static void finish(struct worker *w, const struct batch_items *items, const stru
 	}
 	free(line);
 	close(w->fd);
-	sbuf_free(&w->out);
+	pbuf_free(&w->out);
 	w->pid = 0;
 }
 
@@ -360,7 +360,7 @@ int batch_run(const struct batch_items *items, const struct batch_opts *o,
 				continue;
 			while ((r = read(w->fd, buf, sizeof(buf) - 1)) > 0) {
 				buf[r] = '\0';
-				sbuf_printf(&w->out, "%s", buf);
+				pbuf_puts(&w->out, buf);
 			}
 			if (r == 0 || (r < 0 && errno != EAGAIN && errno != EINTR)) {
 				finish(w, items, o, outfd, sum, &err);

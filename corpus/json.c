@@ -1,76 +1,11 @@
 // SPDX-License-Identifier: MIT
 /* Minimal JSON writer and reader for results files (see corpus/json.h). */
 #include <ctype.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "corpus/json.h"
-
-static bool sbuf_reserve(struct sbuf *b, size_t more)
-{
-	size_t cap;
-	char *s;
-
-	if (b->oom)
-		return false;
-	if (b->len + more + 1 <= b->cap)
-		return true;
-	cap = b->cap ? b->cap : 256;
-	while (cap < b->len + more + 1)
-		cap *= 2;
-	s = realloc(b->s, cap);
-	if (!s) {
-		b->oom = true;
-		return false;
-	}
-	b->s = s;
-	b->cap = cap;
-	return true;
-}
-
-void sbuf_printf(struct sbuf *b, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0 || !sbuf_reserve(b, n))
-		return;
-	va_start(ap, fmt);
-	vsnprintf(b->s + b->len, n + 1, fmt, ap);
-	va_end(ap);
-	b->len += n;
-}
-
-void sbuf_json_str(struct sbuf *b, const char *s)
-{
-	const unsigned char *p = (const unsigned char *)(s ? s : "");
-
-	sbuf_printf(b, "\"");
-	for (; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			sbuf_printf(b, "\\%c", *p);
-		else if (*p == '\n')
-			sbuf_printf(b, "\\n");
-		else if (*p == '\t')
-			sbuf_printf(b, "\\t");
-		else if (*p < 0x20 || *p == 0x7f)
-			sbuf_printf(b, "\\u%04x", *p);
-		else
-			sbuf_printf(b, "%c", *p);
-	}
-	sbuf_printf(b, "\"");
-}
-
-void sbuf_free(struct sbuf *b)
-{
-	free(b->s);
-	memset(b, 0, sizeof(*b));
-}
 
 /* ---- reader ---- */
 
@@ -87,7 +22,7 @@ static void skip_ws(struct reader *r)
 
 static char *parse_string(struct reader *r)
 {
-	struct sbuf b = { 0 };
+	struct pbuf b = { 0 };
 
 	if (*r->p != '"') {
 		r->err = "expected a string";
@@ -98,38 +33,38 @@ static char *parse_string(struct reader *r)
 		if (*r->p == '\\') {
 			r->p++;
 			switch (*r->p) {
-			case 'n': sbuf_printf(&b, "\n"); break;
-			case 't': sbuf_printf(&b, "\t"); break;
-			case 'r': sbuf_printf(&b, "\r"); break;
-			case 'b': sbuf_printf(&b, "\b"); break;
-			case 'f': sbuf_printf(&b, "\f"); break;
-			case '/': case '\\': case '"': sbuf_printf(&b, "%c", *r->p); break;
+			case 'n': pbuf_putc(&b, '\n'); break;
+			case 't': pbuf_putc(&b, '\t'); break;
+			case 'r': pbuf_putc(&b, '\r'); break;
+			case 'b': pbuf_putc(&b, '\b'); break;
+			case 'f': pbuf_putc(&b, '\f'); break;
+			case '/': case '\\': case '"': pbuf_putc(&b, *r->p); break;
 			case 'u': {
 				unsigned v;
 
 				if (sscanf(r->p + 1, "%4x", &v) != 1) {
 					r->err = "bad \\u escape";
-					sbuf_free(&b);
+					pbuf_free(&b);
 					return NULL;
 				}
-				sbuf_printf(&b, "%c", v < 0x80 ? (char)v : '?');
+				pbuf_putc(&b, v < 0x80 ? (char)v : '?');
 				r->p += 4;
 				break;
 			}
 			default:
 				r->err = "bad escape";
-				sbuf_free(&b);
+				pbuf_free(&b);
 				return NULL;
 			}
 			r->p++;
 			continue;
 		}
-		sbuf_printf(&b, "%c", *r->p);
+		pbuf_putc(&b, *r->p);
 		r->p++;
 	}
 	if (*r->p != '"') {
 		r->err = "unterminated string";
-		sbuf_free(&b);
+		pbuf_free(&b);
 		return NULL;
 	}
 	r->p++;

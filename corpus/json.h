@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Minimal JSON for results files: a growable string buffer with escaping,
- * and a reader for one flat object per line whose values are strings,
+ * Minimal JSON for results files (written with lang/print_buf.h): a reader for one flat object per line whose values are strings,
  * numbers, booleans, null, or one level of nested object of numbers.
  */
 #ifndef BCF_CORPUS_JSON_H
@@ -10,15 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-struct sbuf {
-	char *s;
-	size_t len, cap;
-	bool oom;
-};
-
-void sbuf_printf(struct sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void sbuf_json_str(struct sbuf *b, const char *s); /* quoted and escaped */
-void sbuf_free(struct sbuf *b);
+#include "lang/print_buf.h"
 
 #define JSON_MAX_FIELDS 128
 

@@ -76,12 +76,12 @@ static void mkdir_parent(const char *path)
 	free(d);
 }
 
-static void rules_json(struct sbuf *b, const uint32_t rs[3][64])
+static void rules_json(struct pbuf *b, const uint32_t rs[3][64])
 {
 	bool first = true;
 	unsigned cls, id;
 
-	sbuf_printf(b, "{");
+	pbuf_putf(b, "{");
 	for (cls = 0; cls < 3; cls++)
 		for (id = 0; id < 64; id++) {
 			const char *name;
@@ -89,11 +89,11 @@ static void rules_json(struct sbuf *b, const uint32_t rs[3][64])
 			if (!rs[cls][id])
 				continue;
 			name = ckr_rule_name((uint16_t)(cls << 13 | id));
-			sbuf_printf(b, "%s\"%s\":%u", first ? "" : ",", name ? name : "?",
+			pbuf_putf(b, "%s\"%s\":%u", first ? "" : ",", name ? name : "?",
 				    rs[cls][id]);
 			first = false;
 		}
-	sbuf_printf(b, "}");
+	pbuf_putf(b, "}");
 }
 
 static char *safe_name(const char *name)
@@ -112,7 +112,7 @@ int batch_run_one(const struct batch_item *it, const struct batch_opts *o, char 
 	struct bcf_cond *c = NULL;
 	char hash[65] = "", key[65] = "", *raw = NULL, *cached = NULL;
 	size_t len = 0, clen = 0;
-	struct sbuf b = { 0 };
+	struct pbuf b = { 0 };
 	bool from_cache = false;
 	double t0 = now_s();
 	int err;
@@ -171,19 +171,19 @@ int batch_run_one(const struct batch_item *it, const struct batch_opts *o, char 
 		    res.status != BCF_PROVE_UNKNOWN) {
 			char *jp = cache_path(o->cache_dir, key, ".json");
 			char *pp = cache_path(o->cache_dir, key, ".bcf");
-			struct sbuf cj = { 0 };
+			struct pbuf cj = { 0 };
 
-			sbuf_printf(&cj, "{\"status\":\"%s\",\"steps\":%u,\"error\":",
+			pbuf_putf(&cj, "{\"status\":\"%s\",\"steps\":%u,\"error\":",
 				    bcf_prove_status__name(res.status), res.steps);
-			sbuf_json_str(&cj, res.detail);
-			sbuf_printf(&cj, "}\n");
+			pbuf_json_str(&cj, res.detail);
+			pbuf_putf(&cj, "}\n");
 			if (jp && pp && !cj.oom) {
 				mkdir(o->cache_dir, 0755);
 				mkdir_parent(jp);
 				if (!res.proof || !cli_write_file(pp, res.proof, res.proof_size))
 					cli_write_file(jp, cj.s, cj.len);
 			}
-			sbuf_free(&cj);
+			pbuf_free(&cj);
 			free(jp);
 			free(pp);
 		}
@@ -202,28 +202,28 @@ int batch_run_one(const struct batch_item *it, const struct batch_opts *o, char 
 		free(sn);
 	}
 out:
-	sbuf_printf(&b, "{\"name\":");
-	sbuf_json_str(&b, it->name);
-	sbuf_printf(&b, ",\"input\":");
-	sbuf_json_str(&b, it->path);
-	sbuf_printf(&b, ",\"input_hash\":\"%s\",\"status\":\"%s\",\"solver\":", hash,
+	pbuf_putf(&b, "{\"name\":");
+	pbuf_json_str(&b, it->name);
+	pbuf_putf(&b, ",\"input\":");
+	pbuf_json_str(&b, it->path);
+	pbuf_putf(&b, ",\"input_hash\":\"%s\",\"status\":\"%s\",\"solver\":", hash,
 		    bcf_prove_status__name(res.status));
-	sbuf_json_str(&b, res.solver ? res.solver : "");
-	sbuf_printf(&b, ",\"cached\":%s,\"time_s\":%.6f,\"solve_time_s\":%.6f,"
+	pbuf_json_str(&b, res.solver ? res.solver : "");
+	pbuf_putf(&b, ",\"cached\":%s,\"time_s\":%.6f,\"solve_time_s\":%.6f,"
 		    "\"proof_bytes\":%zu,\"steps\":%u,\"rules\":",
 		    from_cache ? "true" : "false", now_s() - t0, res.solve_time_s,
 		    res.proof_size, res.steps);
 	rules_json(&b, (const uint32_t (*)[64])res.rule_steps);
-	sbuf_printf(&b, ",\"error\":");
-	sbuf_json_str(&b, res.status == BCF_PROVE_PROVEN_PATH ||
+	pbuf_putf(&b, ",\"error\":");
+	pbuf_json_str(&b, res.status == BCF_PROVE_PROVEN_PATH ||
 			  res.status == BCF_PROVE_PROVEN_REFINE ? "" : res.detail);
-	sbuf_printf(&b, "}");
+	pbuf_putf(&b, "}");
 	free(raw);
 	free(cached);
 	bcf_cond__free(c);
 	bcf_prove_result__free(&res);
 	if (b.oom) {
-		sbuf_free(&b);
+		pbuf_free(&b);
 		return -ENOMEM;
 	}
 	*line = b.s;

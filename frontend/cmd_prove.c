@@ -7,6 +7,7 @@
 
 #include "checker/checker.h"
 #include "frontend/cli.h"
+#include "lang/print_buf.h"
 
 static void usage(FILE *f)
 {
@@ -56,18 +57,12 @@ static void print_rules(const struct bcf_prove_result *r, bool json)
 
 static void json_string(const char *s)
 {
-	putchar('"');
-	for (; s && *s; s++) {
-		if (*s == '"' || *s == '\\')
-			printf("\\%c", *s);
-		else if (*s == '\n')
-			printf("\\n");
-		else if ((unsigned char)*s < 0x20)
-			printf("\\u%04x", *s);
-		else
-			putchar(*s);
-	}
-	putchar('"');
+	struct pbuf b = { 0 };
+
+	pbuf_json_str(&b, s);
+	if (b.s)
+		fputs(b.s, stdout);
+	pbuf_free(&b);
 }
 
 int cmd_prove(int argc, char **argv)

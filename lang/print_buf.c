@@ -99,3 +99,21 @@ int pbuf_finish(struct pbuf *b, char **out)
 	b->len = b->cap = 0;
 	return 0;
 }
+
+void pbuf_json_str(struct pbuf *b, const char *s)
+{
+	pbuf_putc(b, '"');
+	for (; s && *s; s++) {
+		unsigned char ch = *s;
+
+		if (ch == '"' || ch == '\\')
+			pbuf_putf(b, "\\%c", ch);
+		else if (ch == '\n')
+			pbuf_puts(b, "\\n");
+		else if (ch < 0x20 || ch == 0x7f)
+			pbuf_putf(b, "\\u%04x", ch);
+		else
+			pbuf_putc(b, ch);
+	}
+	pbuf_putc(b, '"');
+}

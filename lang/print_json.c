@@ -15,21 +15,6 @@
 #include "lang/error.h"
 #include "lang/print_buf.h"
 
-static void json_string(struct pbuf *o, const char *s)
-{
-	pbuf_putc(o, '"');
-	for (; *s; s++) {
-		unsigned char ch = *s;
-
-		if (ch == '"' || ch == '\\')
-			pbuf_putf(o, "\\%c", ch);
-		else if (ch < 0x20 || ch == 0x7f)
-			pbuf_putf(o, "\\u%04x", ch);
-		else
-			pbuf_putc(o, ch);
-	}
-	pbuf_putc(o, '"');
-}
 
 int bcf_print__json(const struct bcf_arena *a, uint32_t root, char **out)
 {
@@ -84,7 +69,7 @@ int bcf_print__json(const struct bcf_arena *a, uint32_t root, char **out)
 				vn = buf;
 			}
 			pbuf_puts(&o, ",\"name\":");
-			json_string(&o, vn);
+			pbuf_json_str(&o, vn);
 			pbuf_putc(&o, '}');
 			continue;
 		}

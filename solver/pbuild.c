@@ -9,6 +9,7 @@
 #include "checker/checker.h"
 #include "lang/arena.h"
 #include "lang/error.h"
+#include "lang/grow.h"
 #include "solver/pbuild.h"
 
 struct pb_step {
@@ -178,23 +179,6 @@ int pbuild_import(struct pbuild *b, const struct bcf_arena *src, uint32_t root, 
 	return err;
 }
 
-static int reserve(void **p, size_t *cap, size_t need, size_t elem)
-{
-	size_t c = *cap ? *cap : 1024;
-	void *n;
-
-	if (need <= *cap)
-		return 0;
-	while (c < need)
-		c *= 2;
-	n = realloc(*p, c * elem);
-	if (!n)
-		return -ENOMEM;
-	*p = n;
-	*cap = c;
-	return 0;
-}
-
 /* Intern a live dynamic node (and its dynamic arguments) into the arena. */
 static int intern(struct pbuild *b, uint32_t id, uint32_t first_dyn, uint32_t *out)
 {
@@ -244,7 +228,7 @@ static int intern(struct pbuild *b, uint32_t id, uint32_t first_dyn, uint32_t *o
 				args[k] = memo[a - first_dyn];
 			} else {
 				ready = false;
-				if (sp == scap && reserve((void **)&stack, &scap, scap + 1,
+				if (sp == scap && bcf__grow((void **)&stack, &scap, scap + 1,
 							  sizeof(*stack))) {
 					err = -ENOMEM;
 					break;
@@ -302,9 +286,9 @@ int pbuild_step(struct pbuild *b, uint16_t rule, const int *prem, unsigned np,
 	ckr_put(c, concl);
 	if (err)
 		return err;
-	if (reserve((void **)&b->steps, &b->cap, b->nsteps + 1, sizeof(*b->steps)) ||
-	    reserve((void **)&b->args, &b->args_cap, b->nargs + np + nparams, sizeof(uint32_t)) ||
-	    reserve((void **)&b->kinds, &b->kinds_cap, b->nkinds + nparams, 1))
+	if (bcf__grow((void **)&b->steps, &b->cap, b->nsteps + 1, sizeof(*b->steps)) ||
+	    bcf__grow((void **)&b->args, &b->args_cap, b->nargs + np + nparams, sizeof(uint32_t)) ||
+	    bcf__grow((void **)&b->kinds, &b->kinds_cap, b->nkinds + nparams, 1))
 		return -ENOMEM;
 	s = &b->steps[b->nsteps];
 	s->rule = rule;

@@ -28,6 +28,7 @@
 #include "checker/checker.h"
 #include "lang/arena.h"
 #include "lang/error.h"
+#include "lang/grow.h"
 #include "solver/blast.h"
 #include "solver/pbuild.h"
 #include "solver/prover.h"
@@ -63,24 +64,6 @@ struct refuter {
 	char detail[256];
 };
 
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-	size_t c = *cap ? *cap : 256;
-	void *n;
-
-	if (need <= *cap)
-		return 0;
-	while (c < need)
-		c *= 2;
-	n = realloc(*p, c * elem);
-	if (!n)
-		return -ENOMEM;
-	memset((char *)n + *cap * elem, 0, (c - *cap) * elem);
-	*p = n;
-	*cap = c;
-	return 0;
-}
-
 static const struct bcf_expr *node(struct refuter *r, uint32_t id)
 {
 	return bcf_arena__expr(r->a, id);
@@ -102,12 +85,12 @@ static uint32_t base_of(struct refuter *r, uint32_t id, unsigned *nots)
 
 static int push_work(struct refuter *r, uint32_t id)
 {
-	if (grow((void **)&r->done, &r->done_cap, id + 1, 1))
+	if (bcf__grow((void **)&r->done, &r->done_cap, id + 1, 1))
 		return -ENOMEM;
 	if (r->done[id])
 		return 0;
 	r->done[id] = 1;
-	if (grow((void **)&r->work, &r->work_cap, r->nwork + 1, sizeof(*r->work)))
+	if (bcf__grow((void **)&r->work, &r->work_cap, r->nwork + 1, sizeof(*r->work)))
 		return -ENOMEM;
 	r->work[r->nwork++] = id;
 	return 0;
@@ -120,7 +103,7 @@ static int var_of(struct refuter *r, uint32_t base, uint32_t *var)
 {
 	int err;
 
-	if (grow((void **)&r->var_of, &r->var_cap, base + 1, sizeof(*r->var_of)))
+	if (bcf__grow((void **)&r->var_of, &r->var_cap, base + 1, sizeof(*r->var_of)))
 		return -ENOMEM;
 	if (r->var_of[base]) {
 		*var = r->var_of[base];
@@ -130,7 +113,7 @@ static int var_of(struct refuter *r, uint32_t base, uint32_t *var)
 	if (!*var)
 		return -ENOMEM;
 	r->var_of[base] = *var;
-	if (grow((void **)&r->node_of, &r->node_cap, *var + 1, sizeof(*r->node_of)))
+	if (bcf__grow((void **)&r->node_of, &r->node_cap, *var + 1, sizeof(*r->node_of)))
 		return -ENOMEM;
 	r->node_of[*var] = base;
 	/* the constants get their unit clauses: true, NOT false */
@@ -282,7 +265,7 @@ static int add_clause(struct refuter *r, int s, bool unit)
 			return err;
 		lits[i] = SAT_LIT(v, nots);
 	}
-	if (grow((void **)&r->clause_step, &r->clause_cap, r->nclauses + 1,
+	if (bcf__grow((void **)&r->clause_step, &r->clause_cap, r->nclauses + 1,
 		 sizeof(*r->clause_step)))
 		return -ENOMEM;
 	err = bcf_sat__add_clause(r->sat, lits, n, &node_id);
@@ -521,7 +504,7 @@ static int replay_step(void *ctx, const struct bcf_sat_step *st)
 
 	if (st->input)
 		return 0;
-	if (grow((void **)&r->derived_step, &r->derived_cap, st->id + 1, sizeof(int)))
+	if (bcf__grow((void **)&r->derived_step, &r->derived_cap, st->id + 1, sizeof(int)))
 		return -ENOMEM;
 	if (st->npremises > 248)
 		return -E2BIG;

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: MIT */
+/* Growing arrays: one helper instead of a realloc loop in every module. */
+#ifndef BCF_LANG_GROW_H
+#define BCF_LANG_GROW_H
+
+#include <stddef.h>
+
+/*
+ * Make *p (an array of *cap elements of elem bytes) hold at least need
+ * elements: capacity doubles from 256, new elements are zeroed.
+ * Returns 0 or -ENOMEM (then *p and *cap are unchanged).
+ */
+int bcf__grow(void **p, size_t *cap, size_t need, size_t elem);
+
+#endif
