@@ -633,6 +633,117 @@ static void test_sharing(void)
 	fx_free(&f);
 }
 
+/* ---- random terms over every supported operator and route ---- */
+
+static uint64_t rng = 0x9e3779b97f4a7c15ull;
+
+static unsigned rnd(unsigned n)
+{
+	rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+	return (unsigned)(rng >> 33) % n;
+}
+
+static uint64_t rnd_const(unsigned w)
+{
+	static const uint64_t pick[] = { 0, 1, 2, 3, 0xff, 0xf0, 0x80, 0x7f, 0xffffffff, 0x5a5a5a5a };
+	uint64_t v = rnd(3) ? pick[rnd(10)] : ((uint64_t)rnd(1u << 30) << 34) ^ rnd(1u << 30);
+
+	if (!rnd(6))
+		v = ~(uint64_t)0;
+	return v & msk(w);
+}
+
+static uint32_t gen(unsigned w, unsigned depth, uint32_t *vars, unsigned nv)
+{
+	unsigned op = depth ? rnd(16) : 15, k;
+
+	switch (op) {
+	case 0: return O2(BCF_BV_ADD, gen(w, depth - 1, vars, nv), gen(w, depth - 1, vars, nv));
+	case 1: return O2(BCF_BV_SUB, gen(w, depth - 1, vars, nv), gen(w, depth - 1, vars, nv));
+	case 2: return O1(rnd(2) ? BCF_BV_NEG : BCF_BV_NOT, gen(w, depth - 1, vars, nv));
+	case 3: return O2(BCF_BV_OR, gen(w, depth - 1, vars, nv), rnd(2) ? C(w, rnd_const(w)) :
+			  gen(w, depth - 1, vars, nv));
+	case 4: return rnd(2) ? O2(BCF_BV_AND, gen(w, depth - 1, vars, nv), C(w, rnd_const(w))) :
+			  O2(BCF_BV_AND, C(w, rnd_const(w)), gen(w, depth - 1, vars, nv));
+	case 5: return O2(BCF_BV_XOR, gen(w, depth - 1, vars, nv), C(w, rnd_const(w)));
+	case 6: return O2(BCF_BV_MUL, gen(w, depth - 1, vars, nv), C(w, rnd_const(w)));
+	case 7: {
+		static const uint8_t sh[] = { BCF_BV_LSH, BCF_BV_RSH, BCF_BV_ARSH };
+
+		return O2(sh[rnd(3)], gen(w, depth - 1, vars, nv),
+			  rnd(3) ? C(w, rnd(w + 3) & msk(w)) : gen(w, depth - 1, vars, nv));
+	}
+	case 8:
+		if (w < 64) {
+			unsigned w2 = w + rnd(64 - w + 1), lo = rnd(w2 - w + 1);
+
+			return EXT(lo + w - 1, lo, gen(w2, depth - 1, vars, nv));
+		}
+		/* fall through */
+	case 9:
+		if (w >= 2) {
+			k = 1 + rnd(w - 1);
+			return CAT(gen(k, depth - 1, vars, nv), gen(w - k, depth - 1, vars, nv));
+		}
+		/* fall through */
+	case 10:
+		if (w >= 2) {
+			k = 1 + rnd(w - 1);
+			return XT(rnd(2) ? BCF_BV_ZERO_EXTEND : BCF_BV_SIGN_EXTEND, w - k,
+				  gen(k, depth - 1, vars, nv));
+		}
+		/* fall through */
+	case 11: {
+		unsigned w2 = 1 + rnd(16);
+		uint32_t c = O2(rnd(2) ? BCF_BOOL_ULT : BCF_BOOL_EQ, gen(w2, depth - 1, vars, nv),
+				gen(w2, depth - 1, vars, nv));
+
+		return ITE(c, gen(w, depth - 1, vars, nv), gen(w, depth - 1, vars, nv));
+	}
+	case 12:
+	case 13:
+		return C(w, rnd_const(w));
+	default:
+		for (k = 0; k < nv; k++)
+			if (wid(vars[k]) == w && rnd(2))
+				return vars[k];
+		return V(w);
+	}
+}
+
+static void test_random(void)
+{
+	static const unsigned widths[] = { 1, 2, 3, 8, 13, 32, 64 };
+	static const uint8_t cmps[] = { BCF_BOOL_EQ, BCF_BOOL_DISTINCT, BCF_BOOL_ULT, BCF_BOOL_ULE,
+					BCF_BOOL_UGT, BCF_BOOL_UGE, BCF_BOOL_SLT, BCF_BOOL_SLE,
+					BCF_BOOL_SGT, BCF_BOOL_SGE };
+	unsigned round, i;
+
+	for (round = 0; round < 6; round++) {
+		struct fixture f;
+		uint32_t vars[4];
+		char name[96];
+
+		fx_new(&f);
+		for (i = 0; i < 4; i++)
+			vars[i] = V(widths[rnd(7)]);
+		for (i = 0; i < 40; i++) {
+			unsigned w = widths[rnd(7)];
+			uint8_t c = cmps[rnd(10)];
+			uint32_t a;
+
+			if (w == 1 && (c == BCF_BOOL_SLT || c == BCF_BOOL_SLE || c == BCF_BOOL_SGT ||
+				       c == BCF_BOOL_SGE))
+				c = BCF_BOOL_ULT;
+			a = O2(c, gen(w, 3, vars, 4), gen(w, 2, vars, 4));
+			snprintf(name, sizeof(name), "random atom %u.%u (%s, %u bits)", round, i,
+				 bcf_code__name(c), w);
+			check_atom(&f, a, name);
+		}
+		fx_free(&f);
+	}
+}
+
 /* The zero_extend narrowing is taken: one REWRITE, an 8-bit circuit. */
 static void test_narrow_used(void)
 {
@@ -662,5 +773,6 @@ int main(void)
 	test_masks();
 	test_poly();
 	test_sharing();
+	test_random();
 	return done_testing();
 }
