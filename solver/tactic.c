@@ -28,6 +28,13 @@
 #define TAC_MAX_LITS 4096
 #define TAC_MAX_ROUNDS 64
 
+static bool is_const(struct tac *t, uint32_t id)
+{
+	uint8_t c = tac_expr(t, id)->code;
+
+	return c == BCF_BV_VAL || c == BCF_BOOL_VAL;
+}
+
 static int add_lit(struct tac *t, int s)
 {
 	if (t->nlits == TAC_MAX_LITS)
@@ -119,11 +126,37 @@ static int collect(struct tac *t, const int *facts, unsigned n)
 	return err;
 }
 
-static bool is_const(struct tac *t, uint32_t id)
-{
-	uint8_t c = tac_expr(t, id)->code;
 
-	return c == BCF_BV_VAL || c == BCF_BOOL_VAL;
+/*
+ * Literal i is an equality linear in one atom X: (= X c) by POLY_NORM,
+ * POLY_NORM_EQ, EQ_RESOLVE; bind X, or keep (= X c) as a literal when X
+ * is bound already (rewriting it then exposes a conflict).  Returns 1 if
+ * something was bound or added, 0, or -ENOMEM.
+ */
+static int lin_solve(struct tac *t, unsigned i)
+{
+	int s = t->lits[i].step, k, err;
+	uint32_t f = pbuild_fact(t->b, s), x, l, r;
+	const struct bcf_expr *e = tac_expr(t, f);
+
+	l = e->args[0];
+	r = e->args[1];
+	k = tac_lin_solve(t, f, &x);
+	if (k < 0)
+		return k == -ENOMEM ? k : 0;
+	if ((x == l && is_const(t, r)) || (x == r && is_const(t, l)))
+		return 0; /* nothing new */
+	k = pb_eq_resolve(t->b, s, k);
+	if (k < 0)
+		return k == -ENOMEM ? k : 0;
+	if (!tac_bound(t, x)) {
+		err = tac_bind(t, x, k);
+		return err ? err : 1;
+	}
+	err = add_lit(t, k);
+	if (err)
+		return err == -ENOMEM ? err : 0;
+	return 1;
 }
 
 /*
@@ -157,8 +190,15 @@ static int bind_lit(struct tac *t, unsigned i, bool *term, bool *added)
 			*added = *term = true;
 		}
 	}
+	if (code == BCF_BOOL_EQ) {
+		err = lin_solve(t, i);
+		if (err < 0)
+			return err;
+		if (err > 0)
+			*added = true;
+	}
 	if (code == BCF_BOOL_NOT) {
-		atom = e->args[0];
+		atom = tac_expr(t, f)->args[0];
 		if (is_const(t, atom) || tac_bound(t, atom))
 			return 0;
 		k = pbuild_step(t->b, BCF_RULE_FALSE_INTRO, &s, 1, NULL, NULL, 0);
@@ -260,5 +300,6 @@ int tactic_refute(struct pbuild *b, const int *facts, unsigned n)
 	r = run(&t, facts, n);
 	free(t.lits);
 	free(t.slot);
+	poly_norm__free(t.poly);
 	return r;
 }

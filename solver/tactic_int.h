@@ -3,6 +3,7 @@
  * solver/tactic_int.h - internals of the word-level tactic:
  *   tactic.c     literals, bindings, rounds (entry point)
  *   tactic_rw.c  the rewriter: substitution, evaluation, node folding
+ *   tactic_poly.c  POLY_NORM steps: constant polynomials, linear equations
  */
 #ifndef BCF_SOLVER_TACTIC_INT_H
 #define BCF_SOLVER_TACTIC_INT_H
@@ -11,6 +12,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "checker/poly.h"
 #include "lang/arena.h"
 #include "solver/pbuild.h"
 
@@ -49,6 +51,7 @@ struct tac {
 	size_t nslot;
 	uint32_t gen;
 	uint32_t root; /* of the current tac_rw() */
+	struct poly_norm *poly; /* created on first use */
 	uint64_t work;
 };
 
@@ -72,5 +75,12 @@ void tac_rebind(struct tac *t, uint32_t id, int saved);
  * TAC_SAME when nothing changes; negative errno on failure.
  */
 int tac_rw(struct tac *t, uint32_t id);
+
+/* solver/tactic_poly.c: POLY_NORM (= tp c) for a sum/product whose
+ * polynomial is the constant c; -ENOENT if it is not. */
+int tac_poly_const(struct tac *t, uint32_t tp);
+/* (= (= L R) (= X c)) for an equality eqn linear in one atom X with an odd
+ * coefficient (POLY_NORM + POLY_NORM_EQ); *x = X.  -ENOENT if not. */
+int tac_lin_solve(struct tac *t, uint32_t eqn, uint32_t *x);
 
 #endif

@@ -8,9 +8,10 @@
  *     EVALUATEd once, at its top;
  *   - any other node gets CONG over its rewritten arguments, then a local
  *     fold: EVALUATE when every argument is a constant, a table rewrite
- *     for trivial atoms (bvult x #0, x = x, ...), ABSORB for a conjunction
+ *     for trivial atoms (bvult x #0, x = x, ...) or to an equality with
+ *     zero (bvule x #0, bvult x #1, bvult #0 x), ABSORB for a conjunction
  *     holding false / a disjunction holding true, ITE on a constant
- *     condition.
+ *     condition, POLY_NORM for a sum or product that is a constant.
  * No pointer into the arena is kept across a step or a node creation.
  */
 #include <stdlib.h>
@@ -102,6 +103,13 @@ static bool is_zero(struct tac *t, uint32_t id)
 	const struct bcf_expr *e = tac_expr(t, id);
 
 	return e->code == BCF_BV_VAL && bcf_expr__width(e) <= 64 && bcf_expr__bv_value(e) == 0;
+}
+
+static bool is_one(struct tac *t, uint32_t id)
+{
+	const struct bcf_expr *e = tac_expr(t, id);
+
+	return e->code == BCF_BV_VAL && bcf_expr__width(e) <= 64 && bcf_expr__bv_value(e) == 1;
 }
 
 /* explicit walk stack: (id, stage) pairs */
@@ -431,6 +439,13 @@ static int fold(struct tac *t, uint32_t tp, bool eval_ok)
 		if (s >= 0 || s == -ENOMEM)
 			return s;
 	}
+	if (!all_const && (code == BCF_BV_ADD || code == BCF_BV_SUB || code == BCF_BV_NEG ||
+			   code == BCF_BV_MUL)) {
+		s = tac_poly_const(t, tp);
+		if (s >= 0 || s == -ENOMEM)
+			return s;
+		return NONE;
+	}
 	switch (code) {
 	case BCF_BOOL_EQ:
 		if (args[0] == args[1])
@@ -445,6 +460,10 @@ static int fold(struct tac *t, uint32_t tp, bool eval_ok)
 			return pb_rewrite(t->b, 129, NULL, 0, args, 1);
 		if (is_zero(t, args[1]))
 			return rewrite_xw(t, 128, args[0]);
+		if (is_zero(t, args[0]))
+			return rewrite_xw(t, 127, args[1]);
+		if (is_one(t, args[1]))
+			return rewrite_xw(t, 139, args[0]);
 		break;
 	case BCF_BOOL_SLT:
 		if (args[0] == args[1])
@@ -455,6 +474,8 @@ static int fold(struct tac *t, uint32_t tp, bool eval_ok)
 			return pb_rewrite(t->b, 131, NULL, 0, args, 1);
 		if (is_zero(t, args[0]))
 			return rewrite_xw(t, 133, args[1]);
+		if (is_zero(t, args[1]))
+			return rewrite_xw(t, 132, args[0]);
 		break;
 	case BCF_BOOL_SLE:
 		if (args[0] == args[1])

@@ -82,7 +82,7 @@ static unsigned rule(const struct pbuild_stats *st, uint16_t rule)
 	return st->rule_steps[rule >> 13 & 3][rule & 63];
 }
 
-static void refuted(const char *what, const char *asserts, unsigned max_steps)
+static void refuted_poly(const char *what, const char *asserts, unsigned max_steps, bool poly)
 {
 	struct pbuild_stats st;
 	size_t bytes = 0;
@@ -94,9 +94,16 @@ static void refuted(const char *what, const char *asserts, unsigned max_steps)
 	if (r < 0)
 		return;
 	ok(st.steps <= max_steps && !rule(&st, BCF_RULE_BITBLAST) &&
-	   !rule(&st, BCF_RULE_RESOLUTION) && !rule(&st, BCF_RULE_POLY_NORM),
+	   !rule(&st, BCF_RULE_RESOLUTION) && (poly || !rule(&st, BCF_RULE_POLY_NORM)),
 	   "%s: word level only, %u steps (max %u), %zu bytes", what, st.steps, max_steps,
 	   bytes);
+	if (poly)
+		ok(rule(&st, BCF_RULE_POLY_NORM) > 0, "%s: uses POLY_NORM", what);
+}
+
+static void refuted(const char *what, const char *asserts, unsigned max_steps)
+{
+	refuted_poly(what, asserts, max_steps, false);
 }
 
 static void not_applied(const char *what, const char *asserts)
@@ -149,16 +156,37 @@ int main(void)
 	refuted("not (= x x)", "(assert (not (= y y)))", 8);
 	refuted("bvult under a substitution",
 		"(assert (= v #x00)) (assert (bvult (bvadd x y) ((_ zero_extend 24) v)))", 14);
-	not_applied("no rewrite for a product with zero",
+	/* 3. polynomials (POLY_NORM, verified by the strict checker) */
+	refuted_poly("product with zero is a constant polynomial",
 		"(assert (= v #x00)) (assert (bvult ((_ zero_extend 24) w) "
-		"(bvmul ((_ zero_extend 24) v) x)))");
+		"(bvmul ((_ zero_extend 24) v) x)))", 16, true);
+	refuted_poly("sum that cancels to a constant",
+		"(assert (bvslt (bvadd (bvsub #x00000000 (bvsub x #x00000310)) x) #x00000000))",
+		8, true);
+	refuted_poly("two linear equations on one atom",
+		"(assert (= (bvsub ((_ sign_extend 24) v) #x00000043) #x00000000))"
+		"(assert (= (bvsub ((_ sign_extend 24) v) #x00000041) #x00000000))", 16, true);
+	refuted_poly("odd coefficient solved by its inverse",
+		"(assert (= (bvadd (bvmul #x03 v) #x05) #x00)) (assert (= v #x01))", 16, true);
+	refuted_poly("bvnot as a polynomial",
+		"(assert (= v #x05)) (assert (= (bvnot v) #x00))", 16, true);
+	not_applied("even coefficient is not solved",
+		"(assert (= (bvmul #x02 v) #x04)) (assert (not (= v #x02)))"
+		"(assert (not (= v #x82)))");
+	refuted("bvule x #0 against x != 0",
+		"(assert (bvule (bvadd x y) #x00000000)) (assert (not (= (bvadd x y) #x00000000)))",
+		10);
+	refuted("bvult x #1 then x bound to 0",
+		"(assert (bvult v #x01)) (assert (bvugt (bvadd v #x05) #x07))", 14);
+	refuted("bvult #0 x against x = 0",
+		"(assert (bvult #x00 v)) (assert (= v #x00))", 12);
 	/* must not apply */
 	not_applied("satisfiable bounds", "(assert (bvult v #x05)) (assert (bvugt v #x01))");
 	not_applied("unrelated facts", "(assert (= v #x05)) (assert (bvult w #x03))");
 	not_applied("satisfiable ground-free disjunction",
 		"(assert (or (= v #x01) (= v #x02))) (assert (not (= v #x01)))");
 	not_applied("bvnot of a constant is not evaluated",
-		"(assert (= v #x05)) (assert (= (bvnot v) #x00))");
+		"(assert (= v #x05)) (assert (bvult (bvnot v) #x05))");
 	not_applied("division by zero is not evaluated",
 		"(assert (= v #x00)) (assert (= (bvudiv #x05 v) #x01))");
 	/* SMT-LIB: 1 << 65 = 0, so this is satisfiable; the kernel's EVALUATE
