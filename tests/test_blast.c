@@ -549,6 +549,10 @@ static void test_masks(void)
 		check_atom(&f, O2(BCF_BOOL_SLE, O2(BCF_BV_ADD, m, C(32, 11)), C(32, 0)),
 			   "bvsle over nested masks (bench_1734)");
 	}
+	check_atom(&f, EQV(O2(BCF_BV_XOR, O2(BCF_BV_ADD, x32, y32), O2(BCF_BV_ADD, x32, y32))),
+		   "bvxor x x (REWRITE 122)");
+	check_atom(&f, EQV(O2(BCF_BV_AND, y32, y32)), "bvand x x (ACI_NORM)");
+	check_atom(&f, EQV(O2(BCF_BV_OR, x8, x8)), "bvor x x (ACI_NORM)");
 	expect_unsup(&f, EQV(O2(BCF_BV_AND, x32, y32)), "bvand of variables",
 		     "BITBLAST bv_and");
 	expect_unsup(&f, EQV(O2(BCF_BV_XOR, x32, y32)), "bvxor of variables",

@@ -40,6 +40,8 @@ static const struct {
 	{ "zero_extend narrowing", "(declare-fun x () (_ BitVec 32))"
 	  "(assert (and (bvult x #x00000064) "
 	  "(bvugt ((_ zero_extend 32) (bvadd x #x00000001)) #x0000000000000064)))", NULL },
+	{ "bvxor of a register with itself", "(declare-fun x () (_ BitVec 64))"
+	  "(assert (distinct (bvxor x x) #x0000000000000000))", NULL },
 	{ "bvxor of two variables", "(declare-fun x () (_ BitVec 8))(declare-fun y () (_ BitVec 8))"
 	  "(assert (distinct (bvxor x y) (bvxor y x)))", "BITBLAST bv_xor" },
 	{ "bvudiv", "(declare-fun x () (_ BitVec 8))"
