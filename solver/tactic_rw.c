@@ -412,6 +412,69 @@ static int distinct_self(struct tac *t, uint32_t tp, uint32_t x)
 	return pb_trans(t->b, ch, 3);
 }
 
+static bool is_ones32(struct tac *t, uint32_t id)
+{
+	const struct bcf_expr *e = tac_expr(t, id);
+
+	return e->code == BCF_BV_VAL && bcf_expr__width(e) == 32 &&
+	       bcf_expr__bv_value(e) == 0xffffffffu;
+}
+
+/* (= (bvule x ones) true) for a 32-bit x: REWRITE 124 BV_ULE_MAX (its
+ * condition only type-checks at width 32) */
+static int ule_max(struct tac *t, uint32_t x)
+{
+	uint32_t w32, ones, sz, a[2], c0, c1, v[3];
+	int prem[2], err;
+
+	err = i32(t, 32, &w32);
+	if (!err)
+		err = i32(t, 0xffffffffu, &ones);
+	if (!err)
+		err = pbuild_node(t->b, BCF_BV_BVSIZE, 32, &x, 1, &sz);
+	a[0] = w32;
+	a[1] = sz;
+	if (!err)
+		err = pbuild_node(t->b, BCF_BOOL_EQ, 0, a, 2, &c0);
+	a[0] = a[1] = ones;
+	if (!err)
+		err = pbuild_node(t->b, BCF_BOOL_EQ, 0, a, 2, &c1);
+	if (err)
+		return err;
+	prem[0] = pb_evaluate(t->b, c0);
+	if (prem[0] < 0)
+		return prem[0];
+	prem[1] = pb_evaluate(t->b, c1);
+	if (prem[1] < 0)
+		return prem[1];
+	v[0] = x;
+	v[1] = ones;
+	v[2] = w32;
+	return pb_rewrite(t->b, 124, prem, 2, v, 3);
+}
+
+/* (= (bvult ones x) false) for a 32-bit x: REWRITE 135 BV_NOT_ULT to
+ * (bvule x ones), 124, TRUE_ELIM, FALSE_INTRO */
+static int ult_ones(struct tac *t, uint32_t ones, uint32_t x)
+{
+	int s1, s2, ch[2];
+
+	s1 = rewrite2(t, 135, ones, x);
+	if (s1 < 0)
+		return s1;
+	s2 = ule_max(t, x);
+	if (s2 < 0)
+		return s2;
+	ch[0] = s1;
+	ch[1] = s2;
+	s1 = pb_trans(t->b, ch, 2);
+	if (s1 >= 0)
+		s1 = pb_true_elim(t->b, s1);
+	if (s1 >= 0)
+		s1 = pbuild_step(t->b, BCF_RULE_FALSE_INTRO, &s1, 1, NULL, NULL, 0);
+	return s1;
+}
+
 /*
  * One local fold of node tp: (= tp tp') or NONE.  eval_ok: EVALUATE when
  * every argument is a constant (not for terms that were ground from the
@@ -464,6 +527,8 @@ static int fold(struct tac *t, uint32_t tp, bool eval_ok)
 			return rewrite_xw(t, 127, args[1]);
 		if (is_one(t, args[1]))
 			return rewrite_xw(t, 139, args[0]);
+		if (is_ones32(t, args[0]))
+			return ult_ones(t, args[0], args[1]);
 		break;
 	case BCF_BOOL_SLT:
 		if (args[0] == args[1])
@@ -476,17 +541,19 @@ static int fold(struct tac *t, uint32_t tp, bool eval_ok)
 			return rewrite_xw(t, 133, args[1]);
 		if (is_zero(t, args[1]))
 			return rewrite_xw(t, 132, args[0]);
+		if (is_ones32(t, args[1]))
+			return ule_max(t, args[0]);
 		break;
 	case BCF_BOOL_SLE:
 		if (args[0] == args[1])
 			return pb_rewrite(t->b, 134, NULL, 0, args, 1);
 		break;
 	case BCF_BOOL_UGT:
-		if (args[0] == args[1] || is_zero(t, args[0]))
+		if (args[0] == args[1] || is_zero(t, args[0]) || is_ones32(t, args[1]))
 			return rewrite2(t, 87, args[0], args[1]);
 		break;
 	case BCF_BOOL_UGE:
-		if (args[0] == args[1] || is_zero(t, args[1]))
+		if (args[0] == args[1] || is_zero(t, args[1]) || is_ones32(t, args[0]))
 			return rewrite2(t, 88, args[0], args[1]);
 		break;
 	case BCF_BOOL_SGT:

@@ -156,6 +156,14 @@ int main(void)
 	refuted("not (= x x)", "(assert (not (= y y)))", 8);
 	refuted("bvult under a substitution",
 		"(assert (= v #x00)) (assert (bvult (bvadd x y) ((_ zero_extend 24) v)))", 14);
+	refuted("bvult ones x (32-bit)",
+		"(assert (bvult #xffffffff (bvadd x y)))", 10);
+	refuted("not bvule x ones (32-bit)",
+		"(assert (not (bvule (bvadd x y) #xffffffff)))", 10);
+	refuted("bvugt x ones (32-bit)",
+		"(assert (bvugt x #xffffffff))", 12);
+	not_applied("bvult ones x at 8 bits (no checked rewrite)",
+		"(assert (bvult #xff (bvadd v w)))");
 	/* 3. polynomials (POLY_NORM, verified by the strict checker) */
 	refuted_poly("product with zero is a constant polynomial",
 		"(assert (= v #x00)) (assert (bvult ((_ zero_extend 24) w) "
