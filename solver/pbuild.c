@@ -109,6 +109,18 @@ unsigned pbuild_nsteps(const struct pbuild *b)
 	return b->nsteps;
 }
 
+int pbuild_rule(const struct pbuild *b, int s)
+{
+	return s >= 0 && (uint32_t)s < b->nsteps ? b->steps[s].rule : -EINVAL;
+}
+
+int pbuild_premise(const struct pbuild *b, int s, unsigned i)
+{
+	if (s < 0 || (uint32_t)s >= b->nsteps || i >= b->steps[s].np)
+		return -EINVAL;
+	return (int)b->args[b->steps[s].off + i];
+}
+
 int pbuild_node(struct pbuild *b, uint8_t code, uint16_t params, const uint32_t *args,
 		unsigned vlen, uint32_t *id)
 {

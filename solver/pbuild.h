@@ -58,6 +58,9 @@ int pbuild_step(struct pbuild *b, uint16_t rule, const int *prem, unsigned np,
 /* The fact (arena id) concluded by step s. */
 uint32_t pbuild_fact(const struct pbuild *b, int s);
 unsigned pbuild_nsteps(const struct pbuild *b);
+/* Rule word of step s and its premise i (step index), or -EINVAL. */
+int pbuild_rule(const struct pbuild *b, int s);
+int pbuild_premise(const struct pbuild *b, int s, unsigned i);
 
 /* Convenience wrappers; each returns the step index or a negative errno. */
 int pb_assume(struct pbuild *b, uint32_t goal);

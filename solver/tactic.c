@@ -28,6 +28,11 @@
 #define TAC_MAX_LITS 4096
 #define TAC_MAX_ROUNDS 64
 
+static unsigned tac_expr_vlen(struct pbuild *b, uint32_t id)
+{
+	return bcf_arena__expr(pbuild_arena(b), id)->vlen;
+}
+
 static bool is_const(struct tac *t, uint32_t id)
 {
 	uint8_t c = tac_expr(t, id)->code;
@@ -271,7 +276,14 @@ static int run(struct tac *t, const int *facts, unsigned n)
 			return r;
 		t->lits[i].done = term;
 	}
-	for (round = 0; again && round < TAC_MAX_ROUNDS; round++) {
+	for (round = 0; round < TAC_MAX_ROUNDS; round++) {
+		if (!again) {
+			/* second pass: canonical forms (solver/tactic_rw.c) */
+			if (t->canon)
+				break;
+			t->canon = true;
+			t->gen++;
+		}
 		again = false;
 		for (i = 0; i < t->nlits; i++) {
 			if (t->lits[i].done)
@@ -288,7 +300,7 @@ static int run(struct tac *t, const int *facts, unsigned n)
 	return -ENOENT;
 }
 
-int tactic_refute(struct pbuild *b, const int *facts, unsigned n)
+static int attempt(struct pbuild *b, const int *facts, unsigned n)
 {
 	struct tac t;
 	int r;
@@ -301,5 +313,38 @@ int tactic_refute(struct pbuild *b, const int *facts, unsigned n)
 	free(t.lits);
 	free(t.slot);
 	poly_norm__free(t.poly);
+	return r;
+}
+
+/*
+ * The step every fact was AND_ELIMed from, when the facts are conjuncts of
+ * one conjunction that has more of them (an unsat core); -ENOENT if not.
+ */
+static int whole_conj(struct pbuild *b, const int *facts, unsigned n)
+{
+	int src = -1, p;
+	unsigned i;
+
+	for (i = 0; i < n; i++) {
+		if (pbuild_rule(b, facts[i]) != BCF_RULE_AND_ELIM)
+			return -ENOENT;
+		p = pbuild_premise(b, facts[i], 0);
+		if (p < 0 || (src >= 0 && p != src))
+			return -ENOENT;
+		src = p;
+	}
+	if (src < 0 || tac_expr_vlen(b, pbuild_fact(b, src)) <= n)
+		return -ENOENT;
+	return src;
+}
+
+int tactic_refute(struct pbuild *b, const int *facts, unsigned n)
+{
+	int r = attempt(b, facts, n), src;
+
+	/* The solver's core is minimal, not necessarily the conjuncts with a
+	 * short word-level refutation: try the whole conjunction too. */
+	if (r == -ENOENT && (src = whole_conj(b, facts, n)) >= 0)
+		r = attempt(b, &src, 1);
 	return r;
 }

@@ -52,6 +52,8 @@ struct tac {
 	uint32_t gen;
 	uint32_t root; /* of the current tac_rw() */
 	struct poly_norm *poly; /* created on first use */
+	bool canon;    /* second pass: evaluate every ground subterm,
+			* normalise comparisons to bvult / bvslt */
 	uint64_t work;
 };
 

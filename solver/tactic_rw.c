@@ -12,6 +12,9 @@
  *     zero (bvule x #0, bvult x #1, bvult #0 x), ABSORB for a conjunction
  *     holding false / a disjunction holding true, ITE on a constant
  *     condition, POLY_NORM for a sum or product that is a constant.
+ * In canonical mode (second pass) every ground subterm is EVALUATEd and
+ * comparisons are normalised to bvult/bvslt (REWRITE 87-92), so that
+ * atoms written differently meet as one hash-consed node.
  * No pointer into the arena is kept across a step or a node creation.
  */
 #include <stdlib.h>
@@ -543,25 +546,29 @@ static int fold(struct tac *t, uint32_t tp, bool eval_ok)
 			return rewrite_xw(t, 132, args[0]);
 		if (is_ones32(t, args[1]))
 			return ule_max(t, args[0]);
+		if (t->canon)
+			return rewrite2(t, 92, args[0], args[1]);
 		break;
 	case BCF_BOOL_SLE:
 		if (args[0] == args[1])
 			return pb_rewrite(t->b, 134, NULL, 0, args, 1);
+		if (t->canon)
+			return rewrite2(t, 91, args[0], args[1]);
 		break;
 	case BCF_BOOL_UGT:
-		if (args[0] == args[1] || is_zero(t, args[0]) || is_ones32(t, args[1]))
+		if (t->canon || args[0] == args[1] || is_zero(t, args[0]) || is_ones32(t, args[1]))
 			return rewrite2(t, 87, args[0], args[1]);
 		break;
 	case BCF_BOOL_UGE:
-		if (args[0] == args[1] || is_zero(t, args[1]) || is_ones32(t, args[0]))
+		if (t->canon || args[0] == args[1] || is_zero(t, args[1]) || is_ones32(t, args[0]))
 			return rewrite2(t, 88, args[0], args[1]);
 		break;
 	case BCF_BOOL_SGT:
-		if (args[0] == args[1])
+		if (t->canon || args[0] == args[1])
 			return rewrite2(t, 89, args[0], args[1]);
 		break;
 	case BCF_BOOL_SGE:
-		if (args[0] == args[1])
+		if (t->canon || args[0] == args[1])
 			return rewrite2(t, 90, args[0], args[1]);
 		break;
 	case BCF_BOOL_CONJ:
@@ -621,7 +628,7 @@ static int combine(struct tac *t, uint32_t id)
 				break;
 			}
 		}
-		s = fold(t, tp, cur != TAC_SAME || id == t->root);
+		s = fold(t, tp, cur != TAC_SAME || id == t->root || t->canon);
 		if (s == -ENOMEM)
 			return s;
 		if (s < 0)
@@ -693,11 +700,12 @@ static int rw_walk(struct tac *t, struct stk *sk, uint32_t root)
 				if (err)
 					return err;
 				if ((fl & (TF_GROUND | TF_EVAL)) == (TF_GROUND | TF_EVAL) &&
-				    ((fl & TF_BOUND) || id == root)) {
+				    ((fl & TF_BOUND) || id == root || t->canon)) {
 					r = eval_ground(t, id);
 					if (r == -ENOMEM || r == -E2BIG)
 						return r;
-				} else if ((fl & TF_GROUND) && !(fl & TF_BOUND) && id != root) {
+				} else if ((fl & TF_GROUND) && !(fl & TF_BOUND) && id != root &&
+					   !t->canon) {
 					r = TAC_SAME; /* ground from the start: left alone */
 				}
 			}

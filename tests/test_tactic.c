@@ -164,6 +164,11 @@ int main(void)
 		"(assert (bvugt x #xffffffff))", 12);
 	not_applied("bvult ones x at 8 bits (no checked rewrite)",
 		"(assert (bvult #xff (bvadd v w)))");
+	refuted("second pass: ground subterm evaluated, bvsle as not bvslt",
+		"(declare-const h (_ BitVec 16))"
+		"(assert (bvslt (bvadd ((_ zero_extend 16) h) #x00000001) #x00000000))"
+		"(assert (bvsle #x00000000 (bvadd ((_ zero_extend 16) h) "
+		"((_ zero_extend 24) #x01))))", 20);
 	/* 3. polynomials (POLY_NORM, verified by the strict checker) */
 	refuted_poly("product with zero is a constant polynomial",
 		"(assert (= v #x00)) (assert (bvult ((_ zero_extend 24) w) "
