@@ -126,6 +126,69 @@ static int compare(struct blaster *bl, uint32_t id)
 	return c < 0 ? c : bl_trans2(bl, c, s);
 }
 
+static bool is_const(struct blaster *bl, uint32_t id, uint64_t v)
+{
+	const struct bcf_expr *e = bl_expr(bl, id);
+
+	return e->code == BCF_BV_VAL && bcf_expr__bv_value(e) == v;
+}
+
+/*
+ * Comparisons that a rewrite decides or turns into an equality (much
+ * smaller circuits): x < x, x <= x, x = x, x < 0, 0 < x, x < 1, x <= 0,
+ * 0 <= x (REWRITE 1, 127-134, 139).  Returns the step or BL_NONE.
+ */
+static int simple(struct blaster *bl, uint8_t code, uint32_t a, uint32_t b)
+{
+	uint32_t v[2] = { a, 0 };
+	unsigned rid = 0, nv = 1;
+	int err;
+
+	if (a == b) {
+		rid = code == BCF_BOOL_EQ ? 1 : code == BCF_BOOL_ULT ? 129 :
+		      code == BCF_BOOL_SLT ? 130 : code == BCF_BOOL_ULE ? 131 : 134;
+	} else if (code == BCF_BOOL_ULT || code == BCF_BOOL_ULE) {
+		nv = 2;
+		if (is_const(bl, b, 0))
+			rid = code == BCF_BOOL_ULT ? 128 : 132;
+		else if (is_const(bl, a, 0))
+			rid = code == BCF_BOOL_ULT ? 127 : 133;
+		else if (code == BCF_BOOL_ULT && is_const(bl, b, 1))
+			rid = 139;
+		if (rid == 127 || rid == 133)
+			v[0] = b;
+	}
+	if (!rid)
+		return BL_NONE;
+	if (nv == 2) {
+		err = bl_i32(bl, bl_width(bl, a), &v[1]);
+		if (err)
+			return err;
+	}
+	return bl_rewrite(bl, rid, NULL, 0, v, nv);
+}
+
+/* After (= atom R) by step r: prove (= atom C) through R. */
+static int through(struct blaster *bl, int r)
+{
+	uint32_t rr = bl_rhs(bl, r);
+	const struct bcf_expr *e = bl_expr(bl, rr);
+	int s;
+
+	if (e->code == BCF_BOOL_VAL)
+		return r;
+	bl->depth++;
+	if (e->code == BCF_BOOL_NOT) {
+		s = atom(bl, e->args[0]);
+		if (s >= 0)
+			s = cong(bl, rr, &s, 1);
+	} else {
+		s = atom(bl, rr);
+	}
+	bl->depth--;
+	return s < 0 ? s : bl_trans2(bl, r, s);
+}
+
 /* Prove (= id C) for an atom; memoised.  Nesting is bounded (distinct ->
  * eq -> ult), so the recursion depth does not depend on the input. */
 static int atom(struct blaster *bl, uint32_t id)
@@ -187,6 +250,10 @@ static int atom(struct blaster *bl, uint32_t id)
 		break;
 	}
 	case BCF_BOOL_ULT:
+		if (bl->depth < 8 && (r = simple(bl, BCF_BOOL_ULT, vars[0], vars[1])) != BL_NONE) {
+			s = r < 0 ? r : through(bl, r);
+			break;
+		}
 		if (bl->depth < 8 && bl_narrowable(bl, vars[0], vars[1])) {
 			r = bl_route_narrow(bl, id);
 			if (r < 0)
@@ -201,6 +268,10 @@ static int atom(struct blaster *bl, uint32_t id)
 		s = compare(bl, id);
 		break;
 	case BCF_BOOL_ULE:
+		if (bl->depth < 8 && (r = simple(bl, BCF_BOOL_ULE, vars[0], vars[1])) != BL_NONE) {
+			s = r < 0 ? r : through(bl, r);
+			break;
+		}
 		if (bl->depth < 8 && bl_narrowable(bl, vars[1], vars[0])) {
 			uint32_t nult;
 
@@ -222,6 +293,11 @@ static int atom(struct blaster *bl, uint32_t id)
 	case BCF_BOOL_EQ:
 	case BCF_BOOL_SLT:
 	case BCF_BOOL_SLE:
+		if (vars[0] == vars[1]) {
+			r = simple(bl, e->code, vars[0], vars[1]);
+			s = r < 0 ? r : through(bl, r);
+			break;
+		}
 		s = compare(bl, id);
 		break;
 	case BCF_BOOL_BITOF:

@@ -483,6 +483,31 @@ static void test_atoms(void)
 		   "= of a constant too wide for the zero_extend");
 	check_atom(&f, O2(BCF_BOOL_DISTINCT, XT(BCF_BV_ZERO_EXTEND, 31, b1), C(32, 1)),
 		   "distinct of a zero-extended bit and 1");
+	{
+		static const uint8_t ops[] = { BCF_BOOL_ULT, BCF_BOOL_ULE, BCF_BOOL_UGT, BCF_BOOL_UGE,
+					       BCF_BOOL_SLT, BCF_BOOL_SLE, BCF_BOOL_EQ };
+		static const uint64_t ks[] = { 0, 1 };
+
+		for (i = 0; i < 7; i++) {
+			unsigned j;
+
+			snprintf(name, sizeof(name), "%s x x (REWRITE 1, 129-134)", bcf_code__name(ops[i]));
+			check_atom(&f, O2(ops[i], O2(BCF_BV_ADD, x32, y32), O2(BCF_BV_ADD, x32, y32)),
+				   name);
+			for (j = 0; j < 2; j++) {
+				snprintf(name, sizeof(name), "%s x %llu (REWRITE 127-139)",
+					 bcf_code__name(ops[i]), (unsigned long long)ks[j]);
+				check_atom(&f, O2(ops[i], x32, C(32, ks[j])), name);
+				snprintf(name, sizeof(name), "%s %llu x (REWRITE 127-139)",
+					 bcf_code__name(ops[i]), (unsigned long long)ks[j]);
+				check_atom(&f, O2(ops[i], C(32, ks[j]), x32), name);
+				snprintf(name, sizeof(name), "%s of 1-bit x and %llu",
+					 bcf_code__name(ops[i]), (unsigned long long)ks[j]);
+				if (ops[i] != BCF_BOOL_SLT && ops[i] != BCF_BOOL_SLE)
+					check_atom(&f, O2(ops[i], b1, C(1, ks[j])), name);
+			}
+		}
+	}
 	check_atom(&f, O2(BCF_BOOL_ULT, x32, y32), "bvult, 32 bits");
 	check_atom(&f, O2(BCF_BOOL_ULT, b1, c1), "bvult, 1 bit");
 	check_atom(&f, O2(BCF_BOOL_UGE, b1, c1), "bvuge, 1 bit");
