@@ -77,7 +77,30 @@ ok $? "merged shards equal the single run's result set"
 "$BCF" merge "$T/s1.jsonl" "$T/s1.jsonl" -o "$T/d.jsonl" 2>/dev/null
 ok $([ "$(wc -l < "$T/d.jsonl")" = "$a" ]; echo $?) "merge drops duplicate names"
 
-# 5. report
+# 5. proof cache: a condition seen before is not proven again
+"$BCF" batch "$CORPUS" -o "$T/c1.jsonl" -j 2 --timeout 30 --cache "$T/cache" --quiet \
+	>"$T/c1.out" 2>&1
+ok $? "batch with --cache fills the cache"
+"$BCF" batch "$CORPUS" -o "$T/c2.jsonl" -j 2 --timeout 30 --cache "$T/cache" \
+	--proof-dir "$T/cproofs" --quiet >"$T/c2.out" 2>&1
+cached=$(grep -c '"cached":true' "$T/c2.jsonl")
+decided=$(grep -cv '"status":"\(unknown\|error\)"' "$T/c1.jsonl")
+ok $([ "$cached" = "$decided" ]; echo $?) \
+	"the second run takes every decided condition from the cache ($cached of $decided)"
+pairs "$T/c2.jsonl" > "$T/c2.pairs"
+cmp -s "$T/one.pairs" "$T/c2.pairs"
+ok $? "cached results have the same statuses"
+nproofs=$(ls "$T/cproofs" 2>/dev/null | wc -l)
+proven=$(grep -c '"status":"proven' "$T/c2.jsonl")
+ok $([ "$nproofs" = "$proven" ]; echo $?) "cached proofs are written to --proof-dir ($nproofs)"
+badproof=0
+for p in "$T"/cproofs/*.bcf; do
+	[ -e "$p" ] || continue
+	"$BCF" check "$p" >/dev/null 2>&1 || badproof=$((badproof + 1))
+done
+ok $([ "$badproof" = 0 ]; echo $?) "every cached proof checks"
+
+# 6. report
 "$BCF" report "$T/one.jsonl" --out "$T/rep" > "$T/rep.txt" 2>&1
 ok $? "bcf report"
 grep -q '| status ' "$T/rep.txt" && grep -q 'time (s), all' "$T/rep.txt"
@@ -89,7 +112,7 @@ else
 	n=$((n + 1)); echo "ok $n # SKIP gnuplot not installed"
 fi
 
-# 6. usage errors
+# 7. usage errors
 "$BCF" batch "$CORPUS" >/dev/null 2>&1
 ok $([ $? = 2 ]; echo $?) "batch without -o is a usage error (exit 2)"
 "$BCF" batch "$T/nonexistent" -o "$T/x.jsonl" >/dev/null 2>&1
