@@ -138,7 +138,7 @@ static int collect(struct tac *t, const int *facts, unsigned n)
  * is bound already (rewriting it then exposes a conflict).  Returns 1 if
  * something was bound or added, 0, or -ENOMEM.
  */
-static int lin_solve(struct tac *t, unsigned i)
+static int lin_solve(struct tac *t, unsigned i, bool offset)
 {
 	int s = t->lits[i].step, k, err;
 	uint32_t f = pbuild_fact(t->b, s), x, l, r;
@@ -146,7 +146,7 @@ static int lin_solve(struct tac *t, unsigned i)
 
 	l = e->args[0];
 	r = e->args[1];
-	k = tac_lin_solve(t, f, &x);
+	k = tac_lin_solve(t, f, offset, &x);
 	if (k < 0)
 		return k == -ENOMEM ? k : 0;
 	if ((x == l && is_const(t, r)) || (x == r && is_const(t, l)))
@@ -196,11 +196,13 @@ static int bind_lit(struct tac *t, unsigned i, bool *term, bool *added)
 		}
 	}
 	if (code == BCF_BOOL_EQ) {
-		err = lin_solve(t, i);
-		if (err < 0)
-			return err;
-		if (err > 0)
-			*added = true;
+		for (k = 0; k < 2; k++) {
+			err = lin_solve(t, i, k == 0);
+			if (err < 0)
+				return err;
+			if (err > 0)
+				*added = true;
+		}
 	}
 	if (code == BCF_BOOL_NOT) {
 		atom = tac_expr(t, f)->args[0];

@@ -82,7 +82,9 @@ int tac_rw(struct tac *t, uint32_t id);
  * polynomial is the constant c; -ENOENT if it is not. */
 int tac_poly_const(struct tac *t, uint32_t tp);
 /* (= (= L R) (= X c)) for an equality eqn linear in one atom X with an odd
- * coefficient (POLY_NORM + POLY_NORM_EQ); *x = X.  -ENOENT if not. */
-int tac_lin_solve(struct tac *t, uint32_t eqn, uint32_t *x);
+ * coefficient (POLY_NORM + POLY_NORM_EQ); *x = X.  -ENOENT if not.
+ * offset: instead, X is the term under a constant offset, as in
+ * (= (bvsub X k) c), whatever X is. */
+int tac_lin_solve(struct tac *t, uint32_t eqn, bool offset, uint32_t *x);
 
 #endif

@@ -2,8 +2,8 @@
 /*
  * Polynomial steps of the tactic (solver/tactic_int.h), each a POLY_NORM
  * identity that the strict checker verifies (checker/poly.h):
- *   - tac_poly_const: a sum/product whose polynomial is a constant c:
- *     POLY_NORM (= T c);
+ *   - tac_poly_const: a sum/product whose polynomial is a constant c or
+ *     a single atom X: POLY_NORM (= T c) / (= T X);
  *   - tac_lin_solve: an equality (= L R) with L - R = a*X + b, a odd:
  *     POLY_NORM (= (bvmul #1 (bvsub L R)) (bvmul a (bvsub X c))) with
  *     c = -b/a, then POLY_NORM_EQ gives (= (= L R) (= X c)).
@@ -71,7 +71,17 @@ int tac_poly_const(struct tac *t, uint32_t tp)
 	if (!poly_norm__is_poly(p, cls, &w, &nterms) || nterms > 1)
 		return -ENOENT;
 	if (nterms == 1) {
-		if (poly_norm__term(p, cls, 0, &coef, &atoms, &deg) || deg)
+		if (poly_norm__term(p, cls, 0, &coef, &atoms, &deg))
+			return -ENOENT;
+		if (deg == 1 && coef == 1) {
+			/* a single atom: (= tp X) */
+			c = poly_norm__atom_rep(p, atoms[0]);
+			if (c == UINT32_MAX || c == tp || !bcf_is_bv(tac_expr(t, c)) ||
+			    bcf_expr__width(tac_expr(t, c)) != w)
+				return -ENOENT;
+			return poly_norm_step(t, tp, c);
+		}
+		if (deg)
 			return -ENOENT;
 	}
 	err = cnst(t, w, coef, &c);
@@ -89,7 +99,31 @@ static uint64_t inverse(uint64_t a)
 	return x;
 }
 
-int tac_lin_solve(struct tac *t, uint32_t eqn, uint32_t *xout)
+/*
+ * l is (bvsub X k), (bvadd X k) or (bvadd k X) with k a constant, and r a
+ * constant c: l - r = X + b, *b = -k - c (sub) or k - c (add).
+ */
+static bool offset_form(struct tac *t, uint32_t l, uint32_t r, uint32_t *x, uint64_t *b)
+{
+	const struct bcf_expr *e = tac_expr(t, l), *re = tac_expr(t, r), *k;
+	uint64_t kv, cv;
+	unsigned xi;
+
+	if (re->code != BCF_BV_VAL || e->vlen != 2 ||
+	    (e->code != BCF_BV_SUB && e->code != BCF_BV_ADD))
+		return false;
+	cv = bcf_expr__bv_value(re);
+	xi = e->code == BCF_BV_ADD && tac_expr(t, e->args[0])->code == BCF_BV_VAL ? 1 : 0;
+	k = tac_expr(t, e->args[1 - xi]);
+	if (k->code != BCF_BV_VAL || tac_expr(t, e->args[xi])->code == BCF_BV_VAL)
+		return false;
+	kv = bcf_expr__bv_value(k);
+	*x = e->args[xi];
+	*b = e->code == BCF_BV_SUB ? 0 - kv - cv : kv - cv;
+	return true;
+}
+
+int tac_lin_solve(struct tac *t, uint32_t eqn, bool offset, uint32_t *xout)
 {
 	const struct bcf_expr *e = tac_expr(t, eqn);
 	struct poly_norm *p;
@@ -113,6 +147,19 @@ int tac_lin_solve(struct tac *t, uint32_t eqn, uint32_t *xout)
 		err = poly_norm__class(p, d, &cls);
 	if (err)
 		return err == -ENOMEM ? err : -ENOENT;
+	/* (= (bvsub X k) c) and the like, whatever X is: l - r = a*X + b */
+	if (offset) {
+		if (offset_form(t, l, r, &x, &b)) {
+			a = 1;
+			goto solved;
+		}
+		if (offset_form(t, r, l, &x, &b)) {
+			a = (uint64_t)-1;
+			b = 0 - b;
+			goto solved;
+		}
+		return -ENOENT;
+	}
 	if (!poly_norm__is_poly(p, cls, &w, &nterms) || nterms < 1 || nterms > 2)
 		return -ENOENT;
 	for (i = 0; i < nterms; i++) {
@@ -129,6 +176,7 @@ int tac_lin_solve(struct tac *t, uint32_t eqn, uint32_t *xout)
 	}
 	if (!(a & 1) || x == UINT32_MAX)
 		return -ENOENT;
+solved:
 	e = tac_expr(t, x);
 	if (!bcf_is_bv(e) || bcf_expr__width(e) != w || e->code == BCF_BV_VAL)
 		return -ENOENT;

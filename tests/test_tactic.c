@@ -25,7 +25,8 @@
  * tactic's result; on success the proof is finished (self-checked in both
  * modes) and *steps / *bytes / rule counts are filled.
  */
-static int run(const char *asserts, struct pbuild_stats *st, size_t *bytes)
+static int run_core(const char *asserts, unsigned ncore, struct pbuild_stats *st,
+		    size_t *bytes)
 {
 	char text[4096];
 	struct bcf_cond *c = NULL;
@@ -55,7 +56,9 @@ static int run(const char *asserts, struct pbuild_stats *st, size_t *bytes)
 		if (e->code == BCF_BOOL_CONJ) {
 			unsigned k = e->vlen;
 
-			for (i = 0; i < k && i < 64; i++)
+			/* ncore > 0: only the first ncore conjuncts, as an
+			 * unsat core would give them */
+			for (i = 0; i < k && i < 64 && (!ncore || i < ncore); i++)
 				facts[n++] = pb_and_elim(b, s0, i);
 		} else {
 			facts[n++] = s0;
@@ -75,6 +78,11 @@ static int run(const char *asserts, struct pbuild_stats *st, size_t *bytes)
 	pbuild_free(b);
 	bcf_cond__free(c);
 	return r;
+}
+
+static int run(const char *asserts, struct pbuild_stats *st, size_t *bytes)
+{
+	return run_core(asserts, 0, st, bytes);
 }
 
 static unsigned rule(const struct pbuild_stats *st, uint16_t rule)
@@ -181,6 +189,12 @@ int main(void)
 		"(assert (= (bvsub ((_ sign_extend 24) v) #x00000041) #x00000000))", 16, true);
 	refuted_poly("odd coefficient solved by its inverse",
 		"(assert (= (bvadd (bvmul #x03 v) #x05) #x00)) (assert (= v #x01))", 16, true);
+	refuted_poly("a non-linear term under two constant offsets",
+		"(assert (= (bvsub (bvmul x y) #x00000095) #x00000000))"
+		"(assert (= (bvsub (bvmul x y) #x00000097) #x00000000))", 16, true);
+	refuted_poly("offset on the right-hand side",
+		"(assert (= #x05 (bvadd (bvmul w w) #x01))) (assert (bvult (bvmul w w) #x03))",
+		16, true);
 	refuted_poly("bvnot as a polynomial",
 		"(assert (= v #x05)) (assert (= (bvnot v) #x00))", 16, true);
 	not_applied("even coefficient is not solved",
@@ -193,6 +207,17 @@ int main(void)
 		"(assert (bvult v #x01)) (assert (bvugt (bvadd v #x05) #x07))", 14);
 	refuted("bvult #0 x against x = 0",
 		"(assert (bvult #x00 v)) (assert (= v #x00))", 12);
+	/* the core alone (bit-level only) does not help: the whole conjunction does */
+	{
+		struct pbuild_stats st;
+		size_t bytes = 0;
+		int r = run_core("(assert (bvult (bvadd x y) x)) (assert (= y #x00000000))",
+				 1, &st, &bytes);
+
+		ok(r >= 0 && !rule(&st, BCF_RULE_BITBLAST),
+		   "a core without a word-level refutation: the whole conjunction is used (%d)",
+		   r);
+	}
 	/* must not apply */
 	not_applied("satisfiable bounds", "(assert (bvult v #x05)) (assert (bvugt v #x01))");
 	not_applied("unrelated facts", "(assert (= v #x05)) (assert (bvult w #x03))");
