@@ -251,6 +251,22 @@ int smt2_set_logic(struct smt2_ctx *ctx, struct smt2_sym *logic, struct smt2_loc
 	return 0;
 }
 
+int smt2_set_info(struct smt2_ctx *ctx, struct smt2_text key, struct smt2_sym *value,
+		  struct smt2_loc loc)
+{
+	static const char k[] = ":bcf-goal";
+
+	if (key.len != sizeof(k) - 1 || memcmp(key.p, k, key.len))
+		return 0; /* other attributes are accepted and ignored */
+	if (value && !strcmp(value->name, "path"))
+		ctx->goal_is_path = true;
+	else if (value && !strcmp(value->name, "refine"))
+		ctx->goal_is_path = false;
+	else
+		return smt2_fail(ctx, loc, ":bcf-goal takes path or refine");
+	return 0;
+}
+
 static int check_fresh(struct smt2_ctx *ctx, struct smt2_sym *s, struct smt2_loc loc)
 {
 	char b[48];
@@ -813,6 +829,11 @@ int bcf_smt2__parse(const char *text, size_t len, const char *filename, struct b
 		return err;
 	}
 	c->path_cond = BCF_COND_NONE;
+	if (ctx.goal_is_path) {
+		/* a pure path-unreachable request: the formula is path_cond */
+		c->path_cond = c->refine_cond;
+		c->refine_cond = BCF_COND_NONE;
+	}
 	ctx_free(&ctx);
 	*out = c;
 	return 0;

@@ -187,6 +187,7 @@ struct smt2_ctx {
 	struct smt2_term annot;      /* term of the innermost (! ...) being read */
 	uint32_t line, col;          /* scanner position */
 	bool logic_set, seen_command, seen_check_sat, seen_exit;
+	bool goal_is_path;           /* (set-info :bcf-goal path) */
 	void *fatal_jmp;             /* jmp_buf * while the scanner runs */
 };
 
@@ -209,6 +210,9 @@ uint32_t *smt2_scratch(struct smt2_ctx *ctx, size_t n);
 /* ---- script commands ---- */
 int smt2_cmd_open(struct smt2_ctx *ctx, struct smt2_loc loc);
 int smt2_set_logic(struct smt2_ctx *ctx, struct smt2_sym *logic, struct smt2_loc loc);
+/* (set-info :bcf-goal path|refine): which kernel condition the assertions form. */
+int smt2_set_info(struct smt2_ctx *ctx, struct smt2_text key, struct smt2_sym *value,
+		  struct smt2_loc loc);
 int smt2_declare(struct smt2_ctx *ctx, struct smt2_sym *sym, struct smt2_loc loc,
 		 uint16_t sort);
 int smt2_define(struct smt2_ctx *ctx, struct smt2_sym *sym, struct smt2_loc loc, uint16_t sort,

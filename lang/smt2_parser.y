@@ -108,7 +108,7 @@ open
 command
 	: open SET_LOGIC SYMBOL ")"		{ TRY(smt2_set_logic(ctx, $3, @3)); }
 	| open SET_INFO KEYWORD ")"
-	| open SET_INFO KEYWORD attr_value ")"
+	| open SET_INFO KEYWORD attr_value ")"	{ TRY(smt2_set_info(ctx, $3, $4, @4)); }
 	| open SET_OPTION KEYWORD ")"
 	| open SET_OPTION KEYWORD attr_value ")"
 	| open DECLARE_FUN SYMBOL "(" ")" sort ")"

@@ -119,6 +119,28 @@ int main(void)
 	bcf_prove_result__free(&r);
 	bcf_arena__free(f.c.arena);
 
+	/* SMT-LIB: (set-info :bcf-goal path) makes the assertions the path condition */
+	{
+		static const char text[] =
+			"(set-logic QF_BV)\n(set-info :bcf-goal path)\n"
+			"(declare-fun x () (_ BitVec 8))\n"
+			"(assert (and (bvult x #x05) (bvugt x #x07)))\n";
+		struct bcf_cond *c = NULL;
+
+		ok(bcf_smt2__parse(text, sizeof(text) - 1, "t.smt2", &c) == 0 && c &&
+		   c->path_cond != BCF_COND_NONE && c->refine_cond == BCF_COND_NONE,
+		   ":bcf-goal path: the formula is path_cond, no refine_cond");
+		err = c ? bcf_prove(c, &po, &r) : -EINVAL;
+		ok(!err && r.status == BCF_PROVE_PROVEN_PATH, "and it is refuted as a path (%s)",
+		   bcf_prove_status__name(r.status));
+		bcf_prove_result__free(&r);
+		bcf_cond__free(c);
+		c = NULL;
+		ok(bcf_smt2__parse("(set-info :bcf-goal sideways)", 29, "t.smt2", &c) == -EINVAL &&
+		   strstr(bcf_last_error(), "t.smt2:1:"), "a bad :bcf-goal value is an error: %s",
+		   bcf_last_error());
+	}
+
 	/* no condition at all */
 	build(&f);
 	f.c.path_cond = f.c.refine_cond = BCF_COND_NONE;
