@@ -40,8 +40,11 @@ static bool is_const(struct tac *t, uint32_t id)
 	return c == BCF_BV_VAL || c == BCF_BOOL_VAL;
 }
 
+/* A new literal; -EEXIST if its fact is a literal already. */
 static int add_lit(struct tac *t, int s)
 {
+	struct tac_slot *sl;
+
 	if (t->nlits == TAC_MAX_LITS)
 		return -E2BIG;
 	if (t->nlits == t->lit_cap) {
@@ -53,9 +56,14 @@ static int add_lit(struct tac *t, int s)
 		t->lits = n;
 		t->lit_cap = c;
 	}
+	sl = tac_slot(t, pbuild_fact(t->b, s));
+	if (!sl)
+		return -ENOMEM;
+	if (sl->lit)
+		return -EEXIST;
+	sl->lit = 1;
+	memset(&t->lits[t->nlits], 0, sizeof(t->lits[0]));
 	t->lits[t->nlits].step = s;
-	t->lits[t->nlits].done = 0;
-	t->lits[t->nlits].atom = 0;
 	t->nlits++;
 	return 0;
 }
@@ -126,6 +134,8 @@ static int collect(struct tac *t, const int *facts, unsigned n)
 			continue;
 		}
 		err = add_lit(t, s);
+		if (err == -EEXIST)
+			err = 0;
 	}
 	free(work);
 	return err;
@@ -156,6 +166,8 @@ static int lin_solve(struct tac *t, unsigned i, bool offset)
 		return k == -ENOMEM ? k : 0;
 	if (!tac_bound(t, x)) {
 		err = tac_bind(t, x, k);
+		if (!err && !t->lits[i].own[2])
+			t->lits[i].own[2] = x;
 		return err ? err : 1;
 	}
 	err = add_lit(t, k);
@@ -184,6 +196,7 @@ static int bind_lit(struct tac *t, unsigned i, bool *term, bool *added)
 			err = tac_bind(t, x, s);
 			if (err)
 				return err;
+			t->lits[i].own[1] = x;
 			*added = *term = true;
 		} else if (is_const(t, x) && !is_const(t, y) && !tac_bound(t, y)) {
 			k = pb_symm(t->b, s);
@@ -192,6 +205,7 @@ static int bind_lit(struct tac *t, unsigned i, bool *term, bool *added)
 			err = tac_bind(t, y, k);
 			if (err)
 				return err;
+			t->lits[i].own[1] = y;
 			*added = *term = true;
 		}
 	}
@@ -220,7 +234,7 @@ static int bind_lit(struct tac *t, unsigned i, bool *term, bool *added)
 	err = tac_bind(t, atom, k);
 	if (err)
 		return err;
-	t->lits[i].atom = atom;
+	t->lits[i].own[0] = atom;
 	*added = true;
 	return 0;
 }
@@ -228,17 +242,20 @@ static int bind_lit(struct tac *t, unsigned i, bool *term, bool *added)
 /* Rewrite literal i; returns a false step + 1, 0 or -errno. */
 static int rewrite_lit(struct tac *t, unsigned i, bool *bound)
 {
-	int s = t->lits[i].step, r, k, err, saved = 0;
-	uint32_t f = pbuild_fact(t->b, s), nf, atom = t->lits[i].atom;
+	int s = t->lits[i].step, r, k, err, saved[3];
+	uint32_t f = pbuild_fact(t->b, s), nf, own[3];
 	bool added, term;
+	unsigned j;
 
 	*bound = false;
-	/* the literal's own atom binding would rewrite it to true */
-	if (atom)
-		saved = tac_unbind(t, atom);
+	/* the literal's own bindings would rewrite it to true */
+	memcpy(own, t->lits[i].own, sizeof(own));
+	for (j = 0; j < 3; j++)
+		saved[j] = own[j] ? tac_unbind(t, own[j]) : 0;
 	r = tac_rw(t, f);
-	if (atom)
-		tac_rebind(t, atom, saved);
+	for (j = 3; j-- > 0;)
+		if (own[j])
+			tac_rebind(t, own[j], saved[j]);
 	if (r < 0)
 		return r == -ENOMEM ? r : 0;
 	if (r == TAC_SAME)
@@ -258,7 +275,6 @@ static int rewrite_lit(struct tac *t, unsigned i, bool *bound)
 	err = bind_lit(t, t->nlits - 1, &term, &added);
 	if (err)
 		return err;
-	t->lits[t->nlits - 1].done = term;
 	*bound = added;
 	return 0;
 }
@@ -276,7 +292,6 @@ static int run(struct tac *t, const int *facts, unsigned n)
 		r = bind_lit(t, i, &term, &added);
 		if (r)
 			return r;
-		t->lits[i].done = term;
 	}
 	for (round = 0; round < TAC_MAX_ROUNDS; round++) {
 		if (!again) {

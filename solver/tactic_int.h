@@ -22,9 +22,10 @@
 #define TAC_MAX_WORK (1u << 22)
 
 struct tac_lit {
-	int step;      /* proves the literal */
-	uint8_t done;  /* used up as a term binding (never rewritten) */
-	uint32_t atom; /* atom this literal bound to true/false (0 = none) */
+	int step;        /* proves the literal */
+	uint8_t done;    /* superseded by its rewritten form */
+	uint32_t own[3]; /* ids this literal bound (0 = none): its atom, the
+			  * term it equates with a constant, a solved term */
 };
 
 /* Per arena id.  bind/refl are permanent; rw/sb/flags are valid for one
@@ -36,6 +37,7 @@ struct tac_slot {
 	int sb;    /* same, substitution only (no evaluation) */
 	uint32_t rwgen, sbgen, flgen;
 	uint8_t fl; /* TF_* */
+	uint8_t lit; /* is the fact of a literal (permanent) */
 };
 
 #define TF_GROUND 1u /* constant after substitution */
@@ -65,6 +67,8 @@ static inline const struct bcf_expr *tac_expr(const struct tac *t, uint32_t id)
 /* Room for every arena id in t->slot (0 or -ENOMEM). */
 int tac_grow(struct tac *t);
 
+/* The slot of an arena id (grows the array), NULL without memory. */
+struct tac_slot *tac_slot(struct tac *t, uint32_t id);
 bool tac_bound(struct tac *t, uint32_t id);
 /* Bind id to the constant on the right of step s's fact (= id c). */
 int tac_bind(struct tac *t, uint32_t id, int s);

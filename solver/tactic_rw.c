@@ -51,6 +51,11 @@ static struct tac_slot *slot(struct tac *t, uint32_t id)
 	return id < t->nslot ? &t->slot[id] : NULL;
 }
 
+struct tac_slot *tac_slot(struct tac *t, uint32_t id)
+{
+	return slot(t, id);
+}
+
 bool tac_bound(struct tac *t, uint32_t id)
 {
 	struct tac_slot *s = slot(t, id);
