@@ -148,9 +148,9 @@ int main(void)
 		"(assert (= v #x01)) (assert (= w (ite (= v #x01) #x02 #x03)))"
 		"(assert (= w #x03))", 16);
 	refuted("a term equated with a constant, contradicted inside by a binding",
-		"(assert (= v #x66)) (assert (= (bvsub (bvsub #x00000000 "
-		"((_ zero_extend 24) (ite (bvult v #x6e) #x01 #x00))) #xffffffff) #x00000000))",
-		16);
+		"(assert (= v #x66)) (assert (= (bvsub (bvsub (bvsub #x00000000 "
+		"((_ zero_extend 24) (ite (bvult v #x6e) #x01 #x00))) #xffffffff) "
+		"((_ zero_extend 24) (ite (bvult v #x6e) #x01 #x00))) #x00000000))", 16);
 	refuted("boolean literal and its negation", "(assert p) (assert (not p))", 8);
 	refuted("boolean atom bound true, negated inside",
 		"(assert (bvult v w)) (assert (or (not (bvult v w)) (= v w)))"
