@@ -150,7 +150,7 @@ int main(void)
 	refuted("a term equated with a constant, contradicted inside by a binding",
 		"(assert (= v #x66)) (assert (= (bvsub (bvsub (bvsub #x00000000 "
 		"((_ zero_extend 24) (ite (bvult v #x6e) #x01 #x00))) #xffffffff) "
-		"((_ zero_extend 24) (ite (bvult v #x6e) #x01 #x00))) #x00000000))", 16);
+		"((_ zero_extend 24) (ite (bvult v #x6e) #x01 #x00))) #x00000000))", 20);
 	refuted("boolean literal and its negation", "(assert p) (assert (not p))", 8);
 	refuted("boolean atom bound true, negated inside",
 		"(assert (bvult v w)) (assert (or (not (bvult v w)) (= v w)))"
