@@ -27,6 +27,8 @@
 
 #define TAC_MAX_LITS 4096
 #define TAC_MAX_ROUNDS 64
+/* bind_lit() found false: BIND_FALSE + step + 1 */
+#define BIND_FALSE 0x10000000
 
 static unsigned tac_expr_vlen(struct pbuild *b, uint32_t id)
 {
@@ -177,9 +179,43 @@ static int lin_solve(struct tac *t, unsigned i, bool offset)
 }
 
 /*
+ * Literal step s says (= c2 T) (t_left false) or (= T c2) (t_left true)
+ * while T is bound to c1 by step b (= T c1): the two constants meet,
+ * TRANS + EVALUATE + EQ_RESOLVE.  Returns a false step + 1, or 0.
+ */
+static int clash(struct tac *t, int s, bool t_left, int b)
+{
+	int ch[2], k, ev;
+
+	if (!t_left) {
+		ch[0] = s;      /* (= c2 T) */
+		ch[1] = b;      /* (= T c1) */
+	} else {
+		/* (= c1 T): the premise of b when b is a SYMM, else SYMM(b) */
+		k = pbuild_rule(t->b, b) == BCF_RULE_SYMM ? pbuild_premise(t->b, b, 0) :
+		    pb_symm(t->b, b);
+		if (k < 0)
+			return k == -ENOMEM ? k : 0;
+		ch[0] = k;
+		ch[1] = s;      /* (= T c2) */
+	}
+	k = pb_trans(t->b, ch, 2);
+	if (k < 0)
+		return k == -ENOMEM ? k : 0;
+	ev = pb_evaluate(t->b, pbuild_fact(t->b, k));
+	if (ev < 0)
+		return ev == -ENOMEM ? ev : 0;
+	k = pb_eq_resolve(t->b, k, ev);
+	if (k < 0)
+		return k == -ENOMEM ? k : 0;
+	return pbuild_fact(t->b, k) == pbuild_false(t->b) ? k + 1 : 0;
+}
+
+/*
  * Bindings from literal i: (= T c) / (= c T), A -> true, (not A) -> false.
- * *term is set when a term T was bound (the literal is then used up),
- * *added when anything new was bound.
+ * *term is set when a term T was bound, *added when anything new was
+ * bound.  Returns 0, -errno, or BIND_FALSE + (false step + 1) when the
+ * literal clashes with a binding of its term.
  */
 static int bind_lit(struct tac *t, unsigned i, bool *term, bool *added)
 {
@@ -192,6 +228,15 @@ static int bind_lit(struct tac *t, unsigned i, bool *term, bool *added)
 	if (code == BCF_BOOL_EQ) {
 		x = e->args[0];
 		y = e->args[1];
+		if (is_const(t, y) && !is_const(t, x) && tac_bound(t, x)) {
+			k = clash(t, s, true, tac_slot(t, x)->bind - 1);
+			if (k)
+				return k > 0 ? k + BIND_FALSE : k;
+		} else if (is_const(t, x) && !is_const(t, y) && tac_bound(t, y)) {
+			k = clash(t, s, false, tac_slot(t, y)->bind - 1);
+			if (k)
+				return k > 0 ? k + BIND_FALSE : k;
+		}
 		if (is_const(t, y) && !is_const(t, x) && !tac_bound(t, x)) {
 			err = tac_bind(t, x, s);
 			if (err)
@@ -216,6 +261,23 @@ static int bind_lit(struct tac *t, unsigned i, bool *term, bool *added)
 				return err;
 			if (err > 0)
 				*added = true;
+		}
+	}
+	/* A and (not A) both literals: CONTRA */
+	atom = code == BCF_BOOL_NOT ? tac_expr(t, f)->args[0] : f;
+	if (!is_const(t, atom) && tac_bound(t, atom)) {
+		int b = tac_slot(t, atom)->bind - 1, other, pr[2];
+		uint16_t want = code == BCF_BOOL_NOT ? BCF_RULE_TRUE_INTRO : BCF_RULE_FALSE_INTRO;
+
+		if (pbuild_rule(t->b, b) == want) {
+			other = pbuild_premise(t->b, b, 0);
+			pr[0] = code == BCF_BOOL_NOT ? other : s;
+			pr[1] = code == BCF_BOOL_NOT ? s : other;
+			k = pbuild_step(t->b, BCF_RULE_CONTRA, pr, 2, NULL, NULL, 0);
+			if (k >= 0 && pbuild_fact(t->b, k) == pbuild_false(t->b))
+				return BIND_FALSE + k + 1;
+			if (k == -ENOMEM)
+				return k;
 		}
 	}
 	if (code == BCF_BOOL_NOT) {
@@ -273,6 +335,8 @@ static int rewrite_lit(struct tac *t, unsigned i, bool *bound)
 	if (err)
 		return err == -ENOMEM ? err : 0;
 	err = bind_lit(t, t->nlits - 1, &term, &added);
+	if (err >= BIND_FALSE)
+		return err - BIND_FALSE;
 	if (err)
 		return err;
 	*bound = added;
@@ -290,6 +354,8 @@ static int run(struct tac *t, const int *facts, unsigned n)
 		return r > 0 ? r - 1 : r;
 	for (i = 0; i < t->nlits; i++) {
 		r = bind_lit(t, i, &term, &added);
+		if (r >= BIND_FALSE)
+			return r - BIND_FALSE - 1;
 		if (r)
 			return r;
 	}
