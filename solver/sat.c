@@ -3,7 +3,9 @@
  * CDCL SAT solver with resolution proof logging; see solver/sat.h.
  *
  * Search: two watched literals with blockers, first-UIP conflict analysis,
- * recursive clause minimisation, VSIDS with a binary heap, phase saving,
+ * recursive clause minimisation, decisions from a VMTF queue (variables
+ * analysed in a conflict move to the front; opts.vsids: VSIDS with a
+ * binary heap instead), phase saving,
  * restarts when the recent glue (LBD) average exceeds the long-run one,
  * periodic deletion of the worse half of the learned clauses (by glue,
  * then activity; glue <= 2 kept).
@@ -103,10 +105,16 @@ struct bcf_sat {
 	uint8_t *mark;          /* by var: proof bookkeeping */
 	double *act;            /* by var */
 	uint32_t *heap_pos;     /* by var: index in heap or UINT32_MAX */
+	uint32_t *q_prev, *q_next; /* by var: VMTF queue links (0 = none) */
+	uint64_t *q_stamp;      /* by var: enqueue time (higher = decided first) */
 	uint32_t *unit_node;    /* by var: proof node of the level-0 unit */
 	struct wvec *watches;   /* by literal */
 
 	struct u32vec heap;
+	bool vmtf;              /* decisions from the VMTF queue instead of VSIDS */
+	uint32_t q_first, q_last, q_search;
+	uint64_t q_time;
+	struct u32vec bumped;
 	struct u32vec trail, trail_lim;
 	uint32_t qhead;
 	double var_inc, cla_inc;
@@ -152,6 +160,7 @@ struct bcf_sat *bcf_sat__new(const struct bcf_sat_opts *opts)
 	if (opts)
 		s->opts = *opts;
 	s->minimize = s->opts.minimize ? s->opts.minimize > 0 : !s->opts.proof;
+	s->vmtf = !s->opts.vsids;
 	s->var_inc = 1;
 	s->cla_inc = 1;
 	s->empty_node = NO_NODE;
@@ -183,6 +192,10 @@ void bcf_sat__free(struct bcf_sat *s)
 	free(s->mark);
 	free(s->act);
 	free(s->heap_pos);
+	free(s->q_prev);
+	free(s->q_next);
+	free(s->q_stamp);
+	u32_free(&s->bumped);
 	free(s->unit_node);
 	free(s->lvl_stamp);
 	u32_free(&s->heap);
@@ -236,6 +249,9 @@ uint32_t bcf_sat__new_var(struct bcf_sat *s)
 		GROW(mark, cap);
 		GROW(act, cap);
 		GROW(heap_pos, cap);
+		GROW(q_prev, cap);
+		GROW(q_next, cap);
+		GROW(q_stamp, cap);
 		GROW(unit_node, cap);
 		GROW(lvl_stamp, cap);
 		memset(s->lvl_stamp + old, 0, (cap - old) * sizeof(*s->lvl_stamp));
@@ -249,6 +265,8 @@ uint32_t bcf_sat__new_var(struct bcf_sat *s)
 	s->mark[v] = 0;
 	s->act[v] = 0;
 	s->heap_pos[v] = UINT32_MAX;
+	s->q_prev[v] = s->q_next[v] = 0;
+	s->q_stamp[v] = 0;
 	s->unit_node[v] = NO_NODE;
 	s->nvars = v;
 	return v;
@@ -388,6 +406,11 @@ static uint32_t heap_pop(struct bcf_sat *s)
 
 static void var_bump(struct bcf_sat *s, uint32_t v)
 {
+	if (s->vmtf) {
+		if (u32_push(&s->bumped, v))
+			s->error = -ENOMEM;
+		return;
+	}
 	if ((s->act[v] += s->var_inc) > 1e100) {
 		uint32_t i;
 
@@ -397,6 +420,59 @@ static void var_bump(struct bcf_sat *s, uint32_t v)
 	}
 	if (s->heap_pos[v] != UINT32_MAX)
 		heap_up(s, s->heap_pos[v]);
+}
+
+/* ---- VMTF queue (variable move-to-front) ------------------------------------ */
+
+static void q_unlink(struct bcf_sat *s, uint32_t v)
+{
+	uint32_t p = s->q_prev[v], n = s->q_next[v];
+
+	if (p)
+		s->q_next[p] = n;
+	else
+		s->q_first = n;
+	if (n)
+		s->q_prev[n] = p;
+	else
+		s->q_last = p;
+	s->q_prev[v] = s->q_next[v] = 0;
+}
+
+static void q_append(struct bcf_sat *s, uint32_t v)
+{
+	s->q_prev[v] = s->q_last;
+	s->q_next[v] = 0;
+	if (s->q_last)
+		s->q_next[s->q_last] = v;
+	else
+		s->q_first = v;
+	s->q_last = v;
+	s->q_stamp[v] = ++s->q_time;
+	if (!s->val[SAT_LIT(v, 0)])
+		s->q_search = v;
+}
+
+static int cmp_stamp(const void *a, const void *b, void *ctx)
+{
+	const struct bcf_sat *s = ctx;
+	uint64_t x = s->q_stamp[*(const uint32_t *)a], y = s->q_stamp[*(const uint32_t *)b];
+
+	return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/* Move the variables bumped by the last analysis to the front, keeping their order. */
+static void q_bump(struct bcf_sat *s)
+{
+	uint32_t i;
+
+	if (s->bumped.n > 1)
+		qsort_r(s->bumped.a, s->bumped.n, sizeof(uint32_t), cmp_stamp, s);
+	for (i = 0; i < s->bumped.n; i++) {
+		q_unlink(s, s->bumped.a[i]);
+		q_append(s, s->bumped.a[i]);
+	}
+	s->bumped.n = 0;
 }
 
 static void clause_bump(struct bcf_sat *s, struct clause *c)
@@ -582,7 +658,10 @@ static void backtrack(struct bcf_sat *s, uint32_t lvl)
 		s->val[SAT_NOT(l)] = 0;
 		s->reason[v] = NULL;
 		s->phase[v] = SAT_NEG(l);
-		heap_insert(s, v);
+		if (!s->vmtf)
+			heap_insert(s, v);
+		else if (s->q_stamp[v] > s->q_stamp[s->q_search])
+			s->q_search = v;
 	}
 	s->trail.n = s->trail_lim.a[lvl];
 	s->qhead = s->trail.n;
@@ -979,6 +1058,8 @@ static enum bcf_sat_result search(struct bcf_sat *s, bool *restart)
 				return BCF_SAT_UNSAT;
 			}
 			analyze(s, confl, &bt);
+			if (s->vmtf)
+				q_bump(s);
 			if (s->error || learn(s, bt))
 				return BCF_SAT_UNKNOWN;
 			s->var_inc *= 1 / 0.95;
@@ -1002,7 +1083,13 @@ static enum bcf_sat_result search(struct bcf_sat *s, bool *restart)
 		{
 			uint32_t v = 0;
 
-			while (s->heap.n) {
+			if (s->vmtf) {
+				for (v = s->q_search; v && lval(s, SAT_LIT(v, 0)); v = s->q_prev[v])
+					;
+				if (v)
+					s->q_search = v;
+			}
+			while (!s->vmtf && s->heap.n) {
 				v = heap_pop(s);
 				if (!lval(s, SAT_LIT(v, 0)))
 					break;
@@ -1144,6 +1231,20 @@ enum bcf_sat_result bcf_sat__solve(struct bcf_sat *s)
 		}
 		heap_insert(s, v);
 	}
+	if (s->vmtf) {
+		/* VMTF: the initial queue follows the (perturbed) activity order */
+		struct u32vec ord = { 0 };
+
+		if (u32_reserve(&ord, s->nvars + 1)) {
+			s->error = -ENOMEM;
+			return s->result = BCF_SAT_UNKNOWN;
+		}
+		while (s->heap.n)
+			ord.a[ord.n++] = heap_pop(s);
+		while (ord.n)
+			q_append(s, ord.a[--ord.n]);
+		u32_free(&ord);
+	}
 	r = load_inputs(s);
 	if (r != BCF_SAT_UNKNOWN || s->error)
 		return s->result = r;
@@ -1182,7 +1283,11 @@ struct walk {
 	struct u32vec acc, dedup, P, V, pool;
 	uint32_t *b_off, *b_len; /* by node: its clause in pool (derived) */
 	uint32_t next_id;
-	uint32_t rep_max;        /* resolve up to this many copies by repetition */
+	uint32_t rep_max;        /* walk_linear: resolve up to this many copies by repetition */
+	/* scheduling (walk_sched) */
+	uint32_t *item_of;       /* by literal: chain entry whose pivot it is (0 = none) */
+	struct u32vec blk, ready, dupq;
+	uint32_t rep_cost;       /* max extra words a repetition may cost instead of a split */
 };
 
 static void node_lits(const struct walk *w, uint32_t n, const sat_lit **l, uint32_t *len)
@@ -1293,13 +1398,14 @@ static int walk_resolve(struct walk *w, uint32_t R, sat_lit a, const sat_lit *l,
 }
 
 /*
- * Replay node n's chain with list semantics.  A pivot literal held more
+ * Replay node n's chain with list semantics in the recorded order (used
+ * when a chain resolves the same literal twice).  A pivot literal held more
  * than once in the accumulated clause is either resolved once per copy
  * (units, which add nothing, and reasons whose other literals are all
  * final, i.e. no later pivot of this chain) or the chain is closed as an
  * intermediate factored step and continued from it.
  */
-static int walk_node(struct walk *w, uint32_t n)
+static int walk_linear(struct walk *w, uint32_t n)
 {
 	struct bcf_sat *s = w->s;
 	const uint32_t *ch = s->p_chain.a + s->p_chain_off.a[n];
@@ -1361,7 +1467,173 @@ static int walk_node(struct walk *w, uint32_t n)
 				return err;
 		}
 	}
+	return walk_emit(w, n);
+}
+
+/* Words a repetition of entry R (len literals) c times costs beyond one use. */
+static uint32_t repeat_cost(uint32_t c, uint32_t len)
+{
+	return 2 * (c - 1) + ((c - 1) * (len - 1) + 1) / 2;
+}
+
+/*
+ * Replay node n's chain in a scheduled order.  An entry (R, a) is ready
+ * once no pending entry's clause would bring its pivot literal a back;
+ * ready entries whose pivot literal is held once are resolved first (they
+ * cost nothing extra); when only entries with a duplicated pivot literal
+ * are ready, one is resolved once per copy if that is cheap (a unit, or a
+ * short clause whose other literals are no pending pivot), otherwise the
+ * chain is closed as an intermediate factored step, which makes every
+ * duplicate single at once.  Chains whose pivot literals repeat fall back
+ * to the recorded order (walk_linear).
+ */
+static int walk_sched(struct walk *w, uint32_t n)
+{
+	struct bcf_sat *s = w->s;
+	const uint32_t *ch = s->p_chain.a + s->p_chain_off.a[n];
+	uint32_t nch = s->p_nchain.a[n], e, i, len, done = 0, rh = 0;
+	const sat_lit *l;
+	int err = 0;
+
+	for (e = 1; e < nch; e++) {
+		if (w->item_of[ch[2 * e + 1]]) {
+			while (e-- > 1)
+				w->item_of[ch[2 * e + 1]] = 0;
+			return walk_linear(w, n);
+		}
+		w->item_of[ch[2 * e + 1]] = e;
+	}
+	w->acc.n = w->P.n = w->V.n = w->ready.n = w->dupq.n = 0;
+	if (u32_reserve(&w->blk, nch) || u32_push(&w->P, ch[0])) {
+		err = -ENOMEM;
+		goto out;
+	}
+	node_lits(w, ch[0], &l, &len);
+	for (i = 0; i < len; i++) {
+		if (u32_push(&w->acc, l[i])) {
+			err = -ENOMEM;
+			goto out;
+		}
+		w->cnt[l[i]]++;
+	}
+	memset(w->blk.a, 0, nch * sizeof(uint32_t));
+	for (e = 1; e < nch; e++) {
+		node_lits(w, ch[2 * e], &l, &len);
+		for (i = 0; i < len; i++) {
+			uint32_t f = w->item_of[l[i]];
+
+			if (f && f != e)
+				w->blk.a[f]++;
+		}
+	}
+	for (e = 1; e < nch; e++)
+		if (!w->blk.a[e] && u32_push(&w->ready, e)) {
+			err = -ENOMEM;
+			goto out;
+		}
+	while (done < nch - 1) {
+		uint32_t R, c, best = UINT32_MAX, bi = 0;
+		sat_lit a;
+
+		/* the next ready entry with a single pivot copy, or the cheapest duplicate */
+		for (; rh < w->ready.n; rh++) {
+			e = w->ready.a[rh];
+			if (w->cnt[ch[2 * e + 1]] <= 1)
+				break;
+			if (u32_push(&w->dupq, e)) {
+				err = -ENOMEM;
+				goto out;
+			}
+		}
+		if (rh < w->ready.n) {
+			e = w->ready.a[rh++];
+		} else {
+			for (i = 0; i < w->dupq.n; i++) {
+				uint32_t k, d = w->dupq.a[i], cost;
+				sat_lit b = ch[2 * d + 1];
+
+				node_lits(w, ch[2 * d], &l, &len);
+				cost = repeat_cost(w->cnt[b], len);
+				for (k = 0; k < len && cost <= w->rep_cost; k++)
+					if (l[k] != SAT_NOT(b) && w->item_of[l[k]])
+						cost = UINT32_MAX;
+				if (cost < best) {
+					best = cost;
+					bi = i;
+				}
+			}
+			if (!w->dupq.n) {
+				err = -EPROTO; /* an entry waits for itself */
+				goto out;
+			}
+			if (best > w->rep_cost) {
+				/* close the chain: every duplicate becomes single */
+				if (w->V.n == 0) {
+					err = -EPROTO;
+					goto out;
+				}
+				err = walk_split(w);
+				if (err)
+					goto out;
+				/* the duplicates are ready entries with one copy now */
+				for (i = 0; i < w->dupq.n; i++)
+					w->ready.a[--rh] = w->dupq.a[i];
+				w->dupq.n = 0;
+				continue;
+			}
+			e = w->dupq.a[bi];
+			w->dupq.a[bi] = w->dupq.a[--w->dupq.n];
+		}
+		R = ch[2 * e];
+		a = ch[2 * e + 1];
+		node_lits(w, R, &l, &len);
+		c = w->cnt[a];
+		if (!c) {
+			err = -EPROTO; /* pivot missing on the left */
+			goto out;
+		}
+		if (w->V.n + c > w->maxp || w->acc.n + c * (len - 1) - c > w->maxl) {
+			if (w->V.n == 0) {
+				err = -E2BIG;
+				goto out;
+			}
+			err = walk_split(w);
+			if (err)
+				goto out;
+			c = 1;
+			if (w->acc.n + len - 2 > w->maxl) {
+				err = -E2BIG;
+				goto out;
+			}
+		}
+		while (c--) {
+			err = walk_resolve(w, R, a, l, len);
+			if (err)
+				goto out;
+		}
+		w->item_of[a] = 0;
+		done++;
+		for (i = 0; i < len; i++) {
+			uint32_t f = w->item_of[l[i]];
+
+			if (f && f != e && !--w->blk.a[f] && u32_push(&w->ready, f)) {
+				err = -ENOMEM;
+				goto out;
+			}
+		}
+	}
 	err = walk_emit(w, n);
+out:
+	for (e = 1; e < nch; e++)
+		w->item_of[ch[2 * e + 1]] = 0;
+	return err;
+}
+
+static int walk_node(struct walk *w, uint32_t n)
+{
+	uint32_t i;
+	int err = walk_sched(w, n);
+
 	if (err)
 		return err;
 	/* remember the clause for later users; clear the counts */
@@ -1391,9 +1663,11 @@ int bcf_sat__proof_walk(struct bcf_sat *s, const struct bcf_sat_walk_opts *opts,
 		w.maxl = opts->max_lits < 2 ? 2 : opts->max_lits;
 	needed = calloc(N, 1);
 	w.cnt = calloc(2 * ((size_t)s->nvars + 1), sizeof(*w.cnt));
+	w.item_of = calloc(2 * ((size_t)s->nvars + 1), sizeof(*w.item_of));
+	w.rep_cost = 4;
 	w.b_off = calloc(N, sizeof(*w.b_off));
 	w.b_len = calloc(N, sizeof(*w.b_len));
-	if (!needed || !w.cnt || !w.b_off || !w.b_len) {
+	if (!needed || !w.cnt || !w.item_of || !w.b_off || !w.b_len) {
 		err = -ENOMEM;
 		goto out;
 	}
@@ -1432,6 +1706,10 @@ int bcf_sat__proof_walk(struct bcf_sat *s, const struct bcf_sat_walk_opts *opts,
 out:
 	free(needed);
 	free(w.cnt);
+	free(w.item_of);
+	u32_free(&w.blk);
+	u32_free(&w.ready);
+	u32_free(&w.dupq);
 	free(w.b_off);
 	free(w.b_len);
 	u32_free(&w.acc);

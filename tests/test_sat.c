@@ -375,10 +375,11 @@ static bool model_satisfies(struct bcf_sat *s, const struct cnf *f)
 }
 
 static int g_minimize; /* bcf_sat_opts.minimize for run() */
+static bool g_vsids;   /* bcf_sat_opts.vsids for run() */
 
 static struct outcome run(const struct cnf *f, const struct bcf_sat_walk_opts *wo)
 {
-	struct bcf_sat_opts o = { .proof = true, .minimize = g_minimize };
+	struct bcf_sat_opts o = { .proof = true, .minimize = g_minimize, .vsids = g_vsids };
 	struct bcf_sat *s = bcf_sat__new(&o);
 	struct outcome out = { 0 };
 	uint32_t i, node;
@@ -948,6 +949,12 @@ int main(void)
 	test_php(7);
 	test_circuit(6);
 	g_minimize = 0;
+	/* the VSIDS decision order (VMTF is the default) */
+	g_vsids = true;
+	test_random(50, 4.26, 40, 7100, NULL, true, "random 3-SAT n=50, VSIDS");
+	test_php(7);
+	test_circuit(6);
+	g_vsids = false;
 	diag("total %.2f s", now_s() - t0);
 	return done_testing();
 }
