@@ -136,8 +136,8 @@ static int collect(struct tac *t, const int *facts, unsigned n)
 			continue;
 		}
 		err = add_lit(t, s);
-		if (err == -EEXIST)
-			err = 0;
+		if (err == -EEXIST || err == -E2BIG)
+			err = 0; /* a repeat; or too many: work with the first ones */
 	}
 	free(work);
 	return err;
@@ -427,7 +427,9 @@ int tactic_refute(struct pbuild *b, const int *facts, unsigned n)
 
 	/* The solver's core is minimal, not necessarily the conjuncts with a
 	 * short word-level refutation: try the whole conjunction too. */
-	if (r == -ENOENT && (src = whole_conj(b, facts, n)) >= 0)
+	if (r < 0 && r != -ENOMEM && (src = whole_conj(b, facts, n)) >= 0)
 		r = attempt(b, &src, 1);
-	return r;
+	/* only running out of memory is worth reporting: any other failure
+	 * just means bit-blasting has to do the work */
+	return r >= 0 || r == -ENOMEM ? r : -ENOENT;
 }

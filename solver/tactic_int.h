@@ -18,7 +18,7 @@
 
 /* "rewrites to itself": never a step index */
 #define TAC_SAME 0x7fffffff
-/* node visits per tactic_refute() call before giving up */
+/* node visits per tactic_refute() attempt before giving up (-ETIME) */
 #define TAC_MAX_WORK (1u << 22)
 
 struct tac_lit {

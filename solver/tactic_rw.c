@@ -228,7 +228,7 @@ static int flags_walk(struct tac *t, struct stk *sk, uint32_t root)
 			continue;
 		}
 		if (++t->work > TAC_MAX_WORK)
-			return -E2BIG;
+			return -ETIME;
 		if (sl->bind) {
 			sl->fl = TF_GROUND | TF_EVAL | TF_BOUND;
 		} else if (is_const_code(e->code) || e->code == BCF_BV_BVSIZE) {
@@ -315,7 +315,7 @@ static int subst_walk(struct tac *t, struct stk *sk, uint32_t root)
 			continue;
 		}
 		if (++t->work > TAC_MAX_WORK)
-			return -E2BIG;
+			return -ETIME;
 		if (sl->bind) {
 			r = sl->bind - 1;
 		} else if (bcf_is_leaf(e)) {
@@ -693,7 +693,7 @@ static int rw_walk(struct tac *t, struct stk *sk, uint32_t root)
 			continue;
 		}
 		if (++t->work > TAC_MAX_WORK)
-			return -E2BIG;
+			return -ETIME;
 		if (sl->bind) {
 			r = sl->bind - 1;
 		} else if (bcf_is_leaf(e)) {
@@ -707,7 +707,7 @@ static int rw_walk(struct tac *t, struct stk *sk, uint32_t root)
 				if ((fl & (TF_GROUND | TF_EVAL)) == (TF_GROUND | TF_EVAL) &&
 				    ((fl & TF_BOUND) || id == root || t->canon)) {
 					r = eval_ground(t, id);
-					if (r == -ENOMEM || r == -E2BIG)
+					if (r == -ENOMEM || r == -ETIME)
 						return r;
 				} else if ((fl & TF_GROUND) && !(fl & TF_BOUND) && id != root &&
 					   !t->canon) {

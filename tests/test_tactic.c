@@ -123,6 +123,62 @@ static void not_applied(const char *what, const char *asserts)
 	ok(r == -ENOENT, "%s: tactic does not apply (%d)", what, r);
 }
 
+/*
+ * v = 5 and a chain of depth levels (op .. #x01) over v equated with the
+ * wrong constant.  With bvxor (no polynomial shortcut) and a depth beyond
+ * EVALUATE's stack, the tactic must fold in pieces, without recursion.
+ * Goals deeper than 128 levels cannot be checked against ASSUME at all
+ * (the goal comparison's limit), so those only check the false step.
+ */
+static void deep_chain(unsigned depth, uint8_t op)
+{
+	struct bcf_arena *a = bcf_arena__new();
+	struct pbuild *b = pbuild_new();
+	uint32_t v, five, one, x, c, eq[2], conj, g, args[3], nw;
+	const uint32_t *w;
+	unsigned i;
+	int s0, f[2], r;
+	void *proof = NULL;
+	size_t size = 0;
+
+	bcf_arena__var(a, BCF_BV, 8, "v", &v);
+	bcf_arena__bv_const(a, 8, 5, &five);
+	bcf_arena__bv_const(a, 8, 1, &one);
+	x = v;
+	for (i = 0; i < depth; i++) {
+		args[0] = x;
+		args[1] = one;
+		bcf_arena__node(a, op, 8, args, 2, &x);
+	}
+	if (op == BCF_BV_ADD)
+		bcf_arena__bv_const(a, 8, (5 + depth + 1) & 0xff, &c);
+	else
+		bcf_arena__bv_const(a, 8, depth & 1 ? 5 : 4, &c);
+	args[0] = v;
+	args[1] = five;
+	bcf_arena__node(a, BCF_BOOL_EQ, 0, args, 2, &eq[0]);
+	args[0] = x;
+	args[1] = c;
+	bcf_arena__node(a, BCF_BOOL_EQ, 0, args, 2, &eq[1]);
+	bcf_arena__node(a, BCF_BOOL_CONJ, 0, eq, 2, &conj);
+	pbuild_import(b, a, conj, &g);
+	s0 = pb_assume(b, g);
+	f[0] = pb_and_elim(b, s0, 0);
+	f[1] = pb_and_elim(b, s0, 1);
+	r = tactic_refute(b, f, 2);
+	ok(r >= 0 && pbuild_fact(b, r) == pbuild_false(b), "%s chain of depth %u refuted (%d)",
+	   bcf_code__name(op), depth, r);
+	if (r >= 0 && depth < 100) {
+		w = bcf_arena__words(a, &nw);
+		r = pbuild_finish(b, r, w, nw, conj, &proof, &size, NULL);
+		ok(r == 0, "chain of depth %u: proof accepted (%zu bytes) %s", depth, size,
+		   pbuild_error(b));
+		free(proof);
+	}
+	pbuild_free(b);
+	bcf_arena__free(a);
+}
+
 int main(void)
 {
 	/* 1. substitute and evaluate */
@@ -222,6 +278,10 @@ int main(void)
 		   "a core without a word-level refutation: the whole conjunction is used (%d)",
 		   r);
 	}
+	deep_chain(40, BCF_BV_ADD);
+	deep_chain(60, BCF_BV_XOR);
+	deep_chain(3000, BCF_BV_ADD);
+	deep_chain(3000, BCF_BV_XOR);
 	/* must not apply */
 	not_applied("satisfiable bounds", "(assert (bvult v #x05)) (assert (bvugt v #x01))");
 	not_applied("unrelated facts", "(assert (= v #x05)) (assert (bvult w #x03))");
