@@ -7,7 +7,8 @@
  *     constants in place (CONG over the bindings, REFL elsewhere) and
  *     EVALUATEd once, at its top;
  *   - any other node gets CONG over its rewritten arguments, then a local
- *     fold: EVALUATE when every argument is a constant, a table rewrite
+ *     fold: EVALUATE when every argument is a constant, ABSORB for bvand
+ *     with #0 / bvor with all-ones, a table rewrite
  *     for trivial atoms (bvult x #0, x = x, ...) or to an equality with
  *     zero (bvule x #0, bvult x #1, bvult #0 x), ABSORB for a conjunction
  *     holding false / a disjunction holding true, ITE on a constant
@@ -379,6 +380,34 @@ static int absorb(struct tac *t, uint32_t tp, uint32_t z)
 	return err ? err : pb_absorb(t->b, eq);
 }
 
+/* (= tp #0) for a bvand with an argument #0, (= tp ones) for a bvor with
+ * an all-ones argument (ABSORB); NONE otherwise */
+static int bv_absorb(struct tac *t, uint32_t tp)
+{
+	const struct bcf_expr *e = tac_expr(t, tp);
+	unsigned w = bcf_expr__width(e), k, n = e->vlen;
+	uint8_t code = e->code;
+	uint64_t want;
+	uint32_t z, words[2];
+
+	if ((code != BCF_BV_AND && code != BCF_BV_OR) || w > 64)
+		return NONE;
+	want = code == BCF_BV_AND ? 0 : bcf_mask(w);
+	for (k = 0; k < n; k++) {
+		const struct bcf_expr *ak = tac_expr(t, tac_expr(t, tp)->args[k]);
+
+		if (ak->code == BCF_BV_VAL && bcf_expr__bv_value(ak) == want)
+			break;
+	}
+	if (k == n)
+		return NONE;
+	words[0] = (uint32_t)want;
+	words[1] = (uint32_t)(want >> 32);
+	if (pbuild_node(t->b, BCF_BV_VAL, w, words, bcf_val_words(w), &z))
+		return -ENOMEM;
+	return absorb(t, tp, z);
+}
+
 /* (= (distinct x x) false): REWRITE 5, REWRITE 1 under NOT, EVALUATE */
 static int distinct_self(struct tac *t, uint32_t tp, uint32_t x)
 {
@@ -492,7 +521,7 @@ static int fold(struct tac *t, uint32_t tp, bool eval_ok)
 {
 	const struct bcf_expr *e = tac_expr(t, tp);
 	uint8_t code = e->code, ck[256];
-	unsigned n = e->vlen, k, w;
+	unsigned n = e->vlen, k;
 	uint32_t args[256], tr = pbuild_true(t->b), fa = pbuild_false(t->b);
 	bool all_const = true;
 	int s;
@@ -581,6 +610,9 @@ static int fold(struct tac *t, uint32_t tp, bool eval_ok)
 			if (args[k] == fa)
 				return absorb(t, tp, fa);
 		break;
+	case BCF_BV_AND:
+	case BCF_BV_OR:
+		return bv_absorb(t, tp);
 	case BCF_BOOL_DISJ:
 		for (k = 0; k < n; k++)
 			if (args[k] == tr)
@@ -603,7 +635,6 @@ static int fold(struct tac *t, uint32_t tp, bool eval_ok)
 	default:
 		break;
 	}
-	(void)w;
 	return NONE;
 }
 
@@ -713,6 +744,12 @@ static int rw_walk(struct tac *t, struct stk *sk, uint32_t root)
 					   !t->canon) {
 					r = TAC_SAME; /* ground from the start: left alone */
 				}
+			}
+			if (r < 0 && (code == BCF_BV_AND || code == BCF_BV_OR)) {
+				/* absorbed at the top: the arguments do not matter */
+				r = bv_absorb(t, id);
+				if (r == -ENOMEM)
+					return r;
 			}
 			if (r < 0) {
 				sk->v[sk->n - 1] = 1;

@@ -237,6 +237,11 @@ int main(void)
 		"(assert (bvslt (bvadd ((_ zero_extend 16) h) #x00000001) #x00000000))"
 		"(assert (bvsle #x00000000 (bvadd ((_ zero_extend 16) h) "
 		"((_ zero_extend 24) #x01))))", 20);
+	refuted("bvand with zero absorbs",
+		"(assert (bvslt (bvand (bvand (bvadd x y) #x00000000) #x00000000) #x00000000))",
+		10);
+	refuted("bvor with all-ones absorbs",
+		"(assert (= (bvor v #xff w) #x00))", 10);
 	/* 3. polynomials (POLY_NORM, verified by the strict checker) */
 	refuted_poly("product with zero is a constant polynomial",
 		"(assert (= v #x00)) (assert (bvult ((_ zero_extend 24) w) "
