@@ -538,6 +538,12 @@ static int replay_step(void *ctx, const struct bcf_sat_step *st)
 		unsigned n = fact_lits(r, s, st->nlits == 1, &l, &one), j, k;
 		bool same = n == st->nlits;
 
+		/* the unit clause [false] is the fact false (an intermediate
+		 * step of a split chain may end so) */
+		if (n == 0 && st->nlits == 1 && !SAT_NEG(st->lits[0]) &&
+		    r->node_of[SAT_VAR(st->lits[0])] == pbuild_false(r->b))
+			same = true;
+
 		for (j = 0; same && j < n; j++) {
 			unsigned nots;
 			uint32_t base = base_of(r, l[j], &nots);

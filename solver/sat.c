@@ -1286,7 +1286,8 @@ struct walk {
 	uint32_t rep_max;        /* walk_linear: resolve up to this many copies by repetition */
 	/* scheduling (walk_sched) */
 	uint32_t *item_of;       /* by literal: chain entry whose pivot it is (0 = none) */
-	struct u32vec blk, ready, dupq;
+	struct u32vec blk, ready, dupq, items, stk;
+	uint8_t *inl;            /* by node: inlined into its only user */
 	uint32_t rep_cost;       /* max extra words a repetition may cost instead of a split */
 };
 
@@ -1470,6 +1471,121 @@ static int walk_linear(struct walk *w, uint32_t n)
 	return walk_emit(w, n);
 }
 
+static void items_clear(struct walk *w)
+{
+	uint32_t e;
+
+	for (e = 1; e < w->items.n / 2; e++)
+		w->item_of[w->items.a[2 * e + 1]] = 0;
+	w->items.n = 0;
+}
+
+/*
+ * Collect node n's chain entries in w->items (pairs; pair 0 is premise 0),
+ * with item_of set for their pivot literals.  With expand, an entry whose
+ * premise is an inlined unit U (used once: its reason, then level-0 units)
+ * becomes U's entries: (U's reason, pivot), then U's unit entries; a unit
+ * entry met twice is kept once (it resolves every copy).  -EAGAIN (nothing
+ * kept) when two entries would share a pivot literal.
+ */
+static int build_items(struct walk *w, uint32_t n, bool expand)
+{
+	const struct bcf_sat *s = w->s;
+	const uint32_t *ch = s->p_chain.a + s->p_chain_off.a[n];
+	uint32_t nch = s->p_nchain.a[n], e;
+
+	w->items.n = w->stk.n = 0;
+	if (u32_push(&w->items, ch[0]) || u32_push(&w->items, 0))
+		return -ENOMEM;
+	for (e = nch; e-- > 1;)
+		if (u32_push(&w->stk, ch[2 * e + 1]) || u32_push(&w->stk, ch[2 * e]))
+			return -ENOMEM;
+	while (w->stk.n) {
+		uint32_t R = w->stk.a[--w->stk.n], a = w->stk.a[--w->stk.n], f;
+
+		if (expand && w->inl[R]) {
+			const uint32_t *c2 = s->p_chain.a + s->p_chain_off.a[R];
+
+			for (e = s->p_nchain.a[R]; e-- > 1;)
+				if (u32_push(&w->stk, c2[2 * e + 1]) || u32_push(&w->stk, c2[2 * e]))
+					return -ENOMEM;
+			if (u32_push(&w->stk, a) || u32_push(&w->stk, c2[0]))
+				return -ENOMEM;
+			continue;
+		}
+		f = w->item_of[a];
+		if (f && w->items.a[2 * f] == R && s->p_nlits.a[R] == 1)
+			continue;
+		if (f) {
+			items_clear(w);
+			return -EAGAIN;
+		}
+		w->item_of[a] = w->items.n / 2;
+		if (u32_push(&w->items, R) || u32_push(&w->items, a)) {
+			items_clear(w);
+			return -ENOMEM;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Decide which derived units are inlined into their only user (see
+ * build_items): a needed unit node used once, not as premise 0, made of
+ * its reason (holding the unit literal) and unit premises.  Then, in node
+ * order, a node whose expanded entries would share a pivot literal keeps
+ * its direct children as steps of their own.
+ */
+static int plan_inline(struct walk *w, const uint8_t *needed)
+{
+	struct bcf_sat *s = w->s;
+	uint32_t N = s->empty_node + 1, n, e, *uses = calloc(N, sizeof(*uses));
+	int err = 0;
+
+	if (!uses)
+		return -ENOMEM;
+	for (n = 0; n < N; n++) {
+		const uint32_t *ch = s->p_chain.a + s->p_chain_off.a[n];
+
+		if (!needed[n])
+			continue;
+		for (e = 0; e < s->p_nchain.a[n]; e++)
+			uses[ch[2 * e]] += e ? 1 : 2; /* premise 0 is never inlined */
+	}
+	for (n = 0; n < N; n++) {
+		const uint32_t *ch = s->p_chain.a + s->p_chain_off.a[n], *r;
+		uint32_t nch = s->p_nchain.a[n], k, nr;
+		sat_lit u;
+
+		if (!needed[n] || uses[n] != 1 || nch < 2 || s->p_nlits.a[n] != 1)
+			continue;
+		u = s->p_lits.a[s->p_lit_off.a[n]];
+		for (e = 1; e < nch && s->p_nlits.a[ch[2 * e]] == 1; e++)
+			;
+		r = s->p_lits.a + s->p_lit_off.a[ch[0]];
+		nr = s->p_nlits.a[ch[0]];
+		for (k = 0; k < nr && r[k] != u; k++)
+			;
+		w->inl[n] = e == nch && k < nr;
+	}
+	for (n = 0; n < N && !err; n++) {
+		const uint32_t *ch = s->p_chain.a + s->p_chain_off.a[n];
+
+		if (!needed[n] || !s->p_nchain.a[n])
+			continue;
+		err = build_items(w, n, true);
+		if (err == -EAGAIN) {
+			for (e = 1; e < s->p_nchain.a[n]; e++)
+				w->inl[ch[2 * e]] = 0;
+			err = 0;
+		} else if (!err) {
+			items_clear(w);
+		}
+	}
+	free(uses);
+	return err;
+}
+
 /* Words a repetition of entry R (len literals) c times costs beyond one use. */
 static uint32_t repeat_cost(uint32_t c, uint32_t len)
 {
@@ -1489,20 +1605,17 @@ static uint32_t repeat_cost(uint32_t c, uint32_t len)
  */
 static int walk_sched(struct walk *w, uint32_t n)
 {
-	struct bcf_sat *s = w->s;
-	const uint32_t *ch = s->p_chain.a + s->p_chain_off.a[n];
-	uint32_t nch = s->p_nchain.a[n], e, i, len, done = 0, rh = 0;
+	const uint32_t *ch;
+	uint32_t nch, e, i, len, done = 0, rh = 0;
 	const sat_lit *l;
-	int err = 0;
+	int err = build_items(w, n, true);
 
-	for (e = 1; e < nch; e++) {
-		if (w->item_of[ch[2 * e + 1]]) {
-			while (e-- > 1)
-				w->item_of[ch[2 * e + 1]] = 0;
-			return walk_linear(w, n);
-		}
-		w->item_of[ch[2 * e + 1]] = e;
-	}
+	if (err == -EAGAIN)
+		return walk_linear(w, n);
+	if (err)
+		return err;
+	ch = w->items.a;
+	nch = w->items.n / 2;
 	w->acc.n = w->P.n = w->V.n = w->ready.n = w->dupq.n = 0;
 	if (u32_reserve(&w->blk, nch) || u32_push(&w->P, ch[0])) {
 		err = -ENOMEM;
@@ -1624,8 +1737,7 @@ static int walk_sched(struct walk *w, uint32_t n)
 	}
 	err = walk_emit(w, n);
 out:
-	for (e = 1; e < nch; e++)
-		w->item_of[ch[2 * e + 1]] = 0;
+	items_clear(w);
 	return err;
 }
 
@@ -1665,9 +1777,10 @@ int bcf_sat__proof_walk(struct bcf_sat *s, const struct bcf_sat_walk_opts *opts,
 	w.cnt = calloc(2 * ((size_t)s->nvars + 1), sizeof(*w.cnt));
 	w.item_of = calloc(2 * ((size_t)s->nvars + 1), sizeof(*w.item_of));
 	w.rep_cost = 4;
+	w.inl = calloc(N, 1);
 	w.b_off = calloc(N, sizeof(*w.b_off));
 	w.b_len = calloc(N, sizeof(*w.b_len));
-	if (!needed || !w.cnt || !w.item_of || !w.b_off || !w.b_len) {
+	if (!needed || !w.cnt || !w.item_of || !w.inl || !w.b_off || !w.b_len) {
 		err = -ENOMEM;
 		goto out;
 	}
@@ -1688,9 +1801,10 @@ int bcf_sat__proof_walk(struct bcf_sat *s, const struct bcf_sat_walk_opts *opts,
 	s->st.trimmed_inputs = s->st.trimmed_derived = s->st.trimmed_premises = 0;
 	s->st.split_steps = s->st.factoring_steps = s->st.est_words = 0;
 
+	err = plan_inline(&w, needed);
 	w.next_id = N;
 	for (n = 0; n <= s->empty_node && !err; n++) {
-		if (!needed[n])
+		if (!needed[n] || w.inl[n])
 			continue;
 		if (!s->p_nchain.a[n]) {
 			struct bcf_sat_step st = { .id = n, .input = true };
@@ -1710,6 +1824,9 @@ out:
 	u32_free(&w.blk);
 	u32_free(&w.ready);
 	u32_free(&w.dupq);
+	u32_free(&w.items);
+	u32_free(&w.stk);
+	free(w.inl);
 	free(w.b_off);
 	free(w.b_len);
 	u32_free(&w.acc);

@@ -17,8 +17,11 @@
  * occurrence of each pivot literal on each side, concatenate, keep
  * duplicates) becomes the step's clause after duplicate removal
  * (FACTORING, keep first occurrences).  Pivot literal counts never exceed
- * one in the accumulated clause: the walk splits a chain with an
- * intermediate factored step where needed (or repeats a unit premise).
+ * one in the accumulated clause: the walk orders each chain so that
+ * entries whose pivot literal is held once go first, and splits it with an
+ * intermediate factored step where needed (or repeats a cheap premise).  A
+ * level-0 unit used by one step only is not a step of its own: its reason
+ * and unit premises are resolved inside its user's chain.
  *
  * For BCF, feed every input clause with the literal order of its fact
  * (the chain results, hence FACTORING indices, follow that order), map

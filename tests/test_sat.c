@@ -605,8 +605,40 @@ static void test_corners(void)
 		o = run(&f, NULL);
 		ok(o.r == BCF_SAT_UNSAT && o.proof_ok && o.st.decisions == 0,
 		   "level-0 implication chain refuted without decisions %s", o.why);
+		/* every level-0 unit is used once: all inlined into the last step */
+		ok(o.st.trimmed_derived == 1 && o.st.trimmed_premises == 11,
+		   "level-0 chain: units used once are inlined (%llu steps, %llu premises)",
+		   (unsigned long long)o.st.trimmed_derived,
+		   (unsigned long long)o.st.trimmed_premises);
 		cnf_free(&f);
 	}
+
+	/* diamond at level 0: x0, x0->x1, x1->x2, x1->x3, x2 x3->x4, -x4 */
+	f.nvars = 5;
+	l[0] = SAT_LIT(1, 0);
+	cnf_add(&f, l, 1);
+	l[0] = SAT_LIT(1, 1);
+	l[1] = SAT_LIT(2, 0);
+	cnf_add(&f, l, 2);
+	l[0] = SAT_LIT(2, 1);
+	l[1] = SAT_LIT(3, 0);
+	cnf_add(&f, l, 2);
+	l[0] = SAT_LIT(2, 1);
+	l[1] = SAT_LIT(4, 0);
+	cnf_add(&f, l, 2);
+	l[0] = SAT_LIT(3, 1);
+	l[1] = SAT_LIT(4, 1);
+	l[2] = SAT_LIT(5, 0);
+	cnf_add(&f, l, 3);
+	l[0] = SAT_LIT(5, 1);
+	cnf_add(&f, l, 1);
+	o = run(&f, NULL);
+	/* the unit x1 is used twice and stays a step; x2 and x3 are inlined and
+	 * share its entry, which resolves both copies of NOT x1 */
+	ok(o.r == BCF_SAT_UNSAT && o.proof_ok && o.st.trimmed_derived == 2,
+	   "level-0 diamond: shared unit kept, single-use units inlined (%llu steps) %s",
+	   (unsigned long long)o.st.trimmed_derived, o.why);
+	cnf_free(&f);
 
 	f.nvars = 3;
 	l[0] = SAT_LIT(1, 0);
