@@ -195,7 +195,6 @@ int ckr_eval(struct bcf_checker *c, uint32_t id, uint64_t *val);
 int ckr_eval_compat(struct bcf_checker *c, uint32_t id, uint64_t *kernel_val, uint64_t *smt_val);
 
 /* Rule name for a 16-bit rule word ("ASSUME", ...), or NULL. */
-const char *ckr_rule_name(uint16_t rule);
 /* Rule function for a rule word, or NULL. */
 ckr_rule_fn ckr_rule_lookup(uint16_t rule);
 

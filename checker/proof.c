@@ -58,24 +58,6 @@ static void log_step(struct run *r, const char *prefix, uint32_t i, uint32_t con
 	ckr_log(&r->c, "%s%s\n", prefix, buf);
 }
 
-static const char *rule_name(uint16_t rule)
-{
-	const char *n = ckr_rule_name(rule);
-
-	if (n)
-		return n;
-	switch (rule & BCF_RULE_CLASS_MASK) {
-	case BCF_RULE_CORE:
-		return "unknown core rule";
-	case BCF_RULE_BOOL:
-		return "unknown bool rule";
-	case BCF_RULE_BV:
-		return "unknown bv rule";
-	default:
-		return "unknown rule class";
-	}
-}
-
 static int step_err(struct run *r, uint32_t i, int err, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 static int step_err(struct run *r, uint32_t i, int err, const char *fmt, ...)
@@ -92,7 +74,7 @@ static int step_err(struct run *r, uint32_t i, int err, const char *fmt, ...)
 		snprintf(r->stats->reason, sizeof(r->stats->reason), "%s", why);
 	}
 	if (i < r->nsteps)
-		return bcf__err(err, "step %u (%s): %s", i, rule_name(step_at(r, i)->rule), why);
+		return bcf__err(err, "step %u (%s): %s", i, bcf_rule__display_name(step_at(r, i)->rule), why);
 	return bcf__err(err, "step %u: %s", i, why);
 }
 

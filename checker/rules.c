@@ -17,18 +17,14 @@ BCF_BOOL_RULES(CKR_EXTERN_RULE)
 BCF_BV_RULES(CKR_EXTERN_RULE)
 #undef CKR_EXTERN_RULE
 
-struct rule_entry {
-	const char *name;
-	ckr_rule_fn fn;
-};
 
-#define CKR_ENTRY(name, id) [id] = { #name, rule_##name },
-static const struct rule_entry core_rules[__MAX_BCF_CORE_RULES] = { BCF_CORE_RULES(CKR_ENTRY) };
-static const struct rule_entry bool_rules[__MAX_BCF_BOOL_RULES] = { BCF_BOOL_RULES(CKR_ENTRY) };
-static const struct rule_entry bv_rules[__MAX_BCF_BV_RULES] = { BCF_BV_RULES(CKR_ENTRY) };
+#define CKR_ENTRY(name, id) [id] = rule_##name,
+static const ckr_rule_fn core_rules[__MAX_BCF_CORE_RULES] = { BCF_CORE_RULES(CKR_ENTRY) };
+static const ckr_rule_fn bool_rules[__MAX_BCF_BOOL_RULES] = { BCF_BOOL_RULES(CKR_ENTRY) };
+static const ckr_rule_fn bv_rules[__MAX_BCF_BV_RULES] = { BCF_BV_RULES(CKR_ENTRY) };
 #undef CKR_ENTRY
 
-static const struct rule_entry *entry(uint16_t rule)
+static const ckr_rule_fn *entry(uint16_t rule)
 {
 	unsigned id = rule & BCF_RULE_ID_MASK;
 
@@ -44,16 +40,9 @@ static const struct rule_entry *entry(uint16_t rule)
 	}
 }
 
-const char *ckr_rule_name(uint16_t rule)
-{
-	const struct rule_entry *e = entry(rule);
-
-	return e ? e->name : NULL;
-}
-
 ckr_rule_fn ckr_rule_lookup(uint16_t rule)
 {
-	const struct rule_entry *e = entry(rule);
+	const ckr_rule_fn *e = entry(rule);
 
-	return e ? e->fn : NULL;
+	return e ? *e : NULL;
 }

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "corpus/results.h"
-#include "frontend/cli.h"
+#include "lang/fileio.h"
 #include "lang/error.h"
 
 int results_load(const char *path, struct result_set *rs)
@@ -144,7 +144,7 @@ int results_merge(char *const *in, int n, const char *out, FILE *log)
 		buf[total + l] = '\n';
 		total += l + 1;
 	}
-	err = cli_write_file(out, buf, total);
+	err = bcf__file_write(out, buf, total);
 	if (err)
 		err = bcf__err(err, "%s: %s", out, strerror(-err));
 	else if (log)

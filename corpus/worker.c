@@ -13,7 +13,7 @@
 #include "corpus/batch.h"
 #include "corpus/json.h"
 #include "corpus/sha256.h"
-#include "frontend/cli.h"
+#include "lang/fileio.h"
 #include "checker/checker.h"
 
 static double now_s(void)
@@ -88,7 +88,7 @@ static void rules_json(struct pbuf *b, const uint32_t rs[3][64])
 
 			if (!rs[cls][id])
 				continue;
-			name = ckr_rule_name((uint16_t)(cls << 13 | id));
+			name = bcf_rule__name((uint16_t)(cls << 13 | id));
 			pbuf_putf(b, "%s\"%s\":%u", first ? "" : ",", name ? name : "?",
 				    rs[cls][id]);
 			first = false;
@@ -117,7 +117,7 @@ int batch_run_one(const struct batch_item *it, const struct batch_opts *o, char 
 	double t0 = now_s();
 	int err;
 
-	err = cli_read_file(it->path, (size_t)1 << 30, &raw, &len);
+	err = bcf__file_read(it->path, (size_t)1 << 30, &raw, &len);
 	if (err) {
 		res.status = BCF_PROVE_ERROR;
 		snprintf(res.detail, sizeof(res.detail), "%s: %s", it->path, strerror(-err));
@@ -134,7 +134,7 @@ int batch_run_one(const struct batch_item *it, const struct batch_opts *o, char 
 		char *jp = cache_path(o->cache_dir, key, ".json");
 		char *pp = cache_path(o->cache_dir, key, ".bcf");
 
-		if (jp && pp && !cli_read_file(jp, 1 << 20, &cached, &clen)) {
+		if (jp && pp && !bcf__file_read(jp, 1 << 20, &cached, &clen)) {
 			struct json_obj *j = json_parse(cached, NULL);
 			const char *st = json_str(j, "status");
 			int s;
@@ -149,7 +149,7 @@ int batch_run_one(const struct batch_item *it, const struct batch_opts *o, char 
 				res.solver = "cache";
 				from_cache = true;
 				if ((s == BCF_PROVE_PROVEN_PATH || s == BCF_PROVE_PROVEN_REFINE) &&
-				    cli_read_file(pp, 64u << 20, (char **)&res.proof, &res.proof_size))
+				    bcf__file_read(pp, 64u << 20, (char **)&res.proof, &res.proof_size))
 					from_cache = false; /* proof file missing: prove again */
 			}
 			json_free(j);
@@ -180,8 +180,8 @@ int batch_run_one(const struct batch_item *it, const struct batch_opts *o, char 
 			if (jp && pp && !cj.oom) {
 				mkdir(o->cache_dir, 0755);
 				mkdir_parent(jp);
-				if (!res.proof || !cli_write_file(pp, res.proof, res.proof_size))
-					cli_write_file(jp, cj.s, cj.len);
+				if (!res.proof || !bcf__file_write(pp, res.proof, res.proof_size))
+					bcf__file_write(jp, cj.s, cj.len);
 			}
 			pbuf_free(&cj);
 			free(jp);
@@ -193,7 +193,7 @@ int batch_run_one(const struct batch_item *it, const struct batch_opts *o, char 
 
 		if (sn && asprintf(&pp, "%s/%s.bcf", o->proof_dir, sn) >= 0) {
 			mkdir(o->proof_dir, 0755);
-			if (cli_write_file(pp, res.proof, res.proof_size)) {
+			if (bcf__file_write(pp, res.proof, res.proof_size)) {
 				res.status = BCF_PROVE_ERROR;
 				snprintf(res.detail, sizeof(res.detail), "cannot write %s", pp);
 			}

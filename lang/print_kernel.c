@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "checker/checker.h"
+#include <bcf/uapi.h>
 #include "lang/arena.h"
 #include "lang/print.h"
 
@@ -177,24 +177,6 @@ int bcf_print__kernel(const struct bcf_arena *a, uint32_t root, unsigned depth, 
 	return bcf__print_kernel_expr(bcf_arena__lookup, (void *)a, root, depth, buf, size);
 }
 
-static const char *rule_name(uint16_t rule)
-{
-	const char *name = ckr_rule_name(rule);
-
-	if (name)
-		return name;
-	switch (rule & BCF_RULE_CLASS_MASK) {
-	case BCF_RULE_CORE:
-		return "unknown core rule";
-	case BCF_RULE_BOOL:
-		return "unknown bool rule";
-	case BCF_RULE_BV:
-		return "unknown bv rule";
-	default:
-		return "unknown rule";
-	}
-}
-
 /* An expression as the kernel logs it: empty if it overflows its 512 bytes. */
 static void put_expr(struct kbuf *b, bcf_expr_lookup_fn lookup, void *ctx, uint32_t id,
 		     unsigned depth)
@@ -217,7 +199,7 @@ int bcf__print_kernel_step(bcf_expr_lookup_fn lookup, bool (*is_static)(void *ct
 	if (!size)
 		return -ENOSPC;
 	buf[0] = '\0';
-	kput(&b, "(#%u %s (", idx, rule_name(step->rule));
+	kput(&b, "(#%u %s (", idx, bcf_rule__display_name(step->rule));
 	for (i = 0; i < step->premise_cnt && i < KPRINT_MAX_LIST; i++)
 		kput(&b, "%s@p%u", i ? " " : "", prem[i]);
 	if (step->premise_cnt > KPRINT_MAX_LIST)

@@ -280,11 +280,11 @@ int pbuild_step(struct pbuild *b, uint16_t rule, const int *prem, unsigned np,
 		return fail(b, -EINVAL, "rule 0x%04x does not exist", rule);
 	if (np > 255 || nparams > 255)
 		return fail(b, -E2BIG, "%s: %u premises, %u parameters (max 255)",
-			    ckr_rule_name(rule), np, nparams);
+			    bcf_rule__name(rule), np, nparams);
 	for (i = 0; i < np; i++) {
 		if (prem[i] < 0 || (uint32_t)prem[i] >= b->nsteps)
 			return fail(b, -EINVAL, "%s: premise %d is not an earlier step",
-				    ckr_rule_name(rule), prem[i]);
+				    bcf_rule__name(rule), prem[i]);
 		facts[i] = b->steps[prem[i]].fact;
 	}
 	bcf_arena__words(b->a, &words);
@@ -293,7 +293,7 @@ int pbuild_step(struct pbuild *b, uint16_t rule, const int *prem, unsigned np,
 	first_dyn = c->dyn_base + c->ndyn;
 	err = fn(c, facts, np, params, nparams, &concl);
 	if (err)
-		return fail(b, err, "%s: %s", ckr_rule_name(rule), c->reason);
+		return fail(b, err, "%s: %s", bcf_rule__name(rule), c->reason);
 	err = intern(b, concl, first_dyn, &fact);
 	ckr_put(c, concl);
 	if (err)
@@ -637,8 +637,8 @@ int pbuild_finish(struct pbuild *b, int last, const uint32_t *goal_words, uint32
 			if (err) {
 				err = fail(b, -EPROTO, "self-check (%s) rejected the proof at step %u "
 					   "(%s): %s", mode ? "kernel-compat" : "strict",
-					   cs.failed_step, ckr_rule_name(cs.failed_rule) ?
-					   ckr_rule_name(cs.failed_rule) : "?", cs.reason);
+					   cs.failed_step, bcf_rule__name(cs.failed_rule) ?
+					   bcf_rule__name(cs.failed_rule) : "?", cs.reason);
 				goto out;
 			}
 		}

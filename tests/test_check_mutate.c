@@ -245,8 +245,8 @@ static void mutate(struct orig *o, enum kind k, struct mutant *m)
 		i = rn(o->nsteps);
 		m->w[o->soff[i]] = (m->w[o->soff[i]] & 0xffff0000u) | random_rule();
 		snprintf(m->what, sizeof(m->what), "step %u: %s -> %s", i,
-			 ckr_rule_name(o->w[o->soff[i]] & 0xffff),
-			 ckr_rule_name(m->w[o->soff[i]] & 0xffff));
+			 bcf_rule__name(o->w[o->soff[i]] & 0xffff),
+			 bcf_rule__name(m->w[o->soff[i]] & 0xffff));
 		break;
 	case M_PREMISE:
 		i = pick_step(o, 1, 0);
@@ -274,7 +274,7 @@ static void mutate(struct orig *o, enum kind k, struct mutant *m)
 		j = ostep(o, i)->premise_cnt + rn(ostep(o, i)->param_cnt);
 		m->w[o->soff[i] + 1 + j] ^= 1u << rn(rn(2) ? 8 : 32);
 		snprintf(m->what, sizeof(m->what), "step %u (%s) word %u: 0x%x -> 0x%x", i,
-			 ckr_rule_name(ostep(o, i)->rule), j, o->w[o->soff[i] + 1 + j],
+			 bcf_rule__name(ostep(o, i)->rule), j, o->w[o->soff[i] + 1 + j],
 			 m->w[o->soff[i] + 1 + j]);
 		break;
 	case M_EXPR_ARG:
@@ -411,7 +411,7 @@ static void reason_class(const struct bcf_check_stats *st, char *out, size_t siz
 	size_t o;
 
 	rule = st->failed_step == UINT32_MAX ? "(global)" :
-	       ckr_rule_name(st->failed_rule) ? ckr_rule_name(st->failed_rule) : "?";
+	       bcf_rule__name(st->failed_rule) ? bcf_rule__name(st->failed_rule) : "?";
 	o = snprintf(out, size, "compat only; strict: %s: ", rule);
 	for (; *why && o + 2 < size; why++) {
 		if (isdigit((unsigned char)*why)) {

@@ -69,7 +69,7 @@ static const char *rule_of(const struct bcf_check_stats *st)
 
 	if (st->failed_step == UINT32_MAX)
 		return "(global)";
-	n = ckr_rule_name(st->failed_rule);
+	n = bcf_rule__name(st->failed_rule);
 	return n ? n : "(invalid rule)";
 }
 

@@ -74,13 +74,13 @@ int main(void)
 						if (accepted) {
 							if (in_accepted_rejects++ < 5)
 								diag("%s: %s step rejected (%s mode): %s",
-								     s.c[i].name, ckr_rule_name(rule),
+								     s.c[i].name, bcf_rule__name(rule),
 								     mode ? "compat" : "strict", c.reason);
 						} else if (!(rule == BCF_RULE_EVALUATE &&
 							     strstr(c.reason, "bvnot"))) {
 							if (other_rejects++ < 5)
 								diag("%s: %s step rejected: %s", s.c[i].name,
-								     ckr_rule_name(rule), c.reason);
+								     bcf_rule__name(rule), c.reason);
 						}
 					}
 				}

@@ -50,6 +50,11 @@ const char *bcf_last_error(void);
 
 /* Printed name of a code byte ("bv_add", ...), or NULL if the code is invalid. */
 const char *bcf_code__name(uint8_t code);
+/* Name of a proof rule word's low 16 bits (class | id), e.g. "RESOLUTION";
+ * NULL if no such rule. Static strings. */
+const char *bcf_rule__name(uint16_t rule);
+/* Same, but never NULL: "unknown core rule" etc. for ids outside the tables. */
+const char *bcf_rule__display_name(uint16_t rule);
 /* Arity bounds of a code; false if the code is invalid. */
 bool bcf_code__arity(uint8_t code, unsigned *min, unsigned *max);
 /* Bit-vector width of a node as the kernel computes it (bv nodes only). */

@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "corpus/batch.h"
-#include "frontend/cli.h"
+#include "cli/cli.h"
 
 static void usage(FILE *f)
 {

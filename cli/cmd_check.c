@@ -9,8 +9,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "frontend/cli.h"
-#include "frontend/commands.h"
+#include "cli/cli.h"
+#include "cli/commands.h"
 
 #define PROOF_READ_LIMIT (64u << 20) /* the checker itself rejects >= 32 MiB */
 #define GOAL_READ_LIMIT (1u << 30)
@@ -138,7 +138,7 @@ static int load_goal_file(const char *path, uint32_t **words, uint32_t *n, uint3
 	char *buf;
 	int err;
 
-	err = cli_read_file(path, GOAL_READ_LIMIT, &buf, &len);
+	err = bcf__file_read(path, GOAL_READ_LIMIT, &buf, &len);
 	if (err) {
 		fprintf(stderr, "bcf: %s: %s\n", path, strerror(-err));
 		return BCF_EXIT_USAGE;
@@ -248,7 +248,7 @@ int cmd_check(int argc, char **argv)
 		goal_words = goal_buf;
 	}
 
-	err = cli_read_file(proof_path, PROOF_READ_LIMIT, &proof, &len);
+	err = bcf__file_read(proof_path, PROOF_READ_LIMIT, &proof, &len);
 	if (err) {
 		fprintf(stderr, "bcf: %s: %s\n", proof_path, strerror(-err));
 		ret = BCF_EXIT_USAGE;

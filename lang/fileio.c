@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
-/* File I/O and small helpers for the bcf subcommands. */
-#include "config.h"
-
+/*
+ * Whole-file I/O shared by the command line and the corpus runner: bounded
+ * reads and atomic writes (temp file in the target's directory, fsync, rename),
+ * so that no reader ever sees a partial output file.
+ */
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -11,27 +13,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "frontend/cli.h"
+#include "lang/fileio.h"
 
-int cli_is_help(const char *arg)
-{
-	return !strcmp(arg, "-h") || !strcmp(arg, "--help");
-}
-
-int cli_parse_solver(const char *s, enum bcf_solver_kind *k)
-{
-	if (!strcmp(s, "z3"))
-		*k = BCF_SOLVER_Z3;
-	else if (!strcmp(s, "cvc5"))
-		*k = BCF_SOLVER_CVC5;
-	else if (!strcmp(s, "auto"))
-		*k = BCF_SOLVER_AUTO;
-	else
-		return -1;
-	return 0;
-}
-
-int cli_read_file(const char *path, size_t limit, char **buf, size_t *len)
+int bcf__file_read(const char *path, size_t limit, char **buf, size_t *len)
 {
 	size_t cap = 65536, n = 0;
 	char *b = NULL, *nb;
@@ -86,7 +70,7 @@ out:
 	return err;
 }
 
-int cli_write_file(const char *path, const void *buf, size_t len)
+int bcf__file_write(const char *path, const void *buf, size_t len)
 {
 	char *tmp, *dir_copy;
 	const char *p = buf;
@@ -136,30 +120,4 @@ int cli_write_file(const char *path, const void *buf, size_t len)
 		unlink(tmp);
 	free(tmp);
 	return err;
-}
-
-int cli_load_cond(const char *path, struct bcf_cond **out)
-{
-	size_t len;
-	char *buf;
-	int err;
-
-	err = cli_read_file(path, (size_t)1 << 30, &buf, &len);
-	if (err) {
-		fprintf(stderr, "bcf: %s: %s\n", path, strerror(-err));
-		return BCF_EXIT_USAGE;
-	}
-	err = bcf_cond__decode(buf, len, out);
-	free(buf);
-	if (err) {
-		fprintf(stderr, "bcf: %s: %s\n", path, bcf_last_error());
-		return BCF_EXIT_INVALID;
-	}
-	return BCF_EXIT_OK;
-}
-
-int cmd_version(int argc, char **argv)
-{
-	printf("bcf %s\n", PACKAGE_VERSION);
-	return 0;
 }

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "checker/checker.h"
-#include "frontend/cli.h"
+#include "cli/cli.h"
 #include "lang/print_buf.h"
 
 static void usage(FILE *f)
@@ -43,7 +43,7 @@ static void print_rules(const struct bcf_prove_result *r, bool json)
 
 	for (cls = 0; cls < 3; cls++)
 		for (id = 0; id < 64; id++) {
-			const char *name = ckr_rule_name((uint16_t)(cls << 13 | id));
+			const char *name = bcf_rule__name((uint16_t)(cls << 13 | id));
 
 			if (!r->rule_steps[cls][id] || !name)
 				continue;
@@ -125,7 +125,7 @@ int cmd_prove(int argc, char **argv)
 		return BCF_EXIT_USAGE;
 	}
 	in = argv[optind];
-	err = cli_read_file(in, (size_t)1 << 30, &buf, &len);
+	err = bcf__file_read(in, (size_t)1 << 30, &buf, &len);
 	if (err) {
 		fprintf(stderr, "bcf prove: %s: %s\n", in, strerror(-err));
 		return BCF_EXIT_USAGE;
@@ -147,7 +147,7 @@ int cmd_prove(int argc, char **argv)
 	switch (res.status) {
 	case BCF_PROVE_PROVEN_PATH:
 	case BCF_PROVE_PROVEN_REFINE:
-		err = cli_write_file(out, res.proof, res.proof_size);
+		err = bcf__file_write(out, res.proof, res.proof_size);
 		if (err) {
 			fprintf(stderr, "bcf prove: %s: %s\n", out, strerror(-err));
 			rc = BCF_EXIT_USAGE;

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "frontend/cli.h"
+#include "cli/cli.h"
 #include "lang/arena.h"
 
 static void info_usage(FILE *f)

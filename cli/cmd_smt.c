@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "frontend/cli.h"
+#include "cli/cli.h"
 
 static void smt_usage(FILE *f)
 {
@@ -63,7 +63,7 @@ int cmd_smt(int argc, char **argv)
 			*bcf_last_error() ? bcf_last_error() : strerror(-err));
 		return BCF_EXIT_INVALID;
 	}
-	rc = cli_write_file("-", text, strlen(text)) ? BCF_EXIT_USAGE : BCF_EXIT_OK;
+	rc = bcf__file_write("-", text, strlen(text)) ? BCF_EXIT_USAGE : BCF_EXIT_OK;
 	if (rc)
 		fprintf(stderr, "bcf smt: cannot write to stdout\n");
 	free(text);

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "frontend/cli.h"
+#include "cli/cli.h"
 #include "lang/print.h"
 
 #define PRINT_MAX_BYTES ((size_t)1 << 30)
@@ -229,12 +229,12 @@ int cmd_print(int argc, char **argv)
 		print_usage(stderr);
 		return BCF_EXIT_USAGE;
 	}
-	err = cli_read_file(path, PRINT_MAX_BYTES, &buf, &len);
+	err = bcf__file_read(path, PRINT_MAX_BYTES, &buf, &len);
 	if (err) {
 		fprintf(stderr, "bcf print: %s: %s\n", path, strerror(-err));
 		return BCF_EXIT_USAGE;
 	}
-	/* cli_read_file's buffer comes from malloc: aligned for u32 reads */
+	/* bcf__file_read's buffer comes from malloc: aligned for u32 reads */
 	if (len >= 4 && ((const uint32_t *)buf)[0] == BCF_MAGIC)
 		rc = print_proof(path, (const uint32_t *)buf, len);
 	else

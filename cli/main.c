@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-/* bcf: command dispatch.  Subcommands are listed in frontend/commands.h. */
+/* bcf: command dispatch.  Subcommands are listed in cli/commands.h. */
 #include "config.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "frontend/commands.h"
-#include "frontend/cli.h"
+#include "cli/commands.h"
+#include "cli/cli.h"
 
 struct command {
 	const char *name;

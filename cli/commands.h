@@ -2,7 +2,7 @@
 /*
  * The bcf subcommands, one line each:
  *   X(name, function, one-line summary)
- * Each function lives in frontend/cmd_<name>.c and returns the exit status
+ * Each function lives in cli/cmd_<name>.c and returns the exit status
  * (0 ok, 1 invalid input / rejected, 2 usage or I/O error, others per command).
  */
 #ifndef BCF_FRONTEND_COMMANDS_H

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Helpers shared by the bcf subcommands: exit codes, file I/O, option parsing. */
-#ifndef BCF_FRONTEND_CLI_H
-#define BCF_FRONTEND_CLI_H
+#ifndef BCF_CLI_CLI_H
+#define BCF_CLI_CLI_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -16,10 +16,8 @@ enum bcf_exit {
 	BCF_EXIT_UNPROVABLE = 4, /* prove: unprovable-kernel */
 };
 
-/* Read a whole file (or stdin for "-"); *buf is malloc'd and NUL-terminated. Limit in bytes. */
-int cli_read_file(const char *path, size_t limit, char **buf, size_t *len);
-/* Write a whole file atomically (temp file in the same directory, then rename); "-" = stdout. */
-int cli_write_file(const char *path, const void *buf, size_t len);
+#include "lang/fileio.h"
+
 /* Read and decode a condition buffer file; prints the error and returns an exit status. */
 int cli_load_cond(const char *path, struct bcf_cond **out);
 /* "z3", "cvc5" or "auto"; -1 if none of them. */

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "corpus/results.h"
-#include "frontend/cli.h"
+#include "cli/cli.h"
 
 int cmd_report(int argc, char **argv)
 {

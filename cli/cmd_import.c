@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "frontend/cli.h"
+#include "cli/cli.h"
 
 #define IMPORT_MAX_INPUT ((size_t)256 << 20)
 
@@ -58,7 +58,7 @@ int cmd_import(int argc, char **argv)
 		return BCF_EXIT_USAGE;
 	}
 	name = strcmp(in, "-") ? in : "<stdin>";
-	err = cli_read_file(in, IMPORT_MAX_INPUT, &text, &len);
+	err = bcf__file_read(in, IMPORT_MAX_INPUT, &text, &len);
 	if (err) {
 		fprintf(stderr, "bcf import: %s: %s\n", name,
 			err == -EFBIG ? "larger than 256 MiB" : strerror(-err));
@@ -79,7 +79,7 @@ int cmd_import(int argc, char **argv)
 		fprintf(stderr, "bcf import: %s: %s\n", name, strerror(-err));
 		return BCF_EXIT_USAGE;
 	}
-	err = cli_write_file(out, buf, size);
+	err = bcf__file_write(out, buf, size);
 	free(buf);
 	rc = BCF_EXIT_OK;
 	if (err) {
