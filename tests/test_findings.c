@@ -10,8 +10,15 @@
  * The proofs and their goals (as condition buffers) are written to
  * $BCF_FINDINGS_DIR (default: findings/ in the current directory) so that
  * they can be replayed: bcf check --kernel-compat -v --cond NAME.cond NAME.bcf
+ *
+ * The second table holds the kernel checker's crash classes (findings 8-12):
+ * proofs on which the kernel checker dereferences an unchecked id (an oops),
+ * where the verdict must be a clean -EINVAL.  Both modes must reject each of
+ * them with -EINVAL, with and without the goal, with step logging at level 2
+ * (the kernel's crash is in its step dump for two of them).
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -165,6 +172,138 @@ static uint32_t f_xor_two_args(struct ctx *x)
 	return g;
 }
 
+/*
+ * Crash classes of the kernel checker.  Goal of 8-10 and 12: b0.  The ids
+ * named below are word offsets in the proof's table (pb_* returns them).
+ */
+
+/* 8a. trusted REWRITE whose parameter is 2^31: no node has that id. */
+static uint32_t c_rewrite0_2p31(struct ctx *x)
+{
+	struct pb *b = x->b;
+	uint32_t p = boolvar(x);
+	unsigned a, r;
+
+	a = pb_step(b, BCF_RULE_ASSUME, 0, 1, p);
+	r = pb_step(b, BCF_RULE_REWRITE, 0, 2, 0, 0x80000000u);
+	pb_step(b, BCF_RULE_EQ_RESOLVE, 2, 0, a, r);
+	return p;
+}
+
+/* 8b. REWRITE 1 (EQ_REFL) binding its variable to id 0xffffffff. */
+static uint32_t c_rewrite_ffffffff(struct ctx *x)
+{
+	struct pb *b = x->b;
+	uint32_t p = boolvar(x);
+	unsigned a, r;
+
+	a = pb_step(b, BCF_RULE_ASSUME, 0, 1, p);
+	r = pb_step(b, BCF_RULE_REWRITE, 0, 2, 1, 0xffffffffu);
+	pb_step(b, BCF_RULE_EQ_RESOLVE, 2, 0, a, r);
+	return p;
+}
+
+/* 8c. spliced: the binding is a dynamic-range id (table size + 64) that no node has. */
+static uint32_t c_rewrite_spliced(struct ctx *x)
+{
+	struct pb *b = x->b;
+	uint32_t p = boolvar(x);
+	unsigned a, r;
+
+	a = pb_step(b, BCF_RULE_ASSUME, 0, 1, p);
+	r = pb_step(b, BCF_RULE_REWRITE, 0, 2, 1, (uint32_t)b->nw + 64);
+	pb_step(b, BCF_RULE_EQ_RESOLVE, 2, 0, a, r);
+	return p;
+}
+
+/*
+ * 9. A parameter id pointing inside a node: the value word 0x00000211 of a
+ * constant reads as the header "bool_eq, 2 arguments", whose "arguments" are
+ * the next two header words (ids far beyond the table).
+ */
+static uint32_t c_rewrite0_mid_node(struct ctx *x)
+{
+	struct pb *b = x->b;
+	uint32_t p = boolvar(x), k = pb_bv(b, 32, 0x211);
+	unsigned a, r;
+
+	pb_bvvar(b, 64);
+	pb_bvvar(b, 32);
+	a = pb_step(b, BCF_RULE_ASSUME, 0, 1, p);
+	r = pb_step(b, BCF_RULE_REWRITE, 0, 2, 0, k + 1);     /* inside the constant */
+	pb_step(b, BCF_RULE_EQ_RESOLVE, 2, 0, a, r);
+	return p;
+}
+
+/*
+ * 10. A CONG step relabelled BITBLAST: it keeps its premise and its raw
+ * operator word ((_ extract 7 0), 0x07000138) as the "parameter".  Goal:
+ * (= x y), 32-bit.
+ */
+static uint32_t c_cong_as_bitblast(struct ctx *x)
+{
+	struct pb *b = x->b;
+	uint32_t vx = bvvar(x, 32), vy = bvvar(x, 32), g = EQ(vx, vy);
+	unsigned a, bb;
+
+	a = pb_step(b, BCF_RULE_ASSUME, 0, 1, g);
+	bb = pb_step(b, BCF_RULE_BITBLAST, 1, 1, a, BCF_EXPR_HDR(BCF_BV_EXTRACT, 1, 0x0700));
+	pb_step(b, BCF_RULE_EQ_RESOLVE, 2, 0, a, bb);
+	return g;
+}
+
+/* 11. A bit-flipped rewrite id: 0x80000001 (EQ_REFL with bit 31 set). */
+static uint32_t c_rewrite_rid_flip(struct ctx *x)
+{
+	struct pb *b = x->b;
+	uint32_t p = boolvar(x);
+	unsigned a, r;
+
+	a = pb_step(b, BCF_RULE_ASSUME, 0, 1, p);
+	r = pb_step(b, BCF_RULE_REWRITE, 0, 2, 0x80000001u, p);
+	pb_step(b, BCF_RULE_EQ_RESOLVE, 2, 0, a, r);
+	return p;
+}
+
+/* 12. The first rewrite id past the table (152). */
+static uint32_t c_rewrite_rid_152(struct ctx *x)
+{
+	struct pb *b = x->b;
+	uint32_t p = boolvar(x);
+	unsigned a, r;
+
+	a = pb_step(b, BCF_RULE_ASSUME, 0, 1, p);
+	r = pb_step(b, BCF_RULE_REWRITE, 0, 2, 152, p);
+	pb_step(b, BCF_RULE_EQ_RESOLVE, 2, 0, a, r);
+	return p;
+}
+
+struct crash_finding {
+	const char *name;
+	uint32_t (*build)(struct ctx *x);
+	unsigned step;    /* the step bcf must name */
+};
+
+static const struct crash_finding crashes[] = {
+	{ "crash_rewrite0_param_2p31", c_rewrite0_2p31, 1 },
+	{ "crash_rewrite_param_ffffffff", c_rewrite_ffffffff, 1 },
+	{ "crash_rewrite_param_spliced", c_rewrite_spliced, 1 },
+	{ "crash_rewrite0_param_mid_node", c_rewrite0_mid_node, 1 },
+	{ "crash_cong_as_bitblast", c_cong_as_bitblast, 1 },
+	{ "crash_rewrite_rid_bitflip", c_rewrite_rid_flip, 1 },
+	{ "crash_rewrite_rid_152", c_rewrite_rid_152, 1 },
+};
+
+/* Step log sink: counts the bytes, so the level-2 dump really runs. */
+static void log_sink(void *ctx, const char *fmt, va_list ap)
+{
+	char buf[2048];
+	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
+
+	if (n > 0)
+		*(size_t *)ctx += (size_t)n;
+}
+
 struct finding {
 	const char *name;
 	uint32_t (*build)(struct ctx *x);
@@ -247,6 +386,49 @@ int main(void)
 		ok(err == -EINVAL, "%s: strict rejects it: %s", f->name, bcf_last_error());
 
 		/* replayable files: the proof, and the goal as a condition buffer */
+		cond = malloc((b.nw + 2) * 4);
+		memcpy(cond, b.w, b.nw * 4);
+		cond[b.nw] = BCF_COND_NONE;
+		cond[b.nw + 1] = goal;
+		snprintf(path, sizeof(path), "%s/%s.bcf", dir, f->name);
+		err = write_file(path, proof, size);
+		snprintf(path, sizeof(path), "%s/%s.cond", dir, f->name);
+		err |= write_file(path, cond, (b.nw + 2) * 4);
+		ok(!err, "%s: wrote %s/%s.{bcf,cond}", f->name, dir, f->name);
+		free(cond);
+		free(proof);
+		pb_free(&b);
+	}
+	for (i = 0; i < sizeof(crashes) / sizeof(crashes[0]); i++) {
+		const struct crash_finding *f = &crashes[i];
+		static const enum bcf_check_mode modes[2] = { BCF_CHECK_STRICT,
+							      BCF_CHECK_KERNEL_COMPAT };
+		struct ctx x;
+		struct pb b;
+		uint32_t goal, *cond;
+		char path[4200], want[32];
+		size_t size;
+		void *proof;
+		int err, m, g;
+
+		pb_init(&b);
+		x = (struct ctx){ &b, NULL, 0 };
+		goal = f->build(&x);
+		proof = pb_finish(&b, &size);
+		snprintf(want, sizeof(want), "step %u ", f->step);
+		for (m = 0; m < 2; m++)
+			for (g = 0; g < 2; g++) {
+				size_t logged = 0;
+				BCF_OPTS(bcf_check_opts, o, .mode = modes[m], .log_level = 3,
+					 .log = log_sink, .log_ctx = &logged);
+
+				err = bcf_check_proof(g ? b.w : NULL, g ? b.nw : 0, goal, proof,
+						      size, &o);
+				ok(err == -EINVAL && strstr(bcf_last_error(), want) && logged,
+				   "%s: %s, %s goal: -EINVAL naming step %u (%d: %s)", f->name,
+				   m ? "kernel-compat" : "strict", g ? "with" : "no", f->step, err,
+				   bcf_last_error());
+			}
 		cond = malloc((b.nw + 2) * 4);
 		memcpy(cond, b.w, b.nw * 4);
 		cond[b.nw] = BCF_COND_NONE;
