@@ -16,6 +16,7 @@
 	X(print, cmd_print, "dump a condition or a proof file readably") \
 	X(info, cmd_info, "describe a condition: sizes, variables, operators, depth") \
 	X(prove, cmd_prove, "prove a condition and write a BCF proof, or show a counterexample") \
+	X(load, cmd_load, "load a BPF object, answering the kernel's proof requests") \
 	X(batch, cmd_batch, "prove many conditions in worker processes (JSONL results)") \
 	X(merge, cmd_merge, "combine results files") \
 	X(report, cmd_report, "summary table and plots of a results file")

@@ -1,9 +1,9 @@
 #!/bin/sh
 # The layers stand on each other in one order: include -> lang -> checker ->
-# solver -> corpus -> cli. A source file may include headers of its own layer
+# solver -> loader -> corpus -> cli. A source file may include headers of its own layer
 # or of a layer below it, never above. TAP output; one test per layer.
 src=${BCF_SRCDIR:-$(cd "$(dirname "$0")/.." && pwd)}
-order="include lang checker solver corpus cli"
+order="include lang checker solver loader corpus cli"
 rank() { # $1 = layer -> its position, or nothing
 	i=0
 	for l in $order; do
@@ -11,7 +11,7 @@ rank() { # $1 = layer -> its position, or nothing
 		i=$((i + 1))
 	done
 }
-echo "1..6"
+echo "1..7"
 n=0
 for layer in $order; do
 	n=$((n + 1))
