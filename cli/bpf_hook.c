@@ -63,7 +63,7 @@ long cli_bpf_backend(long cmd, void *attr, unsigned long size)
 
 const char *cli_bpf_backend_name(void)
 {
-	return "kernel";
+	return "";
 }
 #endif
 

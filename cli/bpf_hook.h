@@ -11,7 +11,7 @@
 
 /* Where bpf() calls go that the loader does not take over. */
 long cli_bpf_backend(long cmd, void *attr, unsigned long size);
-/* Name of the backend ("kernel" or the double's name), for messages. */
+/* "" for the kernel, " (protocol double)" for the double: appended to messages. */
 const char *cli_bpf_backend_name(void);
 
 #endif

@@ -11,6 +11,7 @@
 #include "cli/bpf_hook.h"
 #include "cli/cli.h"
 #include "corpus/load_json.h"
+#include "lang/error.h"
 
 /* Exit statuses of bcf load, one per failure class (bcf.1, README). */
 enum {
@@ -261,11 +262,37 @@ int cmd_load(int argc, char **argv)
 		fprintf(stderr, "bcf load: %s\n", bcf_last_error());
 		goto out;
 	}
+	{
+		/* the object and the --prog names first: no bpf() for a bad command line */
+		char **names = NULL;
+		size_t n = 0, i, k;
+
+		err = bcf_loader__object_progs(argv[optind], &names, &n);
+		for (k = 0; !err && k < nprogs; k++) {
+			for (i = 0; i < n && strcmp(names[i], progs[k]); i++)
+				;
+			if (i == n) {
+				err = bcf__err(-ENOENT, "%s: no program named '%s'", argv[optind],
+					       progs[k]);
+			}
+		}
+		if (err == 0 && !n) {
+			err = bcf__err(-ENOENT, "%s: no programs", argv[optind]);
+		}
+		for (i = 0; i < n; i++)
+			free(names[i]);
+		free(names);
+		if (err) {
+			fprintf(stderr, "bcf load: %s\n", bcf_last_error());
+			rc = BCF_EXIT_USAGE;
+			goto out;
+		}
+	}
 	if (!lopts.no_bcf) {
 		int k = bcf_loader__kernel(l);
 
 		if (k == BCF_KERNEL_NO_BCF)
-			fprintf(stderr, "bcf load: notice: %s kernel without BCF (it refuses the BCF "
+			fprintf(stderr, "bcf load: notice: kernel without BCF%s (it refuses the BCF "
 				"fields): loading plainly\n", cli_bpf_backend_name());
 		else if (k == BCF_KERNEL_NO_PRIV)
 			fprintf(stderr, "bcf load: permission denied: BCF needs CAP_BPF (run as "

@@ -8,10 +8,15 @@
  *   BCF_DOUBLE_KERNEL  overrides the script's kernel line
  *   BCF_DOUBLE_STATS   at exit, append "key value" lines: violations,
  *                      open_fds (fds handed out and never closed), ...
+ *   BCF_DOUBLE_BPFFS   a directory that statfs() reports as a bpffs, so
+ *                      libbpf pins there (the double creates plain files)
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/statfs.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "cli/bpf_hook.h"
 #include "tests/protocol_double.h"
@@ -76,5 +81,17 @@ long cli_bpf_backend(long cmd, void *attr, unsigned long size)
 
 const char *cli_bpf_backend_name(void)
 {
-	return "protocol double:";
+	return " (protocol double)";
+}
+
+/* libbpf checks that a pin path is on a bpffs with statfs() (statfs64 in its ABI). */
+int statfs64(const char *path, struct statfs64 *buf);
+int statfs64(const char *path, struct statfs64 *buf)
+{
+	const char *fake = getenv("BCF_DOUBLE_BPFFS");
+	long r = syscall(SYS_statfs, path, buf);
+
+	if (r == 0 && fake && fake[0] && !strncmp(path, fake, strlen(fake)))
+		buf->f_type = 0xcafe4a11; /* BPF_FS_MAGIC */
+	return (int)r;
 }

@@ -6,7 +6,7 @@
  *   kernel bcf|stock|stock-new|bcf-nocap|nopriv
  *   prog NAME plain=ok|reject final=ok|reject
  *   msg NAME TEXT...              the verifier message of NAME's rejections
- *   step NAME FILE[,FILE...] [trunc|badsize|reject|nofd]
+ *   step NAME FILE[,FILE...] [trunc|badsize|reject|nofd|huge]
  * A step with several files is one batched request (spec/format.md 4.5):
  * the path conditions of all but the last (which must be path-only) are
  * joined in a bool_disj B; the request's path_cond becomes disj(B, path)
@@ -346,11 +346,12 @@ static long request(struct dbl *d, struct env *e, struct bcf_load_attr *a, bool 
 	free(e->cond);
 	e->cond = buf;
 	e->cond_size = size;
-	a->bcf_buf_true_size = (uint32_t)size;
-	if (size > a->bcf_buf_size) {
+	a->bcf_buf_true_size = s->fault == DBL_HUGE ? 16u << 20 : (uint32_t)size;
+	if (a->bcf_buf_true_size > a->bcf_buf_size) {
 		d->st.nospc++;
 		e->live = false;
-		put_log(d, a, "bcf: condition of %zu bytes exceeds the buffer\n", size);
+		put_log(d, a, "bcf: condition of %u bytes exceeds the buffer\n",
+			a->bcf_buf_true_size);
 		return -ENOSPC;
 	}
 	memcpy((void *)(uintptr_t)a->bcf_buf, buf, size);
@@ -705,6 +706,8 @@ int dbl_load_script(struct dbl *d, const char *path, char *errbuf, size_t errsz)
 				s->fault = DBL_REJECT;
 			else if (!strcmp(fault, "nofd"))
 				s->fault = DBL_NOFD;
+			else if (!strcmp(fault, "huge"))
+				s->fault = DBL_HUGE;
 			else
 				err = -EINVAL;
 			for (fp = strtok_r(files, ",", &fsave); fp && !err;

@@ -34,6 +34,7 @@ enum dbl_fault {
 	DBL_BADSIZE,        /* true_size 6: not a multiple of 4, below 8 */
 	DBL_REJECT,         /* the proof is rejected whatever it is */
 	DBL_NOFD,           /* REQUESTED without a bcf_fd */
+	DBL_HUGE,           /* a condition of 16 MiB: ENOSPC whatever the buffer */
 };
 
 #define DBL_MAX_STEPS 64
