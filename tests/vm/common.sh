@@ -1,0 +1,43 @@
+# tests/vm/common.sh: what the two VM tests share (sourced after setting
+# KERNEL_KIND to "stock" or "bcf").  TAP helpers, skips, the corpus list.
+set -u
+BCF=${BCF_BIN:-./bcf}
+SRC=${BCF_SRCDIR:-.}
+VM_LIBDIR="$SRC/tests/vm"
+. "$VM_LIBDIR/lib.sh"
+PROGS="$(dirname "$BCF")/corpus/progs"
+VM_TIMEOUT=${BCF_VM_TIMEOUT:-300}
+n=0
+ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
+skip_all() { echo "1..0 # SKIP $1"; exit 0; }
+
+# vm_common_skips: skip the whole test when the VM cannot run here
+vm_common_skips() {
+	local miss
+	"$BCF" load --help >/dev/null 2>&1 || skip_all "this bcf has no load command"
+	miss=$(vm_missing_tools)
+	[ -z "$miss" ] || skip_all "missing host tools: $miss"
+	ls "$PROGS"/*.bpf.o >/dev/null 2>&1 ||
+		skip_all "corpus/progs objects not built (configure found no clang)"
+	# The sanitizer build's bcf is large and several times slower: under TCG
+	# its boots would take minutes.  The loader itself is covered under ASan
+	# by the protocol-double tests.
+	vm_is_sanitized "$BCF" && skip_all "AddressSanitizer build of bcf (too slow under TCG)"
+	return 0
+}
+
+# load_section LOG NAME: the guest output of `bcf load` on NAME.bpf.o
+load_section() { vm_section "$1" "LOAD-$2"; }
+
+# stock_message SRC TAG: the verifier message quoted in a corpus source
+# ("Debian 6.1" or "BCF kernel 7.2 without proofs")
+stock_message() { sed -n "s/^ \*   $2: \"\(.*\)\"\$/\1/p" "$1" | head -1; }
+
+# prog_kind NAME: control (loads plainly), unsafe (sat) or safe
+prog_kind() {
+	case $1 in
+	control_*) echo control ;;
+	unsafe_*) echo unsafe ;;
+	*) echo safe ;;
+	esac
+}
