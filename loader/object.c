@@ -141,7 +141,11 @@ int bcf_loader__object_progs(const char *path, char ***names, size_t *n)
 	return 0;
 }
 
-/* The verifier's message: the last log line that is not a statistic. */
+/*
+ * The verifier's message: the last log line that is not a statistic, nor one
+ * of the lines the BCF kernel prints after the error ("bcf refine: ptr ...",
+ * a debug line of the 7.2 port, and "bcf requested, try to ...").
+ */
 static void verifier_msg(const char *log, char *out, size_t size)
 {
 	const char *end, *s;
@@ -159,7 +163,8 @@ static void verifier_msg(const char *log, char *out, size_t size)
 		while (s > log && s[-1] != '\n')
 			s--;
 		if (e > s && strncmp(s, "processed ", 10) && strncmp(s, "verification time", 17) &&
-		    strncmp(s, "stack depth", 11) && strncmp(s, "mark_precise", 12)) {
+		    strncmp(s, "stack depth", 11) && strncmp(s, "mark_precise", 12) &&
+		    strncmp(s, "bcf requested", 13) && strncmp(s, "bcf refine:", 11)) {
 			size_t len = (size_t)(e - s) < size - 1 ? (size_t)(e - s) : size - 1;
 
 			memcpy(out, s, len);

@@ -39,9 +39,11 @@ for o in "$PROGS"/*.bpf.o; do
 		ok $? "$name: ${line#"$name: "} (exit $st)"
 		;;
 	unsafe)
+		msg=$(stock_message "$SRC/corpus/progs/$name.bpf.c" "BCF kernel 7.2 without proofs")
 		echo "$out" | grep -q "^$name: rejected" && echo "$out" | grep -q counterexample &&
+			[ -n "$msg" ] && echo "$out" | grep -qF "verifier: $msg" &&
 			[ "${st:-0}" != 0 ] && [ "$pins" = 0 ]
-		ok $? "$name: rejected as satisfiable with a counterexample (exit $st, no pins)"
+		ok $? "$name: rejected as satisfiable with a counterexample and \"$msg\" (exit $st, no pins)"
 		;;
 	esac
 	[ -n "${BCF_VM_VERBOSE:-}" ] && echo "$out" | sed 's/^/# /'
