@@ -23,6 +23,15 @@
 extern "C" {
 #endif
 
+/*
+ * Every function of the API is declared BCF_API: libbcf is built with
+ * -fvisibility=hidden and a version script (libbcf.map), so the shared
+ * library exports exactly these (tests/test_abi.sh checks it).
+ */
+#ifndef BCF_API
+#define BCF_API __attribute__((visibility("default")))
+#endif
+
 /* ---- options, messages ------------------------------------------------ */
 
 /* Declare and zero an opts struct with its size filled in. */
@@ -41,24 +50,24 @@ enum bcf_print_level {
 typedef int (*bcf_print_fn_t)(enum bcf_print_level level, const char *fmt, va_list ap);
 
 /* Install a print callback (NULL silences); returns the previous one. */
-bcf_print_fn_t bcf_set_print(bcf_print_fn_t fn);
+BCF_API bcf_print_fn_t bcf_set_print(bcf_print_fn_t fn);
 
 /* Text of the last error reported on this thread ("" if none). */
-const char *bcf_last_error(void);
+BCF_API const char *bcf_last_error(void);
 
 /* ---- expressions ------------------------------------------------------- */
 
 /* Printed name of a code byte ("bv_add", ...), or NULL if the code is invalid. */
-const char *bcf_code__name(uint8_t code);
+BCF_API const char *bcf_code__name(uint8_t code);
 /* Name of a proof rule word's low 16 bits (class | id), e.g. "RESOLUTION";
  * NULL if no such rule. Static strings. */
-const char *bcf_rule__name(uint16_t rule);
+BCF_API const char *bcf_rule__name(uint16_t rule);
 /* Same, but never NULL: "unknown core rule" etc. for ids outside the tables. */
-const char *bcf_rule__display_name(uint16_t rule);
+BCF_API const char *bcf_rule__display_name(uint16_t rule);
 /* Arity bounds of a code; false if the code is invalid. */
-bool bcf_code__arity(uint8_t code, unsigned *min, unsigned *max);
+BCF_API bool bcf_code__arity(uint8_t code, unsigned *min, unsigned *max);
 /* Bit-vector width of a node as the kernel computes it (bv nodes only). */
-unsigned bcf_expr__width(const struct bcf_expr *e);
+BCF_API unsigned bcf_expr__width(const struct bcf_expr *e);
 
 /*
  * Type-check one node against spec/format.md 1.4 rules 3 and 4.  Argument
@@ -66,7 +75,7 @@ unsigned bcf_expr__width(const struct bcf_expr *e);
  * -EINVAL with *why set to a static reason.
  */
 typedef const struct bcf_expr *(*bcf_expr_lookup_fn)(void *ctx, uint32_t id);
-int bcf_expr__typecheck(const struct bcf_expr *e, bcf_expr_lookup_fn lookup, void *ctx,
+BCF_API int bcf_expr__typecheck(const struct bcf_expr *e, bcf_expr_lookup_fn lookup, void *ctx,
 			const char **why);
 
 /*
@@ -75,31 +84,31 @@ int bcf_expr__typecheck(const struct bcf_expr *e, bcf_expr_lookup_fn lookup, voi
  * receives 1 at every accepted node offset.  On failure returns -EINVAL,
  * *bad_idx is the word offset of the offending node, *why the rule.
  */
-int bcf_table__scan(const uint32_t *words, uint32_t n, uint8_t *is_hdr, uint32_t *bad_idx,
+BCF_API int bcf_table__scan(const uint32_t *words, uint32_t n, uint8_t *is_hdr, uint32_t *bad_idx,
 		    const char **why);
 
 /* ---- expression arena (hash-consed, kernel word layout) ---------------- */
 
 struct bcf_arena;
 
-struct bcf_arena *bcf_arena__new(void);
-void bcf_arena__free(struct bcf_arena *a);
+BCF_API struct bcf_arena *bcf_arena__new(void);
+BCF_API void bcf_arena__free(struct bcf_arena *a);
 
 /* Add (or find) a node; arguments must be earlier ids; the node is type-checked. */
-int bcf_arena__node(struct bcf_arena *a, uint8_t code, uint16_t params, const uint32_t *args,
-		    unsigned vlen, uint32_t *id);
+BCF_API int bcf_arena__node(struct bcf_arena *a, uint8_t code, uint16_t params,
+			    const uint32_t *args, unsigned vlen, uint32_t *id);
 /* A fresh variable (never shared); type BCF_BV (width 1..255) or BCF_BOOL (width ignored). */
-int bcf_arena__var(struct bcf_arena *a, enum bcf_type type, unsigned width, const char *name,
-		   uint32_t *id);
-int bcf_arena__bv_const(struct bcf_arena *a, unsigned width, uint64_t value, uint32_t *id);
-int bcf_arena__bool_const(struct bcf_arena *a, bool value, uint32_t *id);
+BCF_API int bcf_arena__var(struct bcf_arena *a, enum bcf_type type, unsigned width,
+			   const char *name, uint32_t *id);
+BCF_API int bcf_arena__bv_const(struct bcf_arena *a, unsigned width, uint64_t value, uint32_t *id);
+BCF_API int bcf_arena__bool_const(struct bcf_arena *a, bool value, uint32_t *id);
 
-const struct bcf_expr *bcf_arena__expr(const struct bcf_arena *a, uint32_t id);
-const uint32_t *bcf_arena__words(const struct bcf_arena *a, uint32_t *nwords);
+BCF_API const struct bcf_expr *bcf_arena__expr(const struct bcf_arena *a, uint32_t id);
+BCF_API const uint32_t *bcf_arena__words(const struct bcf_arena *a, uint32_t *nwords);
 /* A variable's name, or NULL if it has none. */
-const char *bcf_arena__var_name(const struct bcf_arena *a, uint32_t id);
+BCF_API const char *bcf_arena__var_name(const struct bcf_arena *a, uint32_t id);
 /* Value of a bv constant node (width <= 64). */
-uint64_t bcf_expr__bv_value(const struct bcf_expr *e);
+BCF_API uint64_t bcf_expr__bv_value(const struct bcf_expr *e);
 
 /* ---- conditions (kernel condition buffers) ----------------------------- */
 
@@ -114,20 +123,20 @@ struct bcf_cond {
  * refine_cond as u32).  Unused expressions are dropped and the rest is
  * re-interned into a fresh arena (hash-consed, variables kept distinct).
  */
-int bcf_cond__decode(const void *buf, size_t size, struct bcf_cond **out);
+BCF_API int bcf_cond__decode(const void *buf, size_t size, struct bcf_cond **out);
 /* Encode as a kernel condition buffer; *buf is malloc'd. */
-int bcf_cond__encode(const struct bcf_cond *c, void **buf, size_t *size);
-void bcf_cond__free(struct bcf_cond *c);
+BCF_API int bcf_cond__encode(const struct bcf_cond *c, void **buf, size_t *size);
+BCF_API void bcf_cond__free(struct bcf_cond *c);
 
 /* ---- printers ---------------------------------------------------------- */
 
 /* SMT-LIB QF_BV script asserting expression root (bool), with sharing. */
-int bcf_print__smt2(const struct bcf_arena *a, uint32_t root, char **out);
+BCF_API int bcf_print__smt2(const struct bcf_arena *a, uint32_t root, char **out);
 /* The kernel checker's s-expression format (spec/format.md 6) at a depth. */
-int bcf_print__kernel(const struct bcf_arena *a, uint32_t root, unsigned depth, char *buf,
+BCF_API int bcf_print__kernel(const struct bcf_arena *a, uint32_t root, unsigned depth, char *buf,
 		      size_t size);
 /* JSON description of the DAG below root. */
-int bcf_print__json(const struct bcf_arena *a, uint32_t root, char **out);
+BCF_API int bcf_print__json(const struct bcf_arena *a, uint32_t root, char **out);
 
 /* ---- SMT-LIB import ---------------------------------------------------- */
 
@@ -136,7 +145,8 @@ int bcf_print__json(const struct bcf_arena *a, uint32_t root, char **out);
  * refine condition (no path condition).  On error returns -EINVAL and
  * bcf_last_error() reads "file:line:col: message".
  */
-int bcf_smt2__parse(const char *text, size_t len, const char *filename, struct bcf_cond **out);
+BCF_API int bcf_smt2__parse(const char *text, size_t len, const char *filename,
+			    struct bcf_cond **out);
 
 /* ---- proof checker ----------------------------------------------------- */
 
@@ -173,8 +183,8 @@ struct bcf_check_opts {
  * then the ASSUME formula is not compared.  Returns 0 or the kernel's
  * negative errno.
  */
-int bcf_check_proof(const uint32_t *goal_words, uint32_t n, uint32_t goal, const void *proof,
-		    size_t size, const struct bcf_check_opts *opts);
+BCF_API int bcf_check_proof(const uint32_t *goal_words, uint32_t n, uint32_t goal,
+			    const void *proof, size_t size, const struct bcf_check_opts *opts);
 
 /* ---- prover ------------------------------------------------------------ */
 
@@ -214,12 +224,12 @@ struct bcf_prove_result {
 
 /* Status names as used in results files: "proven-path", "proven-refine", "sat",
  * "unprovable-kernel", "unknown", "error". */
-const char *bcf_prove_status__name(enum bcf_prove_status s);
+BCF_API const char *bcf_prove_status__name(enum bcf_prove_status s);
 
 /* Prove a condition following the protocol of spec/format.md 4.4. */
-int bcf_prove(const struct bcf_cond *c, const struct bcf_prove_opts *opts,
+BCF_API int bcf_prove(const struct bcf_cond *c, const struct bcf_prove_opts *opts,
 	      struct bcf_prove_result *res);
-void bcf_prove_result__free(struct bcf_prove_result *res);
+BCF_API void bcf_prove_result__free(struct bcf_prove_result *res);
 
 #ifdef __cplusplus
 }

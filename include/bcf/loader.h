@@ -23,7 +23,7 @@ extern "C" {
 typedef long (*bcf_sys_bpf_fn)(int cmd, void *attr, unsigned int size, void *ctx);
 
 /* The default: syscall(__NR_bpf, cmd, attr, size). */
-long bcf_sys_bpf(int cmd, void *attr, unsigned int size, void *ctx);
+BCF_API long bcf_sys_bpf(int cmd, void *attr, unsigned int size, void *ctx);
 
 enum bcf_kernel_kind {
 	BCF_KERNEL_BCF = 1,     /* accepts the BCF fields */
@@ -48,7 +48,7 @@ enum bcf_load_status {
 };
 
 /* "loaded-plain", "loaded-with-proofs", "rejected-sat", ... (results-file names). */
-const char *bcf_load_status__name(enum bcf_load_status s);
+BCF_API const char *bcf_load_status__name(enum bcf_load_status s);
 
 /* One answered (or refused) proof request, passed to opts.on_request. */
 struct bcf_loader_request {
@@ -90,15 +90,15 @@ struct bcf_load_result {
 	char *model_text;             /* counterexample (rejected-sat), malloc'd */
 	char detail[512];             /* why it failed ("" when loaded) */
 };
-void bcf_load_result__free(struct bcf_load_result *r);
+BCF_API void bcf_load_result__free(struct bcf_load_result *r);
 
 struct bcf_loader;
 
-int bcf_loader__new(const struct bcf_loader_opts *opts, struct bcf_loader **out);
-void bcf_loader__free(struct bcf_loader *l);
+BCF_API int bcf_loader__new(const struct bcf_loader_opts *opts, struct bcf_loader **out);
+BCF_API void bcf_loader__free(struct bcf_loader *l);
 
 /* Probe the kernel once (a trivial program with the BCF fields); cached. */
-int bcf_loader__kernel(struct bcf_loader *l);
+BCF_API int bcf_loader__kernel(struct bcf_loader *l);
 
 /*
  * Load one program: attr is a BPF_PROG_LOAD attr of size bytes (UAPI
@@ -107,7 +107,7 @@ int bcf_loader__kernel(struct bcf_loader *l);
  * program fd or a negative errno; res (required) tells what happened.
  * name labels saved files and callbacks (NULL: "prog").
  */
-int bcf_loader__prog_load(struct bcf_loader *l, const char *name, const void *attr,
+BCF_API int bcf_loader__prog_load(struct bcf_loader *l, const char *name, const void *attr,
 			  size_t size, struct bcf_load_result *res);
 
 /* ---- BPF objects through libbpf --------------------------------------- */
@@ -150,11 +150,11 @@ struct bcf_object_load_opts {
  * when the object itself could not be opened or a selected program does
  * not exist.
  */
-int bcf_loader__load_object(struct bcf_loader *l, const char *path,
+BCF_API int bcf_loader__load_object(struct bcf_loader *l, const char *path,
 			    const struct bcf_object_load_opts *opts);
 
 /* Names of the programs of an object (malloc'd array of malloc'd strings). */
-int bcf_loader__object_progs(const char *path, char ***names, size_t *n);
+BCF_API int bcf_loader__object_progs(const char *path, char ***names, size_t *n);
 
 /*
  * For the executable's syscall(): if a bcf_loader__load_object() is in
@@ -162,7 +162,7 @@ int bcf_loader__object_progs(const char *path, char ***names, size_t *n);
  * run the loader and return true with *ret = fd or negative errno;
  * otherwise return false (pass the call on unchanged).
  */
-bool bcf_loader__sys_hook(long cmd, void *attr, unsigned long size, long *ret);
+BCF_API bool bcf_loader__sys_hook(long cmd, void *attr, unsigned long size, long *ret);
 
 /* ---- libbcf as a libbpf prover (spec/format.md 4.6) -------------------- */
 
@@ -180,7 +180,7 @@ struct bcf_libbpf_prover_opts {
 };
 #define bcf_libbpf_prover_opts__last_field log_ctx
 
-int bcf_libbpf_prover__set_opts(const struct bcf_libbpf_prover_opts *opts);
+BCF_API int bcf_libbpf_prover__set_opts(const struct bcf_libbpf_prover_opts *opts);
 
 /*
  * The prover for libbpf_set_prover(): reads the condition in bcf_buf
@@ -189,8 +189,8 @@ int bcf_libbpf_prover__set_opts(const struct bcf_libbpf_prover_opts *opts);
  * (PROVIDED, plus PATH_UNREACHABLE for a refuted path).  Returns 0 or a
  * negative errno (sat, unprovable, too large, invalid buffer).
  */
-int bcf_libbpf_prover(uint32_t *bcf_buf, uint32_t bcf_buf_size, uint32_t *bcf_buf_true_size,
-		      uint32_t *bcf_flags);
+BCF_API int bcf_libbpf_prover(uint32_t *bcf_buf, uint32_t bcf_buf_size,
+			      uint32_t *bcf_buf_true_size, uint32_t *bcf_flags);
 
 #ifdef __cplusplus
 }
