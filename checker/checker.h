@@ -71,6 +71,11 @@ struct bcf_checker {
 	uint32_t cur_step;
 	bool trusted;               /* set by a rule that accepted a trusted step */
 	uint32_t trusted_steps;     /* count of ckr_warn_trusted() calls */
+	/* steps the kernel trusts (ckr_kernel_trusted()), both modes */
+	uint32_t kt_steps;
+	uint32_t kt_rule_steps[3][64];      /* the same by rule word */
+	uint32_t kt_first_step;             /* UINT32_MAX until the first one */
+	char kt_first[256];                 /* its fact (kernel log format) */
 };
 
 static inline bool ckr_strict(const struct bcf_checker *c)
@@ -149,6 +154,12 @@ int ckr_fail(struct bcf_checker *c, int err, const char *fmt, ...)
  * "rewrite" for REWRITE id 0, "POLY_NORM" for POLY_NORM.
  */
 void ckr_warn_trusted(struct bcf_checker *c, const char *name);
+/*
+ * A rule accepted a step that the kernel accepts without checking (REWRITE
+ * id 0, POLY_NORM), whether or not this mode verified it: counts it by rule
+ * word and prints fact (its conclusion) for the first one.
+ */
+void ckr_kernel_trusted(struct bcf_checker *c, uint16_t rule, uint32_t fact);
 /* Emit a line through the log callback when log_level != 0. */
 void ckr_log(struct bcf_checker *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -73,6 +73,7 @@ int rule_POLY_NORM(struct bcf_checker *c, const uint32_t *prem, unsigned np,
 	} else {
 		ckr_warn_trusted(c, "POLY_NORM");
 	}
+	ckr_kernel_trusted(c, BCF_RULE_POLY_NORM, id);
 	ckr_get(c, id);
 	*concl = id;
 	return 0;

@@ -285,6 +285,7 @@ int bcf_check_proof(const uint32_t *goal_words, uint32_t n, uint32_t goal, const
 	if (r.stats) {
 		memset(r.stats, 0, sizeof(*r.stats));
 		r.stats->failed_step = UINT32_MAX;
+		r.stats->kernel_trusted_first_step = UINT32_MAX;
 	}
 	bcf__err_clear();
 	if (!proof && size)
@@ -355,6 +356,12 @@ out:
 	if (r.stats) {
 		r.stats->steps = r.nsteps;
 		r.stats->trusted_steps = r.c.trusted_steps;
+		r.stats->kernel_trusted_steps = r.c.kt_steps;
+		memcpy(r.stats->kernel_trusted_rule_steps, r.c.kt_rule_steps,
+		       sizeof(r.stats->kernel_trusted_rule_steps));
+		r.stats->kernel_trusted_first_step = r.c.kt_first_step;
+		memcpy(r.stats->kernel_trusted_first, r.c.kt_first,
+		       sizeof(r.stats->kernel_trusted_first));
 		r.stats->peak_dyn_nodes = r.c.peak_dyn;
 	}
 	free(r.off);

@@ -1022,6 +1022,7 @@ int rule_REWRITE(struct bcf_checker *c, const uint32_t *prem, unsigned np,
 					"trusted REWRITE needs 1 parameter and no premises (has %u, %u)", n,
 					np);
 		ckr_warn_trusted(c, "rewrite");
+		ckr_kernel_trusted(c, BCF_RULE_REWRITE, params[1]);
 		*concl = params[1];
 		ckr_get(c, params[1]);
 		return 0;

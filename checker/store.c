@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "checker/checker.h"
+#include "lang/print.h"
 
 /*
  * Structural hashes: structurally equal nodes (ckr_equal) have equal
@@ -59,6 +60,7 @@ int ckr_init(struct bcf_checker *c, const uint32_t *exprs, uint32_t expr_cnt,
 	int err;
 
 	memset(c, 0, sizeof(*c));
+	c->kt_first_step = UINT32_MAX;
 	c->exprs = exprs;
 	c->expr_cnt = expr_cnt;
 	c->mode = mode;
@@ -101,6 +103,7 @@ int ckr_init_builder(struct bcf_checker *c, enum bcf_check_mode mode, uint32_t t
 		     uint32_t false_id)
 {
 	memset(c, 0, sizeof(*c));
+	c->kt_first_step = UINT32_MAX;
 	c->mode = mode;
 	c->dyn_base = CKR_BUILDER_DYN_BASE;
 	c->true_id = true_id;
@@ -517,6 +520,24 @@ void ckr_log(struct bcf_checker *c, const char *fmt, ...)
 	va_start(ap, fmt);
 	c->log(c->log_ctx, fmt, ap);
 	va_end(ap);
+}
+
+void ckr_kernel_trusted(struct bcf_checker *c, uint16_t rule, uint32_t fact)
+{
+	c->kt_steps++;
+	c->kt_rule_steps[rule >> 13 & 3][rule & 63]++;
+	if (c->kt_first_step == UINT32_MAX) {
+		unsigned depth = 4;
+
+		c->kt_first_step = c->cur_step;
+		/* as deep as fits */
+		while (bcf__print_kernel_expr(ckr_lookup, c, fact, depth, c->kt_first,
+					      sizeof(c->kt_first)) < 0)
+			if (--depth == 0) {
+				snprintf(c->kt_first, sizeof(c->kt_first), "@t%u", fact);
+				break;
+			}
+	}
 }
 
 void ckr_warn_trusted(struct bcf_checker *c, const char *name)

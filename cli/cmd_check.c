@@ -120,8 +120,25 @@ static void print_json(int err, const struct bcf_check_stats *st, const char *ms
 			first = false;
 		}
 	}
-	printf("},\"trusted_steps\":%u,\"peak_dyn_nodes\":%llu,\"time_us\":%llu}\n",
-	       st->trusted_steps, (unsigned long long)st->peak_dyn_nodes, (unsigned long long)us);
+	printf("},\"trusted_steps\":%u,\"kernel_trusted_steps\":%u,\"kernel_trusted\":{",
+	       st->trusted_steps, st->kernel_trusted_steps);
+	first = true;
+	for (cls = 0; cls < 3; cls++) {
+		for (id = 0; id < 64; id++) {
+			if (!st->kernel_trusted_rule_steps[cls][id])
+				continue;
+			name = rule_name(cls << 13 | id);
+			if (!name)
+				continue;
+			printf("%s\"%s\":%u", first ? "" : ",", name,
+			       st->kernel_trusted_rule_steps[cls][id]);
+			first = false;
+		}
+	}
+	printf("},\"kernel_trusted_first\":");
+	json_string(st->kernel_trusted_first);
+	printf(",\"peak_dyn_nodes\":%llu,\"time_us\":%llu}\n",
+	       (unsigned long long)st->peak_dyn_nodes, (unsigned long long)us);
 }
 
 /*

@@ -13,7 +13,7 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: bcf prove COND|FILE.smt2 -o PROOF [--solver z3|cvc5|auto] [--timeout S]\n"
-		"                 [--stats] [--json]\n\n"
+		"                 [--stats] [--json] [--no-trusted]\n\n"
 		"Prove a kernel condition unsatisfiable and write a BCF proof that the kernel\n"
 		"checker accepts (checked by bcf's own checker in strict and kernel-compat mode\n"
 		"before it is written).  With a path condition, the path is refuted first\n"
@@ -23,10 +23,15 @@ static void usage(FILE *f)
 		"  --solver S     z3, cvc5 or auto (default auto: z3, then cvc5 on unknown)\n"
 		"  --timeout S    solver time limit in seconds (default 60)\n"
 		"  --stats        steps per rule\n"
-		"  --json         one JSON object instead of text\n\n"
+		"  --json         one JSON object instead of text\n"
+		"  --no-trusted   refuse a proof with a step the kernel accepts without\n"
+		"                 checking it (REWRITE id 0, POLY_NORM): exit 4 naming the fact\n\n"
+		"Every proof's kernel-trusted steps are counted by rule (text: 'kernel-trusted',\n"
+		"JSON: kernel_trusted_steps, kernel_trusted).\n\n"
 		"Exit status: 0 proof written; 1 satisfiable (counterexample printed, no proof);\n"
 		"2 usage, I/O or invalid input; 3 unknown or timeout; 4 unprovable-kernel\n"
-		"(unsatisfiable, but no sound proof within the kernel's rules).\n");
+		"(unsatisfiable, but no sound proof within the kernel's rules, or, with\n"
+		"--no-trusted, none without a kernel-trusted step).\n");
 }
 
 static bool has_ext(const char *p, const char *ext)
@@ -36,7 +41,7 @@ static bool has_ext(const char *p, const char *ext)
 	return n > e && !strcmp(p + n - e, ext);
 }
 
-static void print_rules(const struct bcf_prove_result *r, bool json)
+static void print_rules(const uint32_t rs[3][64], bool json)
 {
 	bool first = true;
 	unsigned cls, id;
@@ -45,13 +50,26 @@ static void print_rules(const struct bcf_prove_result *r, bool json)
 		for (id = 0; id < 64; id++) {
 			const char *name = bcf_rule__name((uint16_t)(cls << 13 | id));
 
-			if (!r->rule_steps[cls][id] || !name)
+			if (!rs[cls][id] || !name)
 				continue;
 			if (json)
-				printf("%s\"%s\":%u", first ? "" : ",", name, r->rule_steps[cls][id]);
+				printf("%s\"%s\":%u", first ? "" : ",", name, rs[cls][id]);
 			else
-				printf("  %-18s %u\n", name, r->rule_steps[cls][id]);
+				printf("%s%s %u", first ? "" : ", ", name, rs[cls][id]);
 			first = false;
+		}
+}
+
+static void print_rule_lines(const uint32_t rs[3][64])
+{
+	unsigned cls, id;
+
+	for (cls = 0; cls < 3; cls++)
+		for (id = 0; id < 64; id++) {
+			const char *name = bcf_rule__name((uint16_t)(cls << 13 | id));
+
+			if (rs[cls][id] && name)
+				printf("  %-18s %u\n", name, rs[cls][id]);
 		}
 }
 
@@ -73,6 +91,7 @@ int cmd_prove(int argc, char **argv)
 		{ "timeout", required_argument, NULL, 't' },
 		{ "stats", no_argument, NULL, 'S' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "no-trusted", no_argument, NULL, 'N' },
 		{ NULL, 0, NULL, 0 },
 	};
 	BCF_OPTS(bcf_prove_opts, po, .timeout_ms = 60000);
@@ -114,6 +133,9 @@ int cmd_prove(int argc, char **argv)
 			break;
 		case 'j':
 			json = true;
+			break;
+		case 'N':
+			po.no_trusted = true;
 			break;
 		default:
 			usage(stderr);
@@ -179,8 +201,13 @@ int cmd_prove(int argc, char **argv)
 		printf(",\"counterexample\":");
 		json_string(res.model_text ? res.model_text : "");
 		printf(",\"rules\":{");
-		print_rules(&res, true);
-		printf("}}\n");
+		print_rules(res.rule_steps, true);
+		printf("},\"kernel_trusted_steps\":%u,\"kernel_trusted\":{",
+		       res.kernel_trusted_steps);
+		print_rules(res.kernel_trusted_rule_steps, true);
+		printf("},\"kernel_trusted_first\":");
+		json_string(res.kernel_trusted_first);
+		printf("}\n");
 		goto done;
 	}
 	switch (res.status) {
@@ -190,14 +217,27 @@ int cmd_prove(int argc, char **argv)
 		       res.status == BCF_PROVE_PROVEN_PATH ? "path" : "refine", res.steps,
 		       res.proof_size, res.time_s, res.solver ? res.solver : "-",
 		       res.solve_time_s, out);
+		if (res.kernel_trusted_steps) {
+			printf("kernel-trusted: %u step%s (", res.kernel_trusted_steps,
+			       res.kernel_trusted_steps == 1 ? "" : "s");
+			print_rules(res.kernel_trusted_rule_steps, false);
+			printf("), the kernel accepts them unchecked; first: %s\n",
+			       res.kernel_trusted_first);
+		} else {
+			printf("kernel-trusted: 0 steps (the kernel checks every step)\n");
+		}
 		break;
 	case BCF_PROVE_SAT:
 		printf("sat: the condition is satisfiable; counterexample:\n%s",
 		       res.model_text ? res.model_text : "(no model)\n");
 		break;
 	case BCF_PROVE_UNPROVABLE:
-		fprintf(stderr, "unprovable-kernel: unsatisfiable, but no sound proof within the "
-			"kernel's rules: %s\n", res.detail);
+		if (po.no_trusted && res.kernel_trusted_steps)
+			fprintf(stderr, "unprovable-kernel: unsatisfiable, but the proof found "
+				"%s\n", res.detail);
+		else
+			fprintf(stderr, "unprovable-kernel: unsatisfiable, but no sound proof "
+				"within the kernel's rules: %s\n", res.detail);
 		break;
 	case BCF_PROVE_UNKNOWN:
 		fprintf(stderr, "unknown: %s\n", res.detail[0] ? res.detail : "solver gave up");
@@ -207,7 +247,7 @@ int cmd_prove(int argc, char **argv)
 		break;
 	}
 	if (stats)
-		print_rules(&res, false);
+		print_rule_lines(res.rule_steps);
 done:
 	bcf_prove_result__free(&res);
 	return rc;

@@ -172,7 +172,9 @@ static char *synth_line(const struct batch_item *it, enum bcf_prove_status st, d
 	pbuf_json_str(&b, it->path);
 	pbuf_putf(&b, ",\"input_hash\":\"\",\"status\":\"%s\",\"solver\":\"\",\"cached\":false,"
 		    "\"time_s\":%.6f,\"solve_time_s\":0,\"proof_bytes\":0,\"steps\":0,"
-		    "\"rules\":{},\"error\":", bcf_prove_status__name(st), t);
+		    "\"rules\":{},\"kernel_trusted_steps\":0,\"kernel_trusted\":{},"
+		    "\"kernel_trusted_first\":\"\",\"error\":",
+		    bcf_prove_status__name(st), t);
 	pbuf_json_str(&b, why);
 	pbuf_putf(&b, "}");
 	return b.s;

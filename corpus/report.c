@@ -245,6 +245,31 @@ static int plot(const char *outdir, bool scatter, size_t nbytes, size_t ntimes, 
 	return 0;
 }
 
+/* Steps of one rule over the proven conditions, and its kernel-trusted ones. */
+struct rule_count {
+	char name[48];
+	double n;   /* steps */
+	double kt;  /* kernel-trusted steps */
+	double ktp; /* proofs with kernel-trusted steps of this rule */
+};
+
+#define MAX_RULES 128
+
+/* Index of a rule in the table (added if new), -1 if the table is full. */
+static int rule_slot(struct rule_count *rules, int *n, const char *name)
+{
+	int r;
+
+	for (r = 0; r < *n; r++)
+		if (!strcmp(rules[r].name, name))
+			return r;
+	if (*n == MAX_RULES)
+		return -1;
+	memset(&rules[r], 0, sizeof(rules[r]));
+	snprintf(rules[r].name, sizeof(rules[r].name), "%s", name);
+	return (*n)++;
+}
+
 int results_report(const char *path, const char *baseline, const char *outdir, FILE *f)
 {
 	static const char *statuses[] = { "proven-path", "proven-refine", "sat",
@@ -253,7 +278,8 @@ int results_report(const char *path, const char *baseline, const char *outdir, F
 	struct vec t = { 0 }, solve = { 0 }, bytes = { 0 }, steps = { 0 }, ratio = { 0 }, bbytes = { 0 };
 	struct base *base = NULL;
 	size_t nbase = 0, i, matched = 0, agree = 0, counts[6] = { 0 }, other = 0;
-	struct { char name[48]; double n; } rules[128];
+	struct rule_count rules[MAX_RULES];
+	size_t kchecked = 0, ktrusted = 0, kunknown = 0;
 	int nrules = 0, err, k;
 	FILE *sc = NULL;
 
@@ -279,6 +305,7 @@ int results_report(const char *path, const char *baseline, const char *outdir, F
 		const struct json_obj *j = rs.v[i];
 		const char *st = json_str(j, "status");
 		const struct json_field *rf = json_get(j, "rules");
+		const struct json_field *kf = json_get(j, "kernel_trusted");
 
 		for (k = 0; k < 6; k++)
 			if (!strcmp(st, statuses[k]))
@@ -294,18 +321,26 @@ int results_report(const char *path, const char *baseline, const char *outdir, F
 		vpush(&bytes, json_num(j, "proof_bytes"));
 		vpush(&steps, json_num(j, "steps"));
 		for (k = 0; rf && rf->obj && k < rf->obj->n; k++) {
-			int r;
+			int r = rule_slot(rules, &nrules, rf->obj->f[k].key);
 
-			for (r = 0; r < nrules; r++)
-				if (!strcmp(rules[r].name, rf->obj->f[k].key))
-					break;
-			if (r == nrules && nrules < 128) {
-				snprintf(rules[nrules].name, sizeof(rules[0].name), "%s",
-					 rf->obj->f[k].key);
-				rules[nrules++].n = 0;
-			}
-			if (r < nrules)
+			if (r >= 0)
 				rules[r].n += rf->obj->f[k].num;
+		}
+		/* kernel-trusted steps (results written before they were recorded:
+		 * unknown) */
+		if (!json_get(j, "kernel_trusted_steps"))
+			kunknown++;
+		else if (json_num(j, "kernel_trusted_steps") > 0)
+			ktrusted++;
+		else
+			kchecked++;
+		for (k = 0; kf && kf->obj && k < kf->obj->n; k++) {
+			int r = rule_slot(rules, &nrules, kf->obj->f[k].key);
+
+			if (r >= 0 && kf->obj->f[k].num > 0) {
+				rules[r].kt += kf->obj->f[k].num;
+				rules[r].ktp++;
+			}
 		}
 baseline_join:
 		if (base) {
@@ -344,10 +379,26 @@ baseline_join:
 	if (base)
 		row(f, "bytes ours/upstream", &ratio, "%.3f");
 	if (nrules) {
-		fprintf(f, "\n| rule (proven conditions) |      steps |\n"
-			   "|--------------------------|------------|\n");
+		fprintf(f, "\n| rule (proven conditions) |      steps | kernel-trusted |\n"
+			   "|--------------------------|------------|----------------|\n");
 		for (k = 0; k < nrules; k++)
-			fprintf(f, "| %-24s | %10.0f |\n", rules[k].name, rules[k].n);
+			fprintf(f, "| %-24s | %10.0f | %14.0f |\n", rules[k].name, rules[k].n,
+				rules[k].kt);
+	}
+	if (bytes.n) {
+		bool any = false;
+
+		fprintf(f, "\nkernel-checked: %zu of %zu proofs fully kernel-checked, %zu with "
+			   "kernel-trusted steps", kchecked, bytes.n, ktrusted);
+		for (k = 0; k < nrules; k++)
+			if (rules[k].ktp) {
+				fprintf(f, "%s%s %.0f proof%s / %.0f step%s", any ? ", " : " (",
+					rules[k].name, rules[k].ktp, rules[k].ktp == 1 ? "" : "s",
+					rules[k].kt, rules[k].kt == 1 ? "" : "s");
+				any = true;
+			}
+		fprintf(f, "%s%s\n", any ? ")" : "",
+			kunknown ? " (some results predate trust accounting)" : "");
 	}
 	if (base)
 		fprintf(f, "\nbaseline %s: %zu of %zu results matched; status agrees with the "

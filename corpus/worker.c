@@ -96,6 +96,26 @@ static void rules_json(struct pbuf *b, const uint32_t rs[3][64])
 	pbuf_putf(b, "}");
 }
 
+/*
+ * Kernel-trusted steps of a cached proof, counted from its bytes by the
+ * checker in kernel-compat mode (the ASSUME was compared when it was made).
+ */
+static int count_trusted(struct bcf_prove_result *res)
+{
+	struct bcf_check_stats st;
+	BCF_OPTS(bcf_check_opts, co, .mode = BCF_CHECK_KERNEL_COMPAT, .stats = &st);
+	int err = bcf_check_proof(NULL, 0, 0, res->proof, res->proof_size, &co);
+
+	if (err)
+		return err;
+	res->kernel_trusted_steps = st.kernel_trusted_steps;
+	memcpy(res->kernel_trusted_rule_steps, st.kernel_trusted_rule_steps,
+	       sizeof(res->kernel_trusted_rule_steps));
+	memcpy(res->kernel_trusted_first, st.kernel_trusted_first,
+	       sizeof(res->kernel_trusted_first));
+	return 0;
+}
+
 static char *safe_name(const char *name)
 {
 	char *s = strdup(name), *p;
@@ -149,8 +169,14 @@ int batch_run_one(const struct batch_item *it, const struct batch_opts *o, char 
 				res.solver = "cache";
 				from_cache = true;
 				if ((s == BCF_PROVE_PROVEN_PATH || s == BCF_PROVE_PROVEN_REFINE) &&
-				    bcf__file_read(pp, 64u << 20, (char **)&res.proof, &res.proof_size))
-					from_cache = false; /* proof file missing: prove again */
+				    (bcf__file_read(pp, 64u << 20, (char **)&res.proof,
+						    &res.proof_size) ||
+				     count_trusted(&res))) {
+					/* proof file missing or unreadable: prove again */
+					free(res.proof);
+					res.proof = NULL;
+					from_cache = false;
+				}
 			}
 			json_free(j);
 		}
@@ -214,6 +240,11 @@ out:
 		    from_cache ? "true" : "false", now_s() - t0, res.solve_time_s,
 		    res.proof_size, res.steps);
 	rules_json(&b, (const uint32_t (*)[64])res.rule_steps);
+	pbuf_putf(&b, ",\"kernel_trusted_steps\":%u,\"kernel_trusted\":",
+		    res.kernel_trusted_steps);
+	rules_json(&b, (const uint32_t (*)[64])res.kernel_trusted_rule_steps);
+	pbuf_putf(&b, ",\"kernel_trusted_first\":");
+	pbuf_json_str(&b, res.kernel_trusted_first);
 	pbuf_putf(&b, ",\"error\":");
 	pbuf_json_str(&b, res.status == BCF_PROVE_PROVEN_PATH ||
 			  res.status == BCF_PROVE_PROVEN_REFINE ? "" : res.detail);

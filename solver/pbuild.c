@@ -35,6 +35,7 @@ struct pbuild {
 	const struct bcf_arena *import_src;
 	uint32_t *import_map;
 	uint32_t import_n;
+	bool no_trusted;  /* refuse steps the kernel trusts (POLY_NORM, REWRITE id 0) */
 	char err[256];
 };
 
@@ -48,6 +49,11 @@ static int fail(struct pbuild *b, int err, const char *fmt, ...)
 	vsnprintf(b->err, sizeof(b->err), fmt, ap);
 	va_end(ap);
 	return err;
+}
+
+void pbuild_set_no_trusted(struct pbuild *b, bool on)
+{
+	b->no_trusted = on;
 }
 
 struct pbuild *pbuild_new(void)
@@ -278,6 +284,10 @@ int pbuild_step(struct pbuild *b, uint16_t rule, const int *prem, unsigned np,
 
 	if (!fn)
 		return fail(b, -EINVAL, "rule 0x%04x does not exist", rule);
+	if (b->no_trusted && (rule == BCF_RULE_POLY_NORM ||
+			      (rule == BCF_RULE_REWRITE && nparams && params[0] == 0)))
+		return fail(b, -ENOTSUP, "%s: the kernel would trust the step without checking it",
+			    bcf_rule__name(rule));
 	if (np > 255 || nparams > 255)
 		return fail(b, -E2BIG, "%s: %u premises, %u parameters (max 255)",
 			    bcf_rule__name(rule), np, nparams);
@@ -521,6 +531,7 @@ int pbuild_finish(struct pbuild *b, int last, const uint32_t *goal_words, uint32
 	const uint32_t *w = bcf_arena__words(b->a, &nw);
 	uint8_t *need = NULL, *live = NULL;
 	uint32_t *out = NULL;
+	struct bcf_check_stats cs;
 	int err = 0, s;
 
 	if (st)
@@ -624,7 +635,6 @@ int pbuild_finish(struct pbuild *b, int last, const uint32_t *goal_words, uint32
 	*size = 12 + 4ull * ntable + 4ull * nsw;
 	/* self-check, both modes: a proof our checker rejects is a bug */
 	{
-		struct bcf_check_stats cs;
 		int mode;
 
 		for (mode = 0; mode < 2; mode++) {
@@ -646,6 +656,9 @@ int pbuild_finish(struct pbuild *b, int last, const uint32_t *goal_words, uint32
 	if (st) {
 		st->steps = nsteps;
 		st->expr_words = ntable;
+		st->kt_steps = cs.kernel_trusted_steps;
+		memcpy(st->kt_rule_steps, cs.kernel_trusted_rule_steps, sizeof(st->kt_rule_steps));
+		memcpy(st->kt_first, cs.kernel_trusted_first, sizeof(st->kt_first));
 	}
 	*proof = out;
 	out = NULL;

@@ -33,6 +33,11 @@ enum pb_kind {
 
 struct pbuild *pbuild_new(void);
 void pbuild_free(struct pbuild *b);
+/*
+ * Refuse (-ENOTSUP) every step the kernel accepts without checking it
+ * (POLY_NORM, REWRITE id 0): routes that need one fail and fall back.
+ */
+void pbuild_set_no_trusted(struct pbuild *b, bool on);
 
 struct bcf_arena *pbuild_arena(struct pbuild *b);
 uint32_t pbuild_true(const struct pbuild *b);
@@ -97,6 +102,10 @@ struct pbuild_stats {
 	uint32_t steps;
 	uint32_t rule_steps[3][64];
 	uint32_t expr_words;
+	/* kernel-trusted steps of the serialised proof (bcf_check_stats) */
+	uint32_t kt_steps;
+	uint32_t kt_rule_steps[3][64];
+	char kt_first[256];
 };
 
 /*

@@ -197,6 +197,19 @@ out:
 	return err;
 }
 
+/* Name of the first rule with a kernel-trusted step. */
+static const char *first_trusted_rule(const uint32_t kt[3][64])
+{
+	unsigned cls, id;
+
+	for (cls = 0; cls < 3; cls++)
+		for (id = 0; id < 64; id++)
+			if (kt[cls][id])
+				return (cls << 13 | id) == BCF_RULE_REWRITE ? "REWRITE (id 0)" :
+				       bcf_rule__name((uint16_t)(cls << 13 | id));
+	return "?";
+}
+
 /* Try to settle one goal; returns 0 and fills res, status decides. */
 static int settle(const struct bcf_arena *a, uint32_t goal, bool is_path,
 		  const struct bcf_prove_opts *o, struct bcf_prove_result *res)
@@ -245,7 +258,23 @@ static int settle(const struct bcf_arena *a, uint32_t goal, bool is_path,
 			res->proof_size = rr.proof_size;
 			res->steps = rr.steps;
 			memcpy(res->rule_steps, rr.rule_steps, sizeof(res->rule_steps));
+			res->kernel_trusted_steps = rr.kt_steps;
+			memcpy(res->kernel_trusted_rule_steps, rr.kt_rule_steps,
+			       sizeof(res->kernel_trusted_rule_steps));
+			memcpy(res->kernel_trusted_first, rr.kt_first,
+			       sizeof(res->kernel_trusted_first));
 			rr.proof = NULL;
+			if (o->no_trusted && rr.kt_steps) {
+				/* no proof leaves: the kernel would not check all of it */
+				res->status = BCF_PROVE_UNPROVABLE;
+				snprintf(res->detail, sizeof(res->detail),
+					 "needs %u kernel-trusted step%s (--no-trusted); first: "
+					 "%s %.160s", rr.kt_steps, rr.kt_steps == 1 ? "" : "s",
+					 first_trusted_rule(rr.kt_rule_steps), rr.kt_first);
+				free(res->proof);
+				res->proof = NULL;
+				res->proof_size = 0;
+			}
 		} else if (err == -ENOTSUP) {
 			res->status = BCF_PROVE_UNPROVABLE;
 			snprintf(res->detail, sizeof(res->detail), "%s", rr.detail);
@@ -276,6 +305,8 @@ int bcf_prove(const struct bcf_cond *c, const struct bcf_prove_opts *opts,
 			return bcf__err(-EINVAL, "bcf_prove: opts too small");
 		o.solver = opts->solver;
 		o.timeout_ms = opts->timeout_ms;
+		if (opts->sz >= offsetof(struct bcf_prove_opts, no_trusted) + sizeof(bool))
+			o.no_trusted = opts->no_trusted;
 	}
 	if (!c || !c->arena || (c->path_cond == BCF_COND_NONE && c->refine_cond == BCF_COND_NONE))
 		return bcf__err(-EINVAL, "bcf_prove: no condition to prove");

@@ -16,6 +16,9 @@ struct refute_result {
 	uint32_t steps;
 	uint32_t rule_steps[3][64];
 	char detail[256];     /* missing rule (-ENOTSUP) or reason for an error */
+	uint32_t kt_steps;    /* kernel-trusted steps (bcf_check_stats) */
+	uint32_t kt_rule_steps[3][64];
+	char kt_first[256];
 };
 
 /*

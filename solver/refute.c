@@ -585,8 +585,9 @@ static int replay_step(void *ctx, const struct bcf_sat_step *st)
 	return 0;
 }
 
-int bcf_refute(const struct bcf_arena *src, uint32_t goal, const struct bcf_solver_result *triage,
-	       unsigned timeout_ms, struct refute_result *res)
+static int refute_once(const struct bcf_arena *src, uint32_t goal,
+		       const struct bcf_solver_result *triage, unsigned timeout_ms,
+		       bool no_trusted, struct refute_result *res)
 {
 	struct bcf_sat_opts so = { .proof = true, .timeout_ms = timeout_ms };
 	struct refuter r = { .last_step = -1 };
@@ -605,6 +606,7 @@ int bcf_refute(const struct bcf_arena *src, uint32_t goal, const struct bcf_solv
 		err = -ENOMEM;
 		goto out;
 	}
+	pbuild_set_no_trusted(r.b, no_trusted);
 	r.a = pbuild_arena(r.b);
 	r.bl = blaster_new(r.b);
 	if (!r.bl) {
@@ -688,6 +690,9 @@ finish:
 		goto fail_builder;
 	res->steps = st.steps;
 	memcpy(res->rule_steps, st.rule_steps, sizeof(res->rule_steps));
+	res->kt_steps = st.kt_steps;
+	memcpy(res->kt_rule_steps, st.kt_rule_steps, sizeof(res->kt_rule_steps));
+	memcpy(res->kt_first, st.kt_first, sizeof(res->kt_first));
 	goto out;
 fail_builder:
 	if (!res->detail[0])
@@ -707,4 +712,28 @@ out:
 	free(r.done);
 	free(r.work);
 	return err;
+}
+
+/*
+ * Kernel-checked routes first: when the proof needs a step the kernel trusts
+ * (a POLY_NORM route of the tactic or the blaster), build it again with
+ * every such step refused, so that each route falls back to a checked one
+ * (bit-blasting the linear facts instead of normalising them).  The proof
+ * with trusted steps is kept only when no other one exists.
+ */
+int bcf_refute(const struct bcf_arena *src, uint32_t goal, const struct bcf_solver_result *triage,
+	       unsigned timeout_ms, struct refute_result *res)
+{
+	struct refute_result alt;
+	int err = refute_once(src, goal, triage, timeout_ms, false, res);
+
+	if (err || !res->kt_steps)
+		return err;
+	if (refute_once(src, goal, triage, timeout_ms, true, &alt)) {
+		free(alt.proof);
+		return 0;
+	}
+	free(res->proof);
+	*res = alt;
+	return 0;
 }

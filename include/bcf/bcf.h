@@ -165,6 +165,19 @@ struct bcf_check_stats {
 	uint64_t peak_dyn_nodes;
 	uint16_t failed_rule;       /* rule word of the failing step (0 if none) */
 	char reason[256];           /* why the proof was rejected ("" if accepted) */
+	/*
+	 * Kernel-trusted steps: those the kernel checker accepts without
+	 * checking them (its "; WARNING: applying trusted step"), REWRITE id 0
+	 * and every POLY_NORM, counted in both modes (strict mode rejects
+	 * REWRITE id 0 and verifies POLY_NORM, which the kernel still trusts),
+	 * by rule word as rule_steps.  kernel_trusted_first is the fact of the
+	 * first one in the kernel's log format ("" if none), at step
+	 * kernel_trusted_first_step (UINT32_MAX if none).
+	 */
+	uint32_t kernel_trusted_steps;
+	uint32_t kernel_trusted_rule_steps[3][64];
+	uint32_t kernel_trusted_first_step;
+	char kernel_trusted_first[256];
 };
 
 struct bcf_check_opts {
@@ -207,8 +220,13 @@ struct bcf_prove_opts {
 	size_t sz;
 	enum bcf_solver_kind solver;
 	unsigned timeout_ms;  /* per solver call; 0 = none */
+	/*
+	 * Refuse a proof with a kernel-trusted step (REWRITE id 0, POLY_NORM):
+	 * the status becomes BCF_PROVE_UNPROVABLE, detail names the fact.
+	 */
+	bool no_trusted;
 };
-#define bcf_prove_opts__last_field timeout_ms
+#define bcf_prove_opts__last_field no_trusted
 
 struct bcf_prove_result {
 	enum bcf_prove_status status;
@@ -220,6 +238,14 @@ struct bcf_prove_result {
 	char detail[256];        /* missing rule (unprovable) or error text */
 	const char *solver;      /* "z3" or "cvc5" */
 	double time_s, solve_time_s;
+	/*
+	 * Steps of the proof that the kernel accepts without checking them
+	 * (REWRITE id 0, POLY_NORM; counted by bcf's checker on the proof bytes,
+	 * by rule word), and the fact of the first one (kernel log format).
+	 */
+	uint32_t kernel_trusted_steps;
+	uint32_t kernel_trusted_rule_steps[3][64];
+	char kernel_trusted_first[256];
 };
 
 /* Status names as used in results files: "proven-path", "proven-refine", "sat",
