@@ -13,7 +13,7 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: bcf prove COND|FILE.smt2 -o PROOF [--solver z3|cvc5|auto] [--timeout S]\n"
-		"                 [--stats] [--json] [--no-trusted]\n\n"
+		"                 [--stats] [--json] [--no-trusted] [--max-proof-bytes N]\n\n"
 		"Prove a kernel condition unsatisfiable and write a BCF proof that the kernel\n"
 		"checker accepts (checked by bcf's own checker in strict and kernel-compat mode\n"
 		"before it is written).  With a path condition, the path is refuted first\n"
@@ -25,13 +25,16 @@ static void usage(FILE *f)
 		"  --stats        steps per rule\n"
 		"  --json         one JSON object instead of text\n"
 		"  --no-trusted   refuse a proof with a step the kernel accepts without\n"
-		"                 checking it (REWRITE id 0, POLY_NORM): exit 4 naming the fact\n\n"
+		"                 checking it (REWRITE id 0, POLY_NORM): exit 4 naming the fact\n"
+		"  --max-proof-bytes N  size limit below the kernel's 32 MiB (a smaller proof\n"
+		"                 buffer); over it other searches are tried, then exit 4\n"
+		"                 with status proof-too-large naming the size\n\n"
 		"Every proof's kernel-trusted steps are counted by rule (text: 'kernel-trusted',\n"
 		"JSON: kernel_trusted_steps, kernel_trusted).\n\n"
 		"Exit status: 0 proof written; 1 satisfiable (counterexample printed, no proof);\n"
 		"2 usage, I/O or invalid input; 3 unknown or timeout; 4 unprovable-kernel\n"
 		"(unsatisfiable, but no sound proof within the kernel's rules, or, with\n"
-		"--no-trusted, none without a kernel-trusted step).\n");
+		"--no-trusted, none without a kernel-trusted step) or proof-too-large.\n");
 }
 
 static bool has_ext(const char *p, const char *ext)
@@ -92,6 +95,7 @@ int cmd_prove(int argc, char **argv)
 		{ "stats", no_argument, NULL, 'S' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "no-trusted", no_argument, NULL, 'N' },
+		{ "max-proof-bytes", required_argument, NULL, 'M' },
 		{ NULL, 0, NULL, 0 },
 	};
 	BCF_OPTS(bcf_prove_opts, po, .timeout_ms = 60000);
@@ -137,6 +141,17 @@ int cmd_prove(int argc, char **argv)
 		case 'N':
 			po.no_trusted = true;
 			break;
+		case 'M': {
+			unsigned long long m = strtoull(optarg, &end, 10);
+
+			if (*end || !m || m >= MAX_BCF_PROOF_SIZE) {
+				fprintf(stderr, "bcf prove: bad --max-proof-bytes '%s' (1 to %u)\n",
+					optarg, MAX_BCF_PROOF_SIZE - 1);
+				return BCF_EXIT_USAGE;
+			}
+			po.max_proof_bytes = (size_t)m;
+			break;
+		}
 		default:
 			usage(stderr);
 			return BCF_EXIT_USAGE;
@@ -184,6 +199,7 @@ int cmd_prove(int argc, char **argv)
 		rc = BCF_EXIT_UNKNOWN;
 		break;
 	case BCF_PROVE_UNPROVABLE:
+	case BCF_PROVE_TOO_LARGE:
 		rc = BCF_EXIT_UNPROVABLE;
 		break;
 	default:
@@ -241,6 +257,10 @@ int cmd_prove(int argc, char **argv)
 		break;
 	case BCF_PROVE_UNKNOWN:
 		fprintf(stderr, "unknown: %s\n", res.detail[0] ? res.detail : "solver gave up");
+		break;
+	case BCF_PROVE_TOO_LARGE:
+		fprintf(stderr, "proof-too-large: unsatisfiable, but every proof found is over the "
+			"size limit: %s\n", res.detail);
 		break;
 	default:
 		fprintf(stderr, "bcf prove: error: %s\n", res.detail);

@@ -42,7 +42,7 @@ struct batch_opts {
 	int progress;           /* 1 = bar on a TTY, 0 = plain lines, -1 = quiet */
 };
 
-#define BATCH_NSTATUS 6
+#define BATCH_NSTATUS 7
 struct batch_summary {
 	size_t total, skipped, done, cached;
 	size_t by_status[BATCH_NSTATUS]; /* indexed by enum bcf_prove_status */

@@ -273,11 +273,12 @@ static int rule_slot(struct rule_count *rules, int *n, const char *name)
 int results_report(const char *path, const char *baseline, const char *outdir, FILE *f)
 {
 	static const char *statuses[] = { "proven-path", "proven-refine", "sat",
-					  "unprovable-kernel", "unknown", "error" };
+					  "unprovable-kernel", "unknown", "error",
+					  "proof-too-large" };
 	struct result_set rs = { 0 };
 	struct vec t = { 0 }, solve = { 0 }, bytes = { 0 }, steps = { 0 }, ratio = { 0 }, bbytes = { 0 };
 	struct base *base = NULL;
-	size_t nbase = 0, i, matched = 0, agree = 0, counts[6] = { 0 }, other = 0;
+	size_t nbase = 0, i, matched = 0, agree = 0, counts[7] = { 0 }, other = 0;
 	struct rule_count rules[MAX_RULES];
 	size_t kchecked = 0, ktrusted = 0, kunknown = 0;
 	int nrules = 0, err, k;
@@ -307,10 +308,10 @@ int results_report(const char *path, const char *baseline, const char *outdir, F
 		const struct json_field *rf = json_get(j, "rules");
 		const struct json_field *kf = json_get(j, "kernel_trusted");
 
-		for (k = 0; k < 6; k++)
+		for (k = 0; k < 7; k++)
 			if (!strcmp(st, statuses[k]))
 				break;
-		if (k < 6)
+		if (k < 7)
 			counts[k]++;
 		else
 			other++;
@@ -364,7 +365,7 @@ baseline_join:
 	fprintf(f, "results: %s (%zu conditions%s)\n\n", path, rs.n,
 		rs.bad ? ", some malformed lines skipped" : "");
 	fprintf(f, "| status                 |  count |\n|------------------------|--------|\n");
-	for (k = 0; k < 6; k++)
+	for (k = 0; k < 7; k++)
 		fprintf(f, "| %-22s | %6zu |\n", statuses[k], counts[k]);
 	if (other)
 		fprintf(f, "| %-22s | %6zu |\n", "(other)", other);

@@ -36,6 +36,7 @@ struct pbuild {
 	uint32_t *import_map;
 	uint32_t import_n;
 	bool no_trusted;  /* refuse steps the kernel trusts (POLY_NORM, REWRITE id 0) */
+	size_t max_bytes; /* proof size limit below the kernel's (0: the kernel's) */
 	char err[256];
 };
 
@@ -54,6 +55,11 @@ static int fail(struct pbuild *b, int err, const char *fmt, ...)
 void pbuild_set_no_trusted(struct pbuild *b, bool on)
 {
 	b->no_trusted = on;
+}
+
+void pbuild_set_max_bytes(struct pbuild *b, size_t max)
+{
+	b->max_bytes = max;
 }
 
 struct pbuild *pbuild_new(void)
@@ -587,9 +593,12 @@ int pbuild_finish(struct pbuild *b, int last, const uint32_t *goal_words, uint32
 			remap[i] = ntable;
 			ntable += (w[i] >> 8 & 0xff) + 1;
 		}
-	if ((uint64_t)12 + 4ull * ntable + 4ull * nsw >= MAX_BCF_PROOF_SIZE) {
-		err = fail(b, -E2BIG, "proof of %llu bytes exceeds the kernel's limit",
-			   (unsigned long long)(12 + 4ull * ntable + 4ull * nsw));
+	if ((uint64_t)12 + 4ull * ntable + 4ull * nsw >= MAX_BCF_PROOF_SIZE ||
+	    (b->max_bytes && (uint64_t)12 + 4ull * ntable + 4ull * nsw > b->max_bytes)) {
+		err = fail(b, -EFBIG, "proof of %llu bytes exceeds the limit (%llu bytes)",
+			   (unsigned long long)(12 + 4ull * ntable + 4ull * nsw),
+			   (unsigned long long)(b->max_bytes ? b->max_bytes :
+						MAX_BCF_PROOF_SIZE - 1));
 		goto out;
 	}
 	out = malloc(12 + 4ull * ntable + 4ull * nsw);

@@ -38,6 +38,9 @@ void pbuild_free(struct pbuild *b);
  * (POLY_NORM, REWRITE id 0): routes that need one fail and fall back.
  */
 void pbuild_set_no_trusted(struct pbuild *b, bool on);
+/* pbuild_finish() fails with -EFBIG above max bytes (0: the kernel's limit,
+ * which always applies). */
+void pbuild_set_max_bytes(struct pbuild *b, size_t max);
 
 struct bcf_arena *pbuild_arena(struct pbuild *b);
 uint32_t pbuild_true(const struct pbuild *b);
@@ -111,7 +114,7 @@ struct pbuild_stats {
 /*
  * Serialise the proof ending at step last (which must conclude false),
  * check it against goal (goal_words may be NULL: the ASSUME is then not
- * compared), and return the bytes (malloc'd).
+ * compared), and return the bytes (malloc'd).  -EFBIG: over the size limit.
  */
 int pbuild_finish(struct pbuild *b, int last, const uint32_t *goal_words, uint32_t goal_n,
 		  uint32_t goal, void **proof, size_t *size, struct pbuild_stats *st);

@@ -251,7 +251,7 @@ static int settle(const struct bcf_arena *a, uint32_t goal, bool is_path,
 		snprintf(res->detail, sizeof(res->detail), "%s", sr.error);
 		break;
 	case BCF_SOLVE_UNSAT:
-		err = bcf_refute(a, goal, &sr, o->timeout_ms, &rr);
+		err = bcf_refute(a, goal, &sr, o->timeout_ms, o->max_proof_bytes, &rr);
 		if (!err) {
 			res->status = is_path ? BCF_PROVE_PROVEN_PATH : BCF_PROVE_PROVEN_REFINE;
 			res->proof = rr.proof;
@@ -277,6 +277,9 @@ static int settle(const struct bcf_arena *a, uint32_t goal, bool is_path,
 			}
 		} else if (err == -ENOTSUP) {
 			res->status = BCF_PROVE_UNPROVABLE;
+			snprintf(res->detail, sizeof(res->detail), "%s", rr.detail);
+		} else if (err == -EFBIG) {
+			res->status = BCF_PROVE_TOO_LARGE;
 			snprintf(res->detail, sizeof(res->detail), "%s", rr.detail);
 		} else {
 			res->status = BCF_PROVE_ERROR;
@@ -307,6 +310,8 @@ int bcf_prove(const struct bcf_cond *c, const struct bcf_prove_opts *opts,
 		o.timeout_ms = opts->timeout_ms;
 		if (opts->sz >= offsetof(struct bcf_prove_opts, no_trusted) + sizeof(bool))
 			o.no_trusted = opts->no_trusted;
+		if (opts->sz >= offsetof(struct bcf_prove_opts, max_proof_bytes) + sizeof(size_t))
+			o.max_proof_bytes = opts->max_proof_bytes;
 	}
 	if (!c || !c->arena || (c->path_cond == BCF_COND_NONE && c->refine_cond == BCF_COND_NONE))
 		return bcf__err(-EINVAL, "bcf_prove: no condition to prove");

@@ -10,6 +10,7 @@ const char *bcf_prove_status__name(enum bcf_prove_status s)
 	case BCF_PROVE_SAT: return "sat";
 	case BCF_PROVE_UNPROVABLE: return "unprovable-kernel";
 	case BCF_PROVE_UNKNOWN: return "unknown";
+	case BCF_PROVE_TOO_LARGE: return "proof-too-large";
 	default: return "error";
 	}
 }

@@ -26,9 +26,11 @@ struct refute_result {
  * strict and kernel-compat mode against the goal before it is returned.
  * triage is the solver's UNSAT answer (its unsat core, if any, may be used
  * to slice the goal).  Returns 0, -ENOTSUP when no proof within the kernel's
- * rules exists (detail names the missing rule), or another negative errno.
+ * rules exists (detail names the missing rule), -EFBIG when every proof
+ * found exceeds max_bytes (0: the kernel's limit; detail names the size),
+ * or another negative errno.
  */
 int bcf_refute(const struct bcf_arena *a, uint32_t goal, const struct bcf_solver_result *triage,
-	       unsigned timeout_ms, struct refute_result *r);
+	       unsigned timeout_ms, size_t max_bytes, struct refute_result *r);
 
 #endif

@@ -585,11 +585,20 @@ static int replay_step(void *ctx, const struct bcf_sat_step *st)
 	return 0;
 }
 
+/* How one proof attempt is built. */
+struct attempt {
+	bool no_trusted;   /* refuse kernel-trusted steps */
+	uint32_t seed;     /* SAT tie-breaking (0: default) */
+	bool vsids;        /* SAT decisions by VSIDS instead of VMTF */
+	size_t max_bytes;  /* proof size limit (0: the kernel's) */
+};
+
 static int refute_once(const struct bcf_arena *src, uint32_t goal,
 		       const struct bcf_solver_result *triage, unsigned timeout_ms,
-		       bool no_trusted, struct refute_result *res)
+		       const struct attempt *at, struct refute_result *res)
 {
-	struct bcf_sat_opts so = { .proof = true, .timeout_ms = timeout_ms };
+	struct bcf_sat_opts so = { .proof = true, .timeout_ms = timeout_ms, .seed = at->seed,
+				   .vsids = at->vsids };
 	struct refuter r = { .last_step = -1 };
 	struct pbuild_stats st;
 	struct replay rp = { &r, 0 };
@@ -606,7 +615,8 @@ static int refute_once(const struct bcf_arena *src, uint32_t goal,
 		err = -ENOMEM;
 		goto out;
 	}
-	pbuild_set_no_trusted(r.b, no_trusted);
+	pbuild_set_no_trusted(r.b, at->no_trusted);
+	pbuild_set_max_bytes(r.b, at->max_bytes);
 	r.a = pbuild_arena(r.b);
 	r.bl = blaster_new(r.b);
 	if (!r.bl) {
@@ -720,20 +730,45 @@ out:
  * every such step refused, so that each route falls back to a checked one
  * (bit-blasting the linear facts instead of normalising them).  The proof
  * with trusted steps is kept only when no other one exists.
+ *
+ * A proof over the size limit is not the end either: the SAT search is run
+ * again with another tie-breaking and with VSIDS decisions (a different
+ * refutation, often a much smaller one); -EFBIG only when none fits.
  */
 int bcf_refute(const struct bcf_arena *src, uint32_t goal, const struct bcf_solver_result *triage,
-	       unsigned timeout_ms, struct refute_result *res)
+	       unsigned timeout_ms, size_t max_bytes, struct refute_result *res)
 {
-	struct refute_result alt;
-	int err = refute_once(src, goal, triage, timeout_ms, false, res);
+	static const struct attempt alt[] = {
+		{ .seed = 0x9e3779b9u },
+		{ .vsids = true },
+	};
+	struct attempt at = { .max_bytes = max_bytes };
+	struct refute_result other;
+	unsigned i;
+	int err = refute_once(src, goal, triage, timeout_ms, &at, res);
 
+	for (i = 0; err == -EFBIG && i < sizeof(alt) / sizeof(alt[0]); i++) {
+		int e;
+
+		at = alt[i];
+		at.max_bytes = max_bytes;
+		e = refute_once(src, goal, triage, timeout_ms, &at, &other);
+		if (e == -EFBIG || e == -ETIME) {
+			free(other.proof);
+			continue;       /* keep the first size in the detail */
+		}
+		free(res->proof);
+		*res = other;
+		err = e;
+	}
 	if (err || !res->kt_steps)
 		return err;
-	if (refute_once(src, goal, triage, timeout_ms, true, &alt)) {
-		free(alt.proof);
+	at.no_trusted = true;
+	if (refute_once(src, goal, triage, timeout_ms, &at, &other)) {
+		free(other.proof);
 		return 0;
 	}
 	free(res->proof);
-	*res = alt;
+	*res = other;
 	return 0;
 }

@@ -100,7 +100,7 @@ int main(void)
 		bcf_solve(a, goal, BCF_SOLVER_Z3, &so, &sr);
 		if (sr.status == BCF_SOLVE_UNSAT) {
 			unsat++;
-			err = bcf_refute(a, goal, &sr, 10000, &rr);
+			err = bcf_refute(a, goal, &sr, 10000, 0, &rr);
 			if (!err && !check_both(a, goal, rr.proof, rr.proof_size))
 				proven++;
 			else if (!first_fail[0])
@@ -109,7 +109,7 @@ int main(void)
 			free(rr.proof);
 		} else if (sr.status == BCF_SOLVE_SAT) {
 			sat++;
-			err = bcf_refute(a, goal, &sr, 10000, &rr);
+			err = bcf_refute(a, goal, &sr, 10000, 0, &rr);
 			if (!err)
 				wrong++;
 			free(rr.proof);

@@ -214,6 +214,8 @@ enum bcf_prove_status {
 	BCF_PROVE_UNPROVABLE = 3,    /* unsat, but no sound proof within the kernel's rules */
 	BCF_PROVE_UNKNOWN = 4,       /* solver unknown or timeout */
 	BCF_PROVE_ERROR = 5,         /* solver crash, invalid input, internal error */
+	BCF_PROVE_TOO_LARGE = 6,     /* unsat, but every proof found exceeds the size limit
+				      * (detail names the size) */
 };
 
 struct bcf_prove_opts {
@@ -225,8 +227,14 @@ struct bcf_prove_opts {
 	 * the status becomes BCF_PROVE_UNPROVABLE, detail names the fact.
 	 */
 	bool no_trusted;
+	/*
+	 * Proof size limit in bytes, below the kernel's (MAX_BCF_PROOF_SIZE,
+	 * which always applies); 0 = the kernel's.  Over it, other searches
+	 * are tried, then BCF_PROVE_TOO_LARGE.
+	 */
+	size_t max_proof_bytes;
 };
-#define bcf_prove_opts__last_field no_trusted
+#define bcf_prove_opts__last_field max_proof_bytes
 
 struct bcf_prove_result {
 	enum bcf_prove_status status;
@@ -249,7 +257,7 @@ struct bcf_prove_result {
 };
 
 /* Status names as used in results files: "proven-path", "proven-refine", "sat",
- * "unprovable-kernel", "unknown", "error". */
+ * "unprovable-kernel", "unknown", "error", "proof-too-large". */
 BCF_API const char *bcf_prove_status__name(enum bcf_prove_status s);
 
 /* Prove a condition following the protocol of spec/format.md 4.4. */

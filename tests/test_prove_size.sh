@@ -1,0 +1,55 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# A proof over the size limit is not a tool error: bcf prove tries other
+# searches, then ends with status proof-too-large (exit 4) naming the size,
+# never exit 2 and never a file.  The kernel's limit is 32 MiB; the test
+# lowers it with --max-proof-bytes to stay fast.  TAP output.
+set -u
+bcf=${BCF_BIN:-./bcf}
+v=${BCF_SHARED_DIR:-../shared}/vectors
+n=0
+ok() { # ok COND-EXIT-STATUS DESCRIPTION
+	n=$((n + 1))
+	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
+}
+c=$v/conds/ext_con_024_001_0032.cond
+if [ ! -f "$c" ]; then
+	echo "ok 1 # SKIP no shared vectors"
+	echo "1..1"
+	exit 0
+fi
+T=$(mktemp -d "${TMPDIR:-/tmp}/bcf-size.XXXXXX") || exit 2
+trap 'rm -rf "$T"' EXIT INT TERM
+
+# the goal's proof as found (an extract/concat puzzle: about 1.7 MB)
+"$bcf" prove --json "$c" -o "$T/full.bcf" >"$T/full.json"
+ok $? "prove: exit 0 without a lowered limit"
+size=$(sed -n 's/.*"bytes":\([0-9]*\).*/\1/p' "$T/full.json")
+[ -n "$size" ] && [ "$size" -gt 1000 ]
+ok $? "proof size $size bytes"
+
+# a limit below every proof the searches find
+lim=$((size / 20))
+"$bcf" prove "$c" -o "$T/small.bcf" --max-proof-bytes "$lim" >"$T/small.out" 2>&1
+rc=$?
+[ "$rc" = 4 ]
+ok $? "over the limit: exit 4, not 2 (got $rc)"
+grep -q "^proof-too-large: .*proof of [0-9]* bytes exceeds the limit ($lim bytes)" "$T/small.out"
+ok $? "the message names the size: $(head -1 "$T/small.out" | cut -c1-120)"
+[ ! -e "$T/small.bcf" ]
+ok $? "no proof file"
+"$bcf" prove --json "$c" -o "$T/small.bcf" --max-proof-bytes "$lim" >"$T/small.json" 2>/dev/null
+grep -q '"status":"proof-too-large"' "$T/small.json"
+ok $? "--json: status proof-too-large"
+
+# a limit the first proof fits under: proven as before
+"$bcf" prove "$c" -o "$T/fit.bcf" --max-proof-bytes "$((size + 4))" >/dev/null 2>&1
+ok $? "at the proof's size: proven"
+"$bcf" check --kernel-compat --cond "$c" "$T/fit.bcf" >/dev/null
+ok $? "that proof is accepted (kernel-compat)"
+
+# no limit of 0
+"$bcf" prove "$c" -o "$T/x.bcf" --max-proof-bytes 0 >/dev/null 2>&1
+[ $? = 2 ]
+ok $? "--max-proof-bytes 0 is a usage error"
+echo "1..$n"
