@@ -278,6 +278,10 @@ static int settle(const struct bcf_arena *a, uint32_t goal, bool is_path,
 		} else if (err == -ENOTSUP) {
 			res->status = BCF_PROVE_UNPROVABLE;
 			snprintf(res->detail, sizeof(res->detail), "%s", rr.detail);
+		} else if (err == -ETIME) {
+			/* our SAT search ran out of time: a timeout, not an error */
+			res->status = BCF_PROVE_UNKNOWN;
+			snprintf(res->detail, sizeof(res->detail), "timeout: %.200s", rr.detail);
 		} else if (err == -EFBIG) {
 			res->status = BCF_PROVE_TOO_LARGE;
 			snprintf(res->detail, sizeof(res->detail), "%s", rr.detail);
