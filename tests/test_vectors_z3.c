@@ -69,7 +69,7 @@ static const char *z3_answer(Z3_context ctx, const char *script, unsigned timeou
 int main(void)
 {
 	struct vec_list l = vec_list_conds();
-	unsigned timeout_ms = 10000, agree = 0, timeouts = 0, bad = 0, asked = 0;
+	unsigned timeout_ms = 60000, agree = 0, timeouts = 0, bad = 0, asked = 0;
 	struct timespec t0, t1;
 	Z3_config cfg;
 	Z3_context ctx;
