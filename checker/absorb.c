@@ -12,17 +12,6 @@
 
 #define ABSORB_DEPTH_MAX 63 /* nested same-code levels, root included */
 
-static uint64_t bv_value(const struct bcf_expr *e)
-{
-	uint64_t v = 0;
-
-	if (e->vlen >= 1)
-		v = e->args[0];
-	if (e->vlen >= 2)
-		v |= (uint64_t)e->args[1] << 32;
-	return v;
-}
-
 /* Is x the zero element of the operator of r (code, width w)? */
 static bool absorb_zero(const struct bcf_checker *c, uint8_t code, unsigned w, uint32_t x)
 {
@@ -36,9 +25,9 @@ static bool absorb_zero(const struct bcf_checker *c, uint8_t code, unsigned w, u
 	case BCF_BOOL_CONJ:
 		return ckr_is_false(c, x);
 	case BCF_BV_AND:
-		return xe->code == BCF_BV_VAL && bv_value(xe) == 0;
+		return xe->code == BCF_BV_VAL && bcf_expr__bv_value(xe) == 0;
 	case BCF_BV_OR:
-		return xe->code == BCF_BV_VAL && w <= 64 && bv_value(xe) == bcf_mask(w);
+		return xe->code == BCF_BV_VAL && w <= 64 && bcf_expr__bv_value(xe) == bcf_mask(w);
 	default:
 		return false;
 	}

@@ -73,17 +73,6 @@ static bool aci_commutative(uint8_t code)
 	return aci_assoc(code) && code != BCF_BV_CONCAT;
 }
 
-static uint64_t bv_value(const struct bcf_expr *e)
-{
-	uint64_t v = 0;
-
-	if (e->vlen >= 1)
-		v = e->args[0];
-	if (e->vlen >= 2)
-		v |= (uint64_t)e->args[1] << 32;
-	return v;
-}
-
 /* Is x the neutral element of the root operator? */
 static bool aci_neutral(const struct bcf_checker *c, const struct bcf_expr *root, uint32_t x,
 			const struct bcf_expr *xe)
@@ -101,7 +90,7 @@ static bool aci_neutral(const struct bcf_checker *c, const struct bcf_expr *root
 		w = bcf_expr__width(root);
 		if (xe->code != BCF_BV_VAL || w > 64)
 			return false;
-		return bv_value(xe) == (root->code == BCF_BV_AND ? bcf_mask(w) : 0);
+		return bcf_expr__bv_value(xe) == (root->code == BCF_BV_AND ? bcf_mask(w) : 0);
 	default:
 		return false;
 	}

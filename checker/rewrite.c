@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "checker/rewrite.h"
+#include "lang/smt2_ops.h"
 
 #define RW_MAX_VARS 16
 #define RW_MAX_PROG 256  /* instructions per pattern */
@@ -128,62 +129,76 @@ struct rw_ins {
 	uint32_t val;
 };
 
+/*
+ * Pattern operators: the SMT-LIB ones by their SMT2_OPS entry (name and,
+ * for K_OP, BCF code from that table), plus the pattern language's own
+ * (bvite, @bvsize, bv, bvones).
+ */
 struct rw_opname {
-	const char *name;
+	int8_t op;        /* enum smt2_op, or SMT2_OP_NONE for the pattern language's own */
+	const char *name; /* op == SMT2_OP_NONE: the name */
 	uint8_t kind;
-	uint8_t code;
-	uint8_t nidx; /* index terms in an indexed head (-1 = not indexed) */
-	int8_t argc;  /* exact child count in a pattern, -1 = any (variadic) */
+	uint8_t code;     /* op == SMT2_OP_NONE: the K_OP code */
+	uint8_t nidx;     /* index terms in an indexed head (-1 = not indexed) */
+	int8_t argc;      /* exact child count in a pattern, -1 = any (variadic) */
 };
 
-static const struct rw_opname opnames[] = {
-	{ "=", K_OP, BCF_BOOL_EQ, 0, 2 },
-	{ "and", K_OP, BCF_BOOL_CONJ, 0, -1 },
-	{ "or", K_OP, BCF_BOOL_DISJ, 0, -1 },
-	{ "not", K_OP, BCF_BOOL_NOT, 0, 1 },
-	{ "=>", K_OP, BCF_BOOL_IMPLIES, 0, 2 },
-	{ "xor", K_OP, BCF_BOOL_XOR, 0, -1 },
-	{ "distinct", K_OP, BCF_BOOL_DISTINCT, 0, 2 },
-	{ "ite", K_ITE, 0, 0, 3 },
-	{ "bvite", K_OP, BCF_BV_ITE, 0, 3 },
-	{ "concat", K_OP, BCF_BV_CONCAT, 0, -1 },
-	{ "bvnot", K_OP, BCF_BV_NOT, 0, 1 },
-	{ "bvneg", K_OP, BCF_BV_NEG, 0, 1 },
-	{ "bvxor", K_OP, BCF_BV_XOR, 0, -1 },
-	{ "bvand", K_OP, BCF_BV_AND, 0, -1 },
-	{ "bvor", K_OP, BCF_BV_OR, 0, -1 },
-	{ "bvadd", K_OP, BCF_BV_ADD, 0, -1 },
-	{ "bvsub", K_OP, BCF_BV_SUB, 0, 2 },
-	{ "bvmul", K_OP, BCF_BV_MUL, 0, -1 },
-	{ "bvudiv", K_OP, BCF_BV_DIV, 0, 2 },
-	{ "bvurem", K_OP, BCF_BV_MOD, 0, 2 },
-	{ "bvshl", K_OP, BCF_BV_LSH, 0, 2 },
-	{ "bvlshr", K_OP, BCF_BV_RSH, 0, 2 },
-	{ "bvashr", K_OP, BCF_BV_ARSH, 0, 2 },
-	{ "bvult", K_OP, BCF_BOOL_ULT, 0, 2 },
-	{ "bvule", K_OP, BCF_BOOL_ULE, 0, 2 },
-	{ "bvugt", K_OP, BCF_BOOL_UGT, 0, 2 },
-	{ "bvuge", K_OP, BCF_BOOL_UGE, 0, 2 },
-	{ "bvslt", K_OP, BCF_BOOL_SLT, 0, 2 },
-	{ "bvsle", K_OP, BCF_BOOL_SLE, 0, 2 },
-	{ "bvsgt", K_OP, BCF_BOOL_SGT, 0, 2 },
-	{ "bvsge", K_OP, BCF_BOOL_SGE, 0, 2 },
-	{ "@bvsize", K_OP, BCF_BV_BVSIZE, 0, 1 },
-	{ "bv", K_BV, 0, 0, 2 },
-	{ "bvones", K_BVONES, 0, 0, 1 },
-	/* indexed: ((_ name idx...) x) */
-	{ "extract", K_EXTRACT, 0, 2, 3 },
-	{ "zero_extend", K_ZEXT, 0, 1, 2 },
-	{ "sign_extend", K_SEXT, 0, 1, 2 },
-	{ "repeat", K_REPEAT, 0, 1, 2 },
+static const char *const smt_names[SMT2_NR_OPS] = {
+#define RW_X_NAME(id, name, kind, nidx, lo, hi, code, pr) [SMT2_OP_##id] = name,
+	SMT2_OPS(RW_X_NAME)
+#undef RW_X_NAME
 };
+
+static const uint8_t smt_codes[SMT2_NR_OPS] = {
+#define RW_X_CODE(id, name, kind, nidx, lo, hi, code, pr) [SMT2_OP_##id] = code,
+	SMT2_OPS(RW_X_CODE)
+#undef RW_X_CODE
+};
+
+#define SMT(id, kind, nidx, argc) { SMT2_OP_##id, NULL, kind, 0, nidx, argc }
+#define OWN(name, kind, code, nidx, argc) { SMT2_OP_NONE, name, kind, code, nidx, argc }
+
+static const struct rw_opname opnames[] = {
+	SMT(EQ, K_OP, 0, 2), SMT(AND, K_OP, 0, -1), SMT(OR, K_OP, 0, -1), SMT(NOT, K_OP, 0, 1),
+	SMT(IMPLIES, K_OP, 0, 2), SMT(XOR, K_OP, 0, -1), SMT(DISTINCT, K_OP, 0, 2),
+	SMT(ITE, K_ITE, 0, 3),
+	OWN("bvite", K_OP, BCF_BV_ITE, 0, 3),
+	SMT(CONCAT, K_OP, 0, -1), SMT(BVNOT, K_OP, 0, 1), SMT(BVNEG, K_OP, 0, 1),
+	SMT(BVXOR, K_OP, 0, -1), SMT(BVAND, K_OP, 0, -1), SMT(BVOR, K_OP, 0, -1),
+	SMT(BVADD, K_OP, 0, -1), SMT(BVSUB, K_OP, 0, 2), SMT(BVMUL, K_OP, 0, -1),
+	SMT(BVUDIV, K_OP, 0, 2), SMT(BVUREM, K_OP, 0, 2), SMT(BVSHL, K_OP, 0, 2),
+	SMT(BVLSHR, K_OP, 0, 2), SMT(BVASHR, K_OP, 0, 2),
+	SMT(BVULT, K_OP, 0, 2), SMT(BVULE, K_OP, 0, 2), SMT(BVUGT, K_OP, 0, 2),
+	SMT(BVUGE, K_OP, 0, 2), SMT(BVSLT, K_OP, 0, 2), SMT(BVSLE, K_OP, 0, 2),
+	SMT(BVSGT, K_OP, 0, 2), SMT(BVSGE, K_OP, 0, 2),
+	OWN("@bvsize", K_OP, BCF_BV_BVSIZE, 0, 1),
+	OWN("bv", K_BV, 0, 0, 2),
+	OWN("bvones", K_BVONES, 0, 0, 1),
+	/* indexed: ((_ name idx...) x) */
+	SMT(EXTRACT, K_EXTRACT, 2, 3), SMT(ZEXT, K_ZEXT, 1, 2), SMT(SEXT, K_SEXT, 1, 2),
+	SMT(REPEAT, K_REPEAT, 1, 2),
+};
+
+#undef SMT
+#undef OWN
+
+static const char *op_name(const struct rw_opname *o)
+{
+	return o->op == SMT2_OP_NONE ? o->name : smt_names[o->op];
+}
+
+/* The instruction value of a pattern operator: its BCF code for K_OP, else 0. */
+static uint8_t op_code(const struct rw_opname *o)
+{
+	return o->op != SMT2_OP_NONE && o->kind == K_OP ? smt_codes[o->op] : o->code;
+}
 
 static const struct rw_opname *find_op(const char *s, size_t len)
 {
 	unsigned i;
 
 	for (i = 0; i < sizeof(opnames) / sizeof(opnames[0]); i++)
-		if (strlen(opnames[i].name) == len && !strncmp(opnames[i].name, s, len))
+		if (strlen(op_name(&opnames[i])) == len && !strncmp(op_name(&opnames[i]), s, len))
 			return &opnames[i];
 	return NULL;
 }
@@ -305,7 +320,7 @@ static int compile(const char *s, unsigned nvars, struct rw_ins *prog)
 				return -EFAULT;
 			prog[n].kind = f->op->kind;
 			prog[n].argc = (uint8_t)f->argc;
-			prog[n].val = f->op->code;
+			prog[n].val = op_code(f->op);
 			n++;
 			sp--;
 			if (sp)

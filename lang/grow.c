@@ -9,7 +9,12 @@
 
 int bcf__grow(void **p, size_t *cap, size_t need, size_t elem)
 {
-	size_t c = *cap ? *cap : 256;
+	return bcf__grow_from(p, cap, need, elem, 256);
+}
+
+int bcf__grow_from(void **p, size_t *cap, size_t need, size_t elem, size_t first)
+{
+	size_t c = *cap ? *cap : first ? first : 1;
 	void *n;
 
 	if (need <= *cap)

@@ -24,6 +24,7 @@
 #include "lang/arena.h"
 #include "lang/error.h"
 #include "lang/print_buf.h"
+#include "lang/smt2_ops.h"
 
 /* ---- variable names ------------------------------------------------------ */
 
@@ -66,18 +67,25 @@ static void nameset_add(struct nameset *ns, char *s)
 	ns->n++;
 }
 
+/* Reserved words and sort names; the operator names come from SMT2_OPS. */
 static const char *const reserved_names[] = {
-	/* SMT-LIB reserved words */
 	"_", "!", "as", "let", "exists", "forall", "match", "par",
 	"NUMERAL", "DECIMAL", "STRING", "BINARY", "HEXADECIMAL",
-	/* Core and FixedSizeBitVectors symbols */
-	"true", "false", "not", "and", "or", "xor", "=>", "=", "distinct", "ite",
-	"Bool", "BitVec", "concat", "extract", "repeat", "zero_extend", "sign_extend",
-	"rotate_left", "rotate_right", "bvnot", "bvand", "bvor", "bvneg", "bvadd", "bvmul",
-	"bvudiv", "bvurem", "bvshl", "bvlshr", "bvult", "bvnand", "bvnor", "bvxor", "bvxnor",
-	"bvcomp", "bvsub", "bvsdiv", "bvsrem", "bvsmod", "bvashr", "bvule", "bvugt", "bvuge",
-	"bvslt", "bvsle", "bvsgt", "bvsge",
+	"Bool", "BitVec",
 };
+
+static bool is_reserved(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(reserved_names) / sizeof(reserved_names[0]); i++)
+		if (!strcmp(s, reserved_names[i]))
+			return true;
+	for (i = 0; i < SMT2_NR_OPS; i++)
+		if (!strcmp(s, smt2_op_names[i]))
+			return true;
+	return false;
+}
 
 static bool is_simple_char(char c)
 {
@@ -94,7 +102,6 @@ static int name_kind(const char *s)
 {
 	bool simple = true;
 	const char *p;
-	size_t i;
 
 	if (!s || !*s || *s == '@' || *s == '.')
 		return -1;
@@ -104,9 +111,8 @@ static int name_kind(const char *s)
 		if (!*p)
 			return -1;
 	}
-	for (i = 0; i < sizeof(reserved_names) / sizeof(reserved_names[0]); i++)
-		if (!strcmp(s, reserved_names[i]))
-			return -1;
+	if (is_reserved(s))
+		return -1;
 	for (p = s; *p; p++) {
 		if (*p == '|' || *p == '\\' || *p < 0x20 || *p > 0x7e)
 			return -1;
@@ -176,45 +182,21 @@ static int name_vars(const struct bcf_arena *a, const uint8_t *live, uint32_t nv
 
 /* ---- terms ------------------------------------------------------------- */
 
-/* SMT-LIB operator of the codes that print as "(op arg ...)". */
+/* The SMT-LIB operator of each BCF code that prints as "(op arg ...)" (SMT2_OPS, pr = 1). */
+static const char *const op_by_code[256] = {
+#define SMT2_X_PRINT(id, name, kind, nidx, lo, hi, code, pr) SMT2_X_PRINT_##pr(code, name)
+#define SMT2_X_PRINT_0(code, name)
+#define SMT2_X_PRINT_1(code, name) [code] = name,
+	SMT2_OPS(SMT2_X_PRINT)
+#undef SMT2_X_PRINT
+#undef SMT2_X_PRINT_0
+#undef SMT2_X_PRINT_1
+};
+
 static const char *smt_op(uint8_t code)
 {
-	switch (code) {
-	case BCF_BV_ADD: return "bvadd";
-	case BCF_BV_SUB: return "bvsub";
-	case BCF_BV_MUL: return "bvmul";
-	case BCF_BV_DIV: return "bvudiv";
-	case BCF_BV_OR: return "bvor";
-	case BCF_BV_AND: return "bvand";
-	case BCF_BV_LSH: return "bvshl";
-	case BCF_BV_RSH: return "bvlshr";
-	case BCF_BV_NEG: return "bvneg";
-	case BCF_BV_MOD: return "bvurem";
-	case BCF_BV_XOR: return "bvxor";
-	case BCF_BV_SDIV: return "bvsdiv";
-	case BCF_BV_ARSH: return "bvashr";
-	case BCF_BV_SMOD: return "bvsmod";
-	case BCF_BV_NOT: return "bvnot";
-	case BCF_BV_CONCAT: return "concat";
-	case BCF_BV_ITE: return "ite";
-	case BCF_BOOL_CONJ: return "and";
-	case BCF_BOOL_EQ: return "=";
-	case BCF_BOOL_UGT: return "bvugt";
-	case BCF_BOOL_ITE: return "ite";
-	case BCF_BOOL_UGE: return "bvuge";
-	case BCF_BOOL_XOR: return "xor";
-	case BCF_BOOL_DISJ: return "or";
-	case BCF_BOOL_DISTINCT: return "distinct";
-	case BCF_BOOL_SGT: return "bvsgt";
-	case BCF_BOOL_SGE: return "bvsge";
-	case BCF_BOOL_NOT: return "not";
-	case BCF_BOOL_IMPLIES: return "=>";
-	case BCF_BOOL_ULT: return "bvult";
-	case BCF_BOOL_ULE: return "bvule";
-	case BCF_BOOL_SLT: return "bvslt";
-	case BCF_BOOL_SLE: return "bvsle";
-	default: return NULL;
-	}
+	/* SMT-LIB's ite is both BCF's bit-vector and boolean ite */
+	return op_by_code[code == BCF_BOOL_ITE ? BCF_BV_ITE : code];
 }
 
 struct smt_frame {

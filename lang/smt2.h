@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "lang/arena.h"
+#include "lang/smt2_ops.h"
 
 #define SMT2_MAX_INPUT ((size_t)256 << 20) /* bytes */
 #define SMT2_MAX_WIDTH 255                  /* widest bit-vector term */
@@ -56,66 +57,6 @@ struct smt2_head {
 /* A run of entries on one of the context's stacks. */
 struct smt2_span {
 	uint32_t start, n;
-};
-
-/*
- * Builtin operators, one line each:
- *   X(id, SMT-LIB name, kind, number of indices, min args, max args, BCF code)
- * max args 0 = unbounded.  The kind selects the translation in smt2_ops.c.
- */
-#define SMT2_OPS(X)                                                              \
-	X(TRUE,     "true",         CONST,    0, 0, 0, BCF_BOOL_VAL)             \
-	X(FALSE,    "false",        CONST,    0, 0, 0, BCF_BOOL_VAL)             \
-	X(NOT,      "not",          BOOL_OP,  0, 1, 1, BCF_BOOL_NOT)             \
-	X(IMPLIES,  "=>",           SPECIAL,  0, 2, 0, BCF_BOOL_IMPLIES)         \
-	X(AND,      "and",          BOOL_OP,  0, 2, 0, BCF_BOOL_CONJ)            \
-	X(OR,       "or",           BOOL_OP,  0, 2, 0, BCF_BOOL_DISJ)            \
-	X(XOR,      "xor",          BOOL_OP,  0, 2, 0, BCF_BOOL_XOR)             \
-	X(EQ,       "=",            SPECIAL,  0, 2, 0, BCF_BOOL_EQ)              \
-	X(DISTINCT, "distinct",     SPECIAL,  0, 2, 0, BCF_BOOL_DISTINCT)        \
-	X(ITE,      "ite",          SPECIAL,  0, 3, 3, BCF_BV_ITE)               \
-	X(CONCAT,   "concat",       SPECIAL,  0, 2, 0, BCF_BV_CONCAT)            \
-	X(EXTRACT,  "extract",      SPECIAL,  2, 1, 1, BCF_BV_EXTRACT)           \
-	X(ZEXT,     "zero_extend",  SPECIAL,  1, 1, 1, BCF_BV_ZERO_EXTEND)       \
-	X(SEXT,     "sign_extend",  SPECIAL,  1, 1, 1, BCF_BV_SIGN_EXTEND)       \
-	X(REPEAT,   "repeat",       SPECIAL,  1, 1, 1, BCF_BV_REPEAT)            \
-	X(ROTL,     "rotate_left",  SPECIAL,  1, 1, 1, BCF_BV_CONCAT)            \
-	X(ROTR,     "rotate_right", SPECIAL,  1, 1, 1, BCF_BV_CONCAT)            \
-	X(BVNOT,    "bvnot",        BV_OP,    0, 1, 1, BCF_BV_NOT)               \
-	X(BVNEG,    "bvneg",        BV_OP,    0, 1, 1, BCF_BV_NEG)               \
-	X(BVAND,    "bvand",        BV_OP,    0, 2, 0, BCF_BV_AND)               \
-	X(BVOR,     "bvor",         BV_OP,    0, 2, 0, BCF_BV_OR)                \
-	X(BVXOR,    "bvxor",        BV_OP,    0, 2, 0, BCF_BV_XOR)               \
-	X(BVADD,    "bvadd",        BV_OP,    0, 2, 0, BCF_BV_ADD)               \
-	X(BVMUL,    "bvmul",        BV_OP,    0, 2, 0, BCF_BV_MUL)               \
-	X(BVSUB,    "bvsub",        BV_CHAIN, 0, 2, 0, BCF_BV_SUB)               \
-	X(BVUDIV,   "bvudiv",       BV_OP,    0, 2, 2, BCF_BV_DIV)               \
-	X(BVUREM,   "bvurem",       BV_OP,    0, 2, 2, BCF_BV_MOD)               \
-	X(BVSHL,    "bvshl",        BV_OP,    0, 2, 2, BCF_BV_LSH)               \
-	X(BVLSHR,   "bvlshr",       BV_OP,    0, 2, 2, BCF_BV_RSH)               \
-	X(BVASHR,   "bvashr",       BV_OP,    0, 2, 2, BCF_BV_ARSH)              \
-	X(BVSDIV,   "bvsdiv",       BV_OP,    0, 2, 2, BCF_BV_SDIV)              \
-	X(BVSMOD,   "bvsmod",       BV_OP,    0, 2, 2, BCF_BV_SMOD)              \
-	X(BVSREM,   "bvsrem",       SPECIAL,  0, 2, 2, BCF_BV_MOD)               \
-	X(BVNAND,   "bvnand",       BV_NOTOP, 0, 2, 2, BCF_BV_AND)               \
-	X(BVNOR,    "bvnor",        BV_NOTOP, 0, 2, 2, BCF_BV_OR)                \
-	X(BVXNOR,   "bvxnor",       BV_NOTOP, 0, 2, 2, BCF_BV_XOR)               \
-	X(BVCOMP,   "bvcomp",       SPECIAL,  0, 2, 2, BCF_BV_ITE)               \
-	X(BVULT,    "bvult",        BV_CMP,   0, 2, 2, BCF_BOOL_ULT)             \
-	X(BVULE,    "bvule",        BV_CMP,   0, 2, 2, BCF_BOOL_ULE)             \
-	X(BVUGT,    "bvugt",        BV_CMP,   0, 2, 2, BCF_BOOL_UGT)             \
-	X(BVUGE,    "bvuge",        BV_CMP,   0, 2, 2, BCF_BOOL_UGE)             \
-	X(BVSLT,    "bvslt",        BV_CMP,   0, 2, 2, BCF_BOOL_SLT)             \
-	X(BVSLE,    "bvsle",        BV_CMP,   0, 2, 2, BCF_BOOL_SLE)             \
-	X(BVSGT,    "bvsgt",        BV_CMP,   0, 2, 2, BCF_BOOL_SGT)             \
-	X(BVSGE,    "bvsge",        BV_CMP,   0, 2, 2, BCF_BOOL_SGE)
-
-enum smt2_op {
-#define SMT2_X_ENUM(id, name, kind, nidx, lo, hi, code) SMT2_OP_##id,
-	SMT2_OPS(SMT2_X_ENUM)
-#undef SMT2_X_ENUM
-	SMT2_NR_OPS,
-	SMT2_OP_NONE = -1,
 };
 
 enum smt2_bind_kind {
@@ -251,7 +192,6 @@ uint32_t smt2_numeral_mod(struct smt2_text t, uint32_t m);
 /* smt2_ops.c: apply a builtin to the arguments in span (then popped), result in *out. */
 int smt2_apply(struct smt2_ctx *ctx, struct smt2_head h, struct smt2_loc loc,
 	       struct smt2_span args, struct smt2_term *out);
-extern const char *const smt2_op_names[SMT2_NR_OPS];
 
 /* smt2_lexer.l: reserved words, and the whole scan + parse of a text. */
 int smt2_reserved_init(struct smt2_ctx *ctx);

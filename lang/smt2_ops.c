@@ -26,14 +26,14 @@ static const struct op_info {
 	uint8_t nidx, lo, hi;
 	uint8_t code;
 } ops[SMT2_NR_OPS] = {
-#define SMT2_X_INFO(id, name, kind, nidx, lo, hi, code) \
+#define SMT2_X_INFO(id, name, kind, nidx, lo, hi, code, pr) \
 	[SMT2_OP_##id] = { K_##kind, nidx, lo, hi, code },
 	SMT2_OPS(SMT2_X_INFO)
 #undef SMT2_X_INFO
 };
 
 const char *const smt2_op_names[SMT2_NR_OPS] = {
-#define SMT2_X_NAME(id, name, kind, nidx, lo, hi, code) [SMT2_OP_##id] = name,
+#define SMT2_X_NAME(id, name, kind, nidx, lo, hi, code, pr) [SMT2_OP_##id] = name,
 	SMT2_OPS(SMT2_X_NAME)
 #undef SMT2_X_NAME
 };

@@ -17,22 +17,9 @@
 
 int sat_u32_reserve(struct u32vec *v, uint32_t need)
 {
-	uint32_t cap;
-	uint32_t *na;
-
-	if (need <= v->cap)
-		return 0;
 	if (need > (1u << 31))
 		return -ENOMEM;
-	cap = v->cap ? v->cap : 8;
-	while (cap < need)
-		cap *= 2;
-	na = realloc(v->a, (size_t)cap * sizeof(*na));
-	if (!na)
-		return -ENOMEM;
-	v->a = na;
-	v->cap = cap;
-	return 0;
+	return bcf__grow_from((void **)&v->a, &v->cap, need, sizeof(*v->a), 8);
 }
 
 uint64_t sat_mono_ms(void)
@@ -101,30 +88,15 @@ void bcf_sat__free(struct bcf_sat *s)
 	free(s);
 }
 
-/* Room for variables 0..need-1 (arrays by literal: twice that). */
+/* Room for variables 0..need-1 (arrays by literal: twice that; new entries zeroed). */
 static int grow_vars(struct bcf_sat *s, uint32_t need)
 {
-	uint32_t cap = s->var_cap ? s->var_cap * 2 : 64, old = s->var_cap;
-	void *p;
-
-	while (cap < need)
-		cap *= 2;
-	if (!(p = realloc(s->val, 2 * (size_t)cap * sizeof(*s->val))))
+	if (bcf__grow_from((void **)&s->val, &s->val_cap, 2 * (size_t)need, sizeof(*s->val), 128) ||
+	    bcf__grow_from((void **)&s->watches, &s->watches_cap, 2 * (size_t)need,
+			   sizeof(*s->watches), 128) ||
+	    bcf__grow_from((void **)&s->var, &s->var_cap, need, sizeof(*s->var), 64) ||
+	    bcf__grow_from((void **)&s->lvl_stamp, &s->lvl_cap, need, sizeof(*s->lvl_stamp), 64))
 		return -ENOMEM;
-	s->val = p;
-	if (!(p = realloc(s->watches, 2 * (size_t)cap * sizeof(*s->watches))))
-		return -ENOMEM;
-	s->watches = p;
-	memset(s->val + 2 * old, 0, 2 * (cap - old) * sizeof(*s->val));
-	memset(s->watches + 2 * old, 0, 2 * (cap - old) * sizeof(*s->watches));
-	if (!(p = realloc(s->var, (size_t)cap * sizeof(*s->var))))
-		return -ENOMEM;
-	s->var = p;
-	if (!(p = realloc(s->lvl_stamp, (size_t)cap * sizeof(*s->lvl_stamp))))
-		return -ENOMEM;
-	s->lvl_stamp = p;
-	memset(s->lvl_stamp + old, 0, (cap - old) * sizeof(*s->lvl_stamp));
-	s->var_cap = cap;
 	return 0;
 }
 
@@ -276,15 +248,8 @@ static int load_long(struct bcf_sat *s, const struct u32vec *lits, uint32_t node
 {
 	struct clause *c;
 
-	if (s->norigs == s->origs_cap) {
-		uint32_t cap = s->origs_cap * 2 + 64;
-		struct clause **na = realloc(s->origs, cap * sizeof(*na));
-
-		if (!na)
-			return -ENOMEM;
-		s->origs = na;
-		s->origs_cap = cap;
-	}
+	if (bcf__grow_from((void **)&s->origs, &s->origs_cap, s->norigs + 1, sizeof(*s->origs), 64))
+		return -ENOMEM;
 	c = sat_clause_new(lits->a, lits->n, false, node);
 	if (!c)
 		return -ENOMEM;

@@ -18,13 +18,15 @@
 #include <string.h>
 
 #include "lang/debug_assert.h"
+#include "lang/grow.h"
 #include "solver/sat.h"
 
 /* ---- small vectors ------------------------------------------------------- */
 
 struct u32vec {
 	uint32_t *a;
-	uint32_t n, cap;
+	uint32_t n;
+	size_t cap;
 };
 
 int sat_u32_reserve(struct u32vec *v, uint32_t need);
@@ -64,7 +66,8 @@ struct watch {
 
 struct wvec {
 	struct watch *a;
-	uint32_t n, cap;
+	uint32_t n;
+	size_t cap;
 };
 
 /* ---- variables --------------------------------------------------------------- */
@@ -101,11 +104,12 @@ struct bcf_sat {
 	bool solved;
 	enum bcf_sat_result result;
 
-	uint32_t nvars, var_cap;
+	uint32_t nvars;
 	struct sat_var *var;    /* by variable (1..nvars) */
 	int8_t *val;            /* by literal: 1 true, -1 false, 0 unassigned */
 	struct wvec *watches;   /* by literal */
 	uint32_t *lvl_stamp;    /* by decision level (glue computation) */
+	size_t var_cap, val_cap, watches_cap, lvl_cap;
 	uint32_t stamp;
 
 	/* decisions */
@@ -123,9 +127,11 @@ struct bcf_sat {
 	struct u32vec in_lits, in_off;
 
 	struct clause **learnts;
-	uint32_t nlearnts, learnts_cap;
+	uint32_t nlearnts;
+	size_t learnts_cap;
 	struct clause **origs;
-	uint32_t norigs, origs_cap;
+	uint32_t norigs;
+	size_t origs_cap;
 	uint64_t next_reduce, nreduce;
 	double ema_fast, ema_slow;  /* glue averages for restarts */
 	bool minimize;

@@ -191,15 +191,8 @@ static int watch_push(struct bcf_sat *s, sat_lit l, struct clause *c, sat_lit bl
 {
 	struct wvec *w = &s->watches[l];
 
-	if (w->n == w->cap) {
-		uint32_t cap = w->cap ? w->cap * 2 : 4;
-		struct watch *na = realloc(w->a, cap * sizeof(*na));
-
-		if (!na)
-			return -ENOMEM;
-		w->a = na;
-		w->cap = cap;
-	}
+	if (w->n == w->cap && bcf__grow_from((void **)&w->a, &w->cap, w->n + 1, sizeof(*w->a), 4))
+		return -ENOMEM;
 	w->a[w->n++] = (struct watch){ c, blocker };
 	return 0;
 }
@@ -392,7 +385,7 @@ static uint32_t glue(struct bcf_sat *s, const sat_lit *l, uint32_t n)
 	uint32_t i, g = 0;
 
 	if (++s->stamp == 0) {
-		memset(s->lvl_stamp, 0, s->var_cap * sizeof(*s->lvl_stamp));
+		memset(s->lvl_stamp, 0, s->lvl_cap * sizeof(*s->lvl_stamp));
 		s->stamp = 1;
 	}
 	for (i = 0; i < n; i++) {
@@ -408,15 +401,8 @@ static uint32_t glue(struct bcf_sat *s, const sat_lit *l, uint32_t n)
 
 static int push_learnt(struct bcf_sat *s, struct clause *c)
 {
-	if (s->nlearnts == s->learnts_cap) {
-		uint32_t cap = s->learnts_cap ? s->learnts_cap * 2 : 256;
-		struct clause **na = realloc(s->learnts, cap * sizeof(*na));
-
-		if (!na)
-			return -ENOMEM;
-		s->learnts = na;
-		s->learnts_cap = cap;
-	}
+	if (bcf__grow((void **)&s->learnts, &s->learnts_cap, s->nlearnts + 1, sizeof(*s->learnts)))
+		return -ENOMEM;
 	s->learnts[s->nlearnts++] = c;
 	return 0;
 }

@@ -264,6 +264,12 @@ static void sort_str(const struct bcf_expr *e, char *buf, size_t n)
 		snprintf(buf, n, "(_ BitVec %u)", bcf_expr__width(e));
 }
 
+/*
+ * Deliberately not derived from SMT2_OPS (lang/smt2_ops.h): this test
+ * prints what the reader built and reads it back, so a wrong name or code
+ * in that table must not also be in the oracle.  The names are SMT-LIB's,
+ * fixed by the standard, not ours.
+ */
 static const char *smt_name(uint8_t code)
 {
 	switch (code) {
