@@ -1,13 +1,33 @@
 // SPDX-License-Identifier: MIT
 /* bcf prove: refute a condition and write a BCF proof, or show a counterexample. */
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "checker/checker.h"
 #include "cli/cli.h"
 #include "lang/print_buf.h"
+
+/*
+ * The solver library may abort (an uncaught C++ exception, e.g. when it cannot
+ * start its timer thread under a small address-space limit).  Nothing has been
+ * written then (the proof is written after the prover returns, temp + rename):
+ * say so and exit with the error status instead of dying of SIGABRT.
+ */
+static void solver_aborted(int sig)
+{
+	static const char msg[] = "bcf prove: error: the prover aborted inside the solver "
+				  "(out of memory or threads under a resource limit?); "
+				  "nothing written\n";
+
+	(void)sig;
+	if (write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0)
+		_exit(BCF_EXIT_USAGE);
+	_exit(BCF_EXIT_USAGE);
+}
 
 static void usage(FILE *f)
 {
@@ -175,7 +195,9 @@ int cmd_prove(int argc, char **argv)
 			has_ext(in, ".smt2") ? "" : ": ", bcf_last_error());
 		return BCF_EXIT_USAGE;
 	}
+	signal(SIGABRT, solver_aborted);
 	err = bcf_prove(c, &po, &res);
+	signal(SIGABRT, SIG_DFL);
 	bcf_cond__free(c);
 	if (err && res.status != BCF_PROVE_ERROR) {
 		res.status = BCF_PROVE_ERROR;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -130,6 +131,7 @@ int batch_run_one(const struct batch_item *it, const struct batch_opts *o, char 
 {
 	struct bcf_prove_result res = { 0 };
 	struct bcf_cond *c = NULL;
+	struct rusage ru;
 	char hash[65] = "", key[65] = "", *raw = NULL, *cached = NULL;
 	size_t len = 0, clen = 0;
 	struct pbuf b = { 0 };
@@ -245,6 +247,9 @@ out:
 	rules_json(&b, (const uint32_t (*)[64])res.kernel_trusted_rule_steps);
 	pbuf_putf(&b, ",\"kernel_trusted_first\":");
 	pbuf_json_str(&b, res.kernel_trusted_first);
+	/* the worker is one process per item: its peak RSS is this prove's */
+	if (!getrusage(RUSAGE_SELF, &ru))
+		pbuf_putf(&b, ",\"peak_rss_kb\":%ld", ru.ru_maxrss);
 	pbuf_putf(&b, ",\"error\":");
 	pbuf_json_str(&b, res.status == BCF_PROVE_PROVEN_PATH ||
 			  res.status == BCF_PROVE_PROVEN_REFINE ? "" : res.detail);

@@ -694,6 +694,20 @@ static int refute_once(const struct bcf_arena *src, uint32_t goal,
 			pbuild_nsteps(r.b), buf, e ? e->code : 0);
 	}
 finish:
+	/*
+	 * A goal that is false itself is refuted by its ASSUME alone, but a
+	 * proof needs two steps (spec/format.md 2.4): add (= false false) and
+	 * EQ_RESOLVE it with the assumption.
+	 */
+	if (r.last_step == s0) {
+		int rf = pb_refl(r.b, g);
+
+		r.last_step = rf < 0 ? rf : pb_eq_resolve(r.b, s0, rf);
+		if (r.last_step < 0) {
+			err = r.last_step;
+			goto fail_builder;
+		}
+	}
 	gw = bcf_arena__words(src, &nw);
 	err = pbuild_finish(r.b, r.last_step, gw, nw, goal, &res->proof, &res->proof_size, &st);
 	if (err)

@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: MIT
+/*
+ * libFuzzer harness for BPF object input: the bytes are an ELF object as
+ * `bcf load` would read it.  Two paths parse it:
+ *  - libbpf's bpf_object__open_mem(), then every program (name, section,
+ *    type, instructions) and map (name, type, key/value sizes) is read back;
+ *  - the loader's own object parsing, bcf_loader__object_progs(), on the same
+ *    bytes through a memfd path (it opens the file with libbpf and lists the
+ *    programs).
+ * Invariants: no crash or sanitizer report; the loader either fails with a
+ * negative errno and a message, or lists exactly the programs that
+ * open_mem() found, in the same order; nothing reaches the kernel: this
+ * harness defines syscall() (as the bcf executable does) and answers every
+ * bpf() with EPERM, counting them (opening must not need the kernel).
+ *
+ * Build and run: make fuzz-bpf (clang, -fsanitize=fuzzer,address,undefined;
+ * libbpf itself is not instrumented, so only its crashes are seen).
+ */
+#include <dlfcn.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <bpf/libbpf.h>
+
+#include <bcf/bcf.h>
+#include <bcf/loader.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+static unsigned long bpf_calls;
+
+/* libbpf issues bpf() as syscall(__NR_bpf, ...): never let it reach the kernel. */
+long syscall(long n, ...)
+{
+	static long (*next)(long, ...);
+	long a[6];
+	va_list ap;
+	int i;
+
+	va_start(ap, n);
+	for (i = 0; i < 6; i++)
+		a[i] = va_arg(ap, long);
+	va_end(ap);
+	if (n == __NR_bpf) {
+		bpf_calls++;
+		errno = EPERM;
+		return -1;
+	}
+	if (!next)
+		next = (long (*)(long, ...))dlsym(RTLD_NEXT, "syscall");
+	return next(n, a[0], a[1], a[2], a[3], a[4], a[5]);
+}
+
+static int quiet(enum libbpf_print_level level, const char *fmt, va_list ap)
+{
+	(void)level;
+	(void)fmt;
+	(void)ap;
+	return 0;
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	libbpf_set_print(quiet);
+	return 0;
+}
+
+static void fail(const char *what)
+{
+	fprintf(stderr, "fuzz_bpf: %s (%s)\n", what, bcf_last_error());
+	abort();
+}
+
+#define MAXP 64
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	LIBBPF_OPTS(bpf_object_open_opts, oo, .object_name = "fuzz");
+	struct bpf_object *obj;
+	struct bpf_program *p;
+	struct bpf_map *m;
+	char *names[MAXP], **lnames = NULL, path[64];
+	size_t np = 0, ln = 0, i;
+	volatile uint64_t sink = 0;
+	int fd, err, opened;
+
+	obj = bpf_object__open_mem(data, size, &oo);
+	opened = obj && !libbpf_get_error(obj);
+	if (opened) {
+		bpf_object__for_each_program(p, obj) {
+			const struct bpf_insn *insn = bpf_program__insns(p);
+			size_t k, cnt = bpf_program__insn_cnt(p);
+			const char *sec = bpf_program__section_name(p);
+
+			for (k = 0; k < cnt; k++)
+				sink += insn[k].code + (uint64_t)insn[k].imm;
+			sink += bpf_program__type(p) + (sec ? strlen(sec) : 0);
+			if (np < MAXP)
+				names[np++] = strdup(bpf_program__name(p));
+		}
+		bpf_object__for_each_map(m, obj) {
+			const char *mn = bpf_map__name(m);
+
+			sink += bpf_map__type(m) + bpf_map__key_size(m) + bpf_map__value_size(m) +
+				(mn ? strlen(mn) : 0);
+		}
+		bpf_object__close(obj);
+	}
+
+	/* the loader's path: the same bytes as a file */
+	fd = memfd_create("fuzz.o", 0);
+	if (fd < 0)
+		goto out;
+	if (write(fd, data, size) != (ssize_t)size) {
+		close(fd);
+		goto out;
+	}
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	err = bcf_loader__object_progs(path, &lnames, &ln);
+	close(fd);
+	if (err) {
+		if (err > 0 || !*bcf_last_error())
+			fail("loader rejection without a negative errno and a message");
+		if (opened && np < MAXP && err != -ENOMEM)
+			fail("open_mem accepts what the loader rejects");
+	} else {
+		if (!opened)
+			fail("the loader accepts what open_mem rejects");
+		if (np < MAXP) {
+			if (ln != np)
+				fail("the loader lists a different number of programs");
+			for (i = 0; i < ln; i++)
+				if (strcmp(lnames[i], names[i]))
+					fail("the loader lists different programs");
+		}
+		for (i = 0; i < ln; i++)
+			free(lnames[i]);
+		free(lnames);
+	}
+out:
+	for (i = 0; i < np; i++)
+		free(names[i]);
+	(void)sink;
+	if (bpf_calls) {
+		fprintf(stderr, "fuzz_bpf: opening an object issued %lu bpf() calls\n", bpf_calls);
+		abort();
+	}
+	return 0;
+}
