@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <bpf/libbpf.h>
 
@@ -99,6 +101,43 @@ static struct bpf_object *open_obj(const char *path)
 	return obj;
 }
 
+/*
+ * libbpf's ELF parser is not robust against malformed objects: Debian's
+ * libbpf 1.1 segfaults inside bpf_object__open_mem/open_file on some
+ * (found by fuzz/fuzz_bpf.c, regression test tests/test_loader_parse.c).
+ * Open the object once in a child process first, so that a crash there
+ * becomes an error here instead of killing bcf.
+ */
+static int probe_open(const char *path)
+{
+	pid_t pid;
+	int st;
+
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0)
+		return bcf__err(-errno, "%s: cannot fork to probe the object: %s", path,
+				strerror(errno));
+	if (!pid) {
+		struct bpf_object *obj = bpf_object__open_file(path, NULL);
+
+		/* 0: opened, 3: refused cleanly; anything else (a signal, or a
+		 * sanitizer's report and exit) means libbpf crashed */
+		_exit(!obj || libbpf_get_error(obj) ? 3 : 0);
+	}
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR)
+			return bcf__err(-errno, "%s: waiting for the object probe: %s", path,
+					strerror(errno));
+	if (WIFSIGNALED(st))
+		return bcf__err(-EINVAL, "%s: libbpf crashed parsing the object (signal %d, %s); "
+				"refusing it", path, WTERMSIG(st), strsignal(WTERMSIG(st)));
+	if (!WIFEXITED(st) || (WEXITSTATUS(st) != 0 && WEXITSTATUS(st) != 3))
+		return bcf__err(-EINVAL, "%s: libbpf crashed parsing the object (probe exit %d); "
+				"refusing it", path, WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+	return 0;
+}
+
 int bcf_loader__object_progs(const char *path, char ***names, size_t *n)
 {
 	libbpf_print_fn_t old = libbpf_set_print(capture_print);
@@ -110,6 +149,11 @@ int bcf_loader__object_progs(const char *path, char ***names, size_t *n)
 
 	*names = NULL;
 	*n = 0;
+	err = probe_open(path);
+	if (err) {
+		libbpf_set_print(old);
+		return err;
+	}
 	libbpf_msg[0] = '\0';
 	obj = open_obj(path);
 	libbpf_set_print(old);
