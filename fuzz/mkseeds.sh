@@ -11,7 +11,7 @@
 #              when configure found clang).
 # When the harnesses are built (make fuzz-build), each set is minimised with
 # libFuzzer's -merge=1 (inputs that add no coverage are dropped); proofs over
-# 16 KiB are left out.
+# 8 KiB are left out.
 # Never feed it /work/shared data: the seeds are committed.
 set -eu
 src=$(cd "$1" && pwd)
@@ -25,8 +25,8 @@ for f in "$src"/fuzz/smt2-seeds/*.smt2 "$src"/corpus/conds/*.smt2; do
 	./bcf prove --timeout 10 "$tmp/cond/$n.cond" -o "$tmp/check/$n.bcf" >/dev/null 2>&1 || true
 done
 [ -d findings ] && cp findings/*.bcf "$tmp/check/" 2>/dev/null || true
-# keep the corpus small: the check harness reads at most 16 KiB of an input
-find "$tmp/check" -type f -size +16k -delete
+# keep the corpus small: the check harness reads at most 8 KiB of an input
+find "$tmp/check" -type f -size +8k -delete
 for h in cond check bpf; do
 	[ -n "$(ls "$tmp/$h")" ] || continue
 	out=$src/fuzz/$h-seeds
