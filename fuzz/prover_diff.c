@@ -17,8 +17,9 @@
  * condition buffer and proved by the `bcf prove` binary: its exit status
  * must match, and it must leave an output file exactly when it proves.
  *
- *   prover_diff [-n N] [-s SEED] [-t TIMEOUT_MS] [--cvc5] [--cli BCF EVERY]
- *               [--tap] [--keep DIR]
+ *   prover_diff [-n N] [-s SEED] [-t TIMEOUT_MS] [-T SECONDS] [--cvc5]
+ *               [--cli BCF EVERY] [--tap] [--keep DIR]
+ * (-T: stop after that many seconds even if fewer than N conditions ran)
  * prints counts by outcome (and one TAP line per check with --tap); exits 1
  * on any wrong verdict, crash-like error or CLI mismatch.  Reproducers of
  * failures (the SMT-LIB script and the condition buffer) go to --keep DIR.
@@ -809,6 +810,8 @@ static enum verdict z3_check(const char *script, unsigned timeout_ms)
 /* one incremental cvc5 process */
 static FILE *cvc5_in, *cvc5_out;
 static pid_t cvc5_pid;
+static unsigned cvc5_timeout;
+static void cvc5_stop(void);
 
 static int cvc5_start(unsigned timeout_ms)
 {
@@ -817,6 +820,7 @@ static int cvc5_start(unsigned timeout_ms)
 
 	if (pipe(in) || pipe(out))
 		return -errno;
+	cvc5_timeout = timeout_ms;
 	snprintf(tl, sizeof(tl), "--tlimit-per=%u", timeout_ms);
 	cvc5_pid = fork();
 	if (cvc5_pid < 0)
@@ -846,9 +850,11 @@ static enum verdict cvc5_check(const char *body)
 	fprintf(cvc5_in, "(push 1)\n%s(check-sat)\n(pop 1)\n", body);
 	fflush(cvc5_in);
 	if (!fgets(line, sizeof(line), cvc5_out)) {
-		fprintf(stderr, "prover_diff: cvc5 exited\n");
-		fclose(cvc5_in);
-		cvc5_in = NULL;
+		fprintf(stderr, "prover_diff: cvc5 exited; restarting it\n");
+		cvc5_stop();
+		cvc5_in = cvc5_out = NULL;
+		if (cvc5_start(cvc5_timeout))
+			cvc5_in = NULL;
 		return V_UNKNOWN;
 	}
 	if (!strncmp(line, "unsat", 5))
@@ -870,6 +876,8 @@ static void cvc5_stop(void)
 		fclose(cvc5_out);
 	if (cvc5_pid > 0)
 		waitpid(cvc5_pid, NULL, 0);
+	cvc5_in = cvc5_out = NULL;
+	cvc5_pid = 0;
 }
 
 /* ---- the run -------------------------------------------------------------- */
@@ -890,6 +898,7 @@ struct opts {
 	int use_cvc5, tap;
 	const char *cli, *keep;
 	unsigned cli_every;
+	unsigned long max_s;
 };
 
 static unsigned long counts[O_MAX], tests_run, gen_nodes, cli_runs;
@@ -958,7 +967,7 @@ static enum verdict reference(const struct opts *o, const char *decl, uint32_t r
 	enum verdict z, v;
 	double t0;
 
-	sput(&body, "%s(assert %s)\n", decl, nm(g, root));
+	sput(&body, "%s(assert %s)\n", decl ? decl : "", nm(g, root));
 	script->len = 0;
 	sput(script, "(set-logic QF_BV)\n%s(check-sat)\n", body.p);
 	t0 = now_s();
@@ -1308,7 +1317,7 @@ done:
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: prover_diff [-n N] [-s SEED] [-t TIMEOUT_MS] [--cvc5] "
+	fprintf(stderr, "usage: prover_diff [-n N] [-s SEED] [-t TIMEOUT_MS] [-T SECONDS] [--cvc5] "
 			"[--cli BCF EVERY] [--tap] [--keep DIR]\n");
 	exit(2);
 }
@@ -1317,6 +1326,7 @@ int main(int argc, char **argv)
 {
 	struct opts o = { .n = 1000, .seed = 1, .timeout_ms = 3000 };
 	struct timespec t0, t1;
+	double start_s;
 	struct rusage ru;
 	unsigned long i, bad;
 	Z3_config cfg;
@@ -1327,6 +1337,8 @@ int main(int argc, char **argv)
 			o.n = strtoul(argv[++k], NULL, 0);
 		else if (!strcmp(argv[k], "-s") && k + 1 < argc)
 			o.seed = strtoul(argv[++k], NULL, 0);
+		else if (!strcmp(argv[k], "-T") && k + 1 < argc)
+			o.max_s = strtoul(argv[++k], NULL, 0);
 		else if (!strcmp(argv[k], "-t") && k + 1 < argc)
 			o.timeout_ms = (unsigned)strtoul(argv[++k], NULL, 0);
 		else if (!strcmp(argv[k], "--cvc5"))
@@ -1354,8 +1366,13 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	start_s = now_s();
 	for (i = 0; i < o.n; i++) {
-		enum outcome out = one(&o, i);
+		enum outcome out;
+
+		if (o.max_s && now_s() - start_s >= (double)o.max_s)
+			break;
+		out = one(&o, i);
 
 		counts[out]++;
 		tests_run++;
@@ -1374,7 +1391,7 @@ int main(int argc, char **argv)
 	bad = counts[O_WRONG] + counts[O_ERROR] + counts[O_CLI_MISMATCH] + counts[O_REF_DISAGREE];
 	printf("# prover_diff: %lu conditions (seed %lu, %lu generated nodes, timeout %u ms, "
 	       "references z3%s), %.1f s, peak RSS %ld KiB, %lu CLI runs\n",
-	       o.n, o.seed, gen_nodes, o.timeout_ms, o.use_cvc5 ? " + cvc5" : "",
+	       tests_run, o.seed, gen_nodes, o.timeout_ms, o.use_cvc5 ? " + cvc5" : "",
 	       (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9, ru.ru_maxrss,
 	       cli_runs);
 	printf("# wall seconds: prove %.1f, z3 reference %.1f, cvc5 reference %.1f, proof checks %.1f\n",
@@ -1386,7 +1403,7 @@ int main(int argc, char **argv)
 	if (o.tap) {
 		printf("1..4\n");
 		printf("%s 1 - %lu conditions, no wrong verdict (%lu)\n",
-		       counts[O_WRONG] ? "not ok" : "ok", o.n, counts[O_WRONG]);
+		       counts[O_WRONG] ? "not ok" : "ok", tests_run, counts[O_WRONG]);
 		printf("%s 2 - no error status or crash-like result (%lu)\n",
 		       counts[O_ERROR] ? "not ok" : "ok", counts[O_ERROR]);
 		printf("%s 3 - bcf prove binary agrees and writes a file only for a proof (%lu of %lu)\n",
