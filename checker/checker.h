@@ -73,7 +73,7 @@ struct bcf_checker {
 	uint32_t trusted_steps;     /* count of ckr_warn_trusted() calls */
 	/* steps the kernel trusts (ckr_kernel_trusted()), both modes */
 	uint32_t kt_steps;
-	uint32_t kt_rule_steps[3][64];      /* the same by rule word */
+	struct bcf_rule_counts kt_rule_steps;      /* the same by rule word */
 	uint32_t kt_first_step;             /* UINT32_MAX until the first one */
 	char kt_first[256];                 /* its fact (kernel log format) */
 };

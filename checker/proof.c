@@ -18,6 +18,7 @@
 
 #include "checker/checker.h"
 #include "lang/error.h"
+#include "lang/opts.h"
 #include "lang/print.h"
 
 #define NO_USE UINT32_MAX
@@ -154,7 +155,7 @@ static int global_pass(struct run *r, const uint32_t *goal_words, uint32_t n, ui
 			r->last_use[p] = i;
 		}
 		if (r->stats)
-			r->stats->rule_steps[s->rule >> 13][s->rule & BCF_RULE_ID_MASK]++;
+			r->stats->rule_steps.n[s->rule >> 13][s->rule & BCF_RULE_ID_MASK]++;
 		if (s->rule != BCF_RULE_ASSUME)
 			continue;
 		if (have_assume)
@@ -259,16 +260,6 @@ fail:
 	return err;
 }
 
-/* Copy the fields the caller's opts struct has (it carries its size). */
-static void read_opts(const struct bcf_check_opts *opts, struct bcf_check_opts *o)
-{
-	memset(o, 0, sizeof(*o));
-	o->mode = BCF_CHECK_STRICT;
-	if (!opts)
-		return;
-	memcpy(o, opts, opts->sz < sizeof(*o) ? opts->sz : sizeof(*o));
-}
-
 int bcf_check_proof(const uint32_t *goal_words, uint32_t n, uint32_t goal, const void *proof,
 		    size_t size, const struct bcf_check_opts *opts)
 {
@@ -280,14 +271,18 @@ int bcf_check_proof(const uint32_t *goal_words, uint32_t n, uint32_t goal, const
 	const char *why;
 	int err;
 
-	read_opts(opts, &o);
+	bcf__err_clear();
+	err = bcf__opts_get(bcf_check_opts, opts, &o); /* zero: BCF_CHECK_STRICT */
+	if (err)
+		return err;
 	r.stats = o.stats;
 	if (r.stats) {
-		memset(r.stats, 0, sizeof(*r.stats));
+		err = bcf__result_prepare(bcf_check_stats, r.stats);
+		if (err)
+			return err;
 		r.stats->failed_step = UINT32_MAX;
 		r.stats->kernel_trusted_first_step = UINT32_MAX;
 	}
-	bcf__err_clear();
 	if (!proof && size)
 		return proof_err(&r, -EFAULT, "no proof buffer");
 	if (size >= MAX_BCF_PROOF_SIZE)
@@ -357,8 +352,7 @@ out:
 		r.stats->steps = r.nsteps;
 		r.stats->trusted_steps = r.c.trusted_steps;
 		r.stats->kernel_trusted_steps = r.c.kt_steps;
-		memcpy(r.stats->kernel_trusted_rule_steps, r.c.kt_rule_steps,
-		       sizeof(r.stats->kernel_trusted_rule_steps));
+		r.stats->kernel_trusted_rule_steps = r.c.kt_rule_steps;
 		r.stats->kernel_trusted_first_step = r.c.kt_first_step;
 		memcpy(r.stats->kernel_trusted_first, r.c.kt_first,
 		       sizeof(r.stats->kernel_trusted_first));

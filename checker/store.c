@@ -525,7 +525,7 @@ void ckr_log(struct bcf_checker *c, const char *fmt, ...)
 void ckr_kernel_trusted(struct bcf_checker *c, uint16_t rule, uint32_t fact)
 {
 	c->kt_steps++;
-	c->kt_rule_steps[rule >> 13 & 3][rule & 63]++;
+	c->kt_rule_steps.n[rule >> 13 & 3][rule & 63]++;
 	if (c->kt_first_step == UINT32_MAX) {
 		unsigned depth = 4;
 

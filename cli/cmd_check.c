@@ -111,12 +111,12 @@ static void print_json(int err, const struct bcf_check_stats *st, const char *ms
 	printf(",\"steps\":%u,\"rules\":{", st->steps);
 	for (cls = 0; cls < 3; cls++) {
 		for (id = 0; id < 64; id++) {
-			if (!st->rule_steps[cls][id])
+			if (!st->rule_steps.n[cls][id])
 				continue;
 			name = rule_name(cls << 13 | id);
 			if (!name)
 				continue;
-			printf("%s\"%s\":%u", first ? "" : ",", name, st->rule_steps[cls][id]);
+			printf("%s\"%s\":%u", first ? "" : ",", name, st->rule_steps.n[cls][id]);
 			first = false;
 		}
 	}
@@ -125,13 +125,13 @@ static void print_json(int err, const struct bcf_check_stats *st, const char *ms
 	first = true;
 	for (cls = 0; cls < 3; cls++) {
 		for (id = 0; id < 64; id++) {
-			if (!st->kernel_trusted_rule_steps[cls][id])
+			if (!st->kernel_trusted_rule_steps.n[cls][id])
 				continue;
 			name = rule_name(cls << 13 | id);
 			if (!name)
 				continue;
 			printf("%s\"%s\":%u", first ? "" : ",", name,
-			       st->kernel_trusted_rule_steps[cls][id]);
+			       st->kernel_trusted_rule_steps.n[cls][id]);
 			first = false;
 		}
 	}
@@ -204,7 +204,7 @@ int cmd_check(int argc, char **argv)
 {
 	const char *cond_path = NULL, *goal_path = NULL, *proof_path = NULL;
 	bool path = false, verbose = false, json = false, compat = false;
-	struct bcf_check_stats stats;
+	BCF_OPTS(bcf_check_stats, stats);
 	struct bcf_cond *cond = NULL;
 	uint32_t *goal_buf = NULL, n = 0, goal = 0;
 	const uint32_t *goal_words = NULL;

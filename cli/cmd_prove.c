@@ -64,7 +64,7 @@ static bool has_ext(const char *p, const char *ext)
 	return n > e && !strcmp(p + n - e, ext);
 }
 
-static void print_rules(const uint32_t rs[3][64], bool json)
+static void print_rules(const struct bcf_rule_counts *rs, bool json)
 {
 	bool first = true;
 	unsigned cls, id;
@@ -73,17 +73,17 @@ static void print_rules(const uint32_t rs[3][64], bool json)
 		for (id = 0; id < 64; id++) {
 			const char *name = bcf_rule__name((uint16_t)(cls << 13 | id));
 
-			if (!rs[cls][id] || !name)
+			if (!rs->n[cls][id] || !name)
 				continue;
 			if (json)
-				printf("%s\"%s\":%u", first ? "" : ",", name, rs[cls][id]);
+				printf("%s\"%s\":%u", first ? "" : ",", name, rs->n[cls][id]);
 			else
-				printf("%s%s %u", first ? "" : ", ", name, rs[cls][id]);
+				printf("%s%s %u", first ? "" : ", ", name, rs->n[cls][id]);
 			first = false;
 		}
 }
 
-static void print_rule_lines(const uint32_t rs[3][64])
+static void print_rule_lines(const struct bcf_rule_counts *rs)
 {
 	unsigned cls, id;
 
@@ -91,8 +91,8 @@ static void print_rule_lines(const uint32_t rs[3][64])
 		for (id = 0; id < 64; id++) {
 			const char *name = bcf_rule__name((uint16_t)(cls << 13 | id));
 
-			if (rs[cls][id] && name)
-				printf("  %-18s %u\n", name, rs[cls][id]);
+			if (rs->n[cls][id] && name)
+				printf("  %-18s %u\n", name, rs->n[cls][id]);
 		}
 }
 
@@ -119,7 +119,7 @@ int cmd_prove(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	BCF_OPTS(bcf_prove_opts, po, .timeout_ms = 60000);
-	struct bcf_prove_result res = { 0 };
+	BCF_OPTS(bcf_prove_result, res);
 	const char *out = NULL, *in;
 	bool stats = false, json = false;
 	struct bcf_cond *c = NULL;
@@ -239,10 +239,10 @@ int cmd_prove(int argc, char **argv)
 		printf(",\"counterexample\":");
 		json_string(res.model_text ? res.model_text : "");
 		printf(",\"rules\":{");
-		print_rules(res.rule_steps, true);
+		print_rules(&res.rule_steps, true);
 		printf("},\"kernel_trusted_steps\":%u,\"kernel_trusted\":{",
 		       res.kernel_trusted_steps);
-		print_rules(res.kernel_trusted_rule_steps, true);
+		print_rules(&res.kernel_trusted_rule_steps, true);
 		printf("},\"kernel_trusted_first\":");
 		json_string(res.kernel_trusted_first);
 		printf("}\n");
@@ -258,7 +258,7 @@ int cmd_prove(int argc, char **argv)
 		if (res.kernel_trusted_steps) {
 			printf("kernel-trusted: %u step%s (", res.kernel_trusted_steps,
 			       res.kernel_trusted_steps == 1 ? "" : "s");
-			print_rules(res.kernel_trusted_rule_steps, false);
+			print_rules(&res.kernel_trusted_rule_steps, false);
 			printf("), the kernel accepts them unchecked; first: %s\n",
 			       res.kernel_trusted_first);
 		} else {
@@ -289,7 +289,7 @@ int cmd_prove(int argc, char **argv)
 		break;
 	}
 	if (stats)
-		print_rule_lines(res.rule_steps);
+		print_rule_lines(&res.rule_steps);
 done:
 	bcf_prove_result__free(&res);
 	return rc;

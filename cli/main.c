@@ -2,7 +2,9 @@
 /* bcf: command dispatch.  Subcommands are listed in cli/commands.h. */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/commands.h"
@@ -34,10 +36,20 @@ static void usage(FILE *f)
 		   "See bcf(1).\n");
 }
 
+/* BCF_DEBUG=1 in the environment: the library's info and debug messages too. */
+static int print_all(enum bcf_print_level level, const char *fmt, va_list ap)
+{
+	(void)level;
+	return vfprintf(stderr, fmt, ap);
+}
+
 int main(int argc, char **argv)
 {
+	const char *debug = getenv("BCF_DEBUG");
 	size_t i;
 
+	if (debug && *debug && strcmp(debug, "0"))
+		bcf_set_print(print_all);
 	if (argc < 2) {
 		usage(stderr);
 		return BCF_EXIT_USAGE;

@@ -77,7 +77,7 @@ static void mkdir_parent(const char *path)
 	free(d);
 }
 
-static void rules_json(struct pbuf *b, const uint32_t rs[3][64])
+static void rules_json(struct pbuf *b, const struct bcf_rule_counts *rs)
 {
 	bool first = true;
 	unsigned cls, id;
@@ -87,11 +87,11 @@ static void rules_json(struct pbuf *b, const uint32_t rs[3][64])
 		for (id = 0; id < 64; id++) {
 			const char *name;
 
-			if (!rs[cls][id])
+			if (!rs->n[cls][id])
 				continue;
 			name = bcf_rule__name((uint16_t)(cls << 13 | id));
 			pbuf_putf(b, "%s\"%s\":%u", first ? "" : ",", name ? name : "?",
-				    rs[cls][id]);
+				    rs->n[cls][id]);
 			first = false;
 		}
 	pbuf_putf(b, "}");
@@ -103,15 +103,14 @@ static void rules_json(struct pbuf *b, const uint32_t rs[3][64])
  */
 static int count_trusted(struct bcf_prove_result *res)
 {
-	struct bcf_check_stats st;
+	BCF_OPTS(bcf_check_stats, st);
 	BCF_OPTS(bcf_check_opts, co, .mode = BCF_CHECK_KERNEL_COMPAT, .stats = &st);
 	int err = bcf_check_proof(NULL, 0, 0, res->proof, res->proof_size, &co);
 
 	if (err)
 		return err;
 	res->kernel_trusted_steps = st.kernel_trusted_steps;
-	memcpy(res->kernel_trusted_rule_steps, st.kernel_trusted_rule_steps,
-	       sizeof(res->kernel_trusted_rule_steps));
+	res->kernel_trusted_rule_steps = st.kernel_trusted_rule_steps;
 	memcpy(res->kernel_trusted_first, st.kernel_trusted_first,
 	       sizeof(res->kernel_trusted_first));
 	return 0;
@@ -129,7 +128,7 @@ static char *safe_name(const char *name)
 
 int batch_run_one(const struct batch_item *it, const struct batch_opts *o, char **line)
 {
-	struct bcf_prove_result res = { 0 };
+	BCF_OPTS(bcf_prove_result, res);
 	struct bcf_cond *c = NULL;
 	struct rusage ru;
 	char hash[65] = "", key[65] = "", *raw = NULL, *cached = NULL;
@@ -189,7 +188,6 @@ int batch_run_one(const struct batch_item *it, const struct batch_opts *o, char 
 		BCF_OPTS(bcf_prove_opts, po, .solver = o->solver,
 			 .timeout_ms = o->timeout_s * 1000);
 
-		memset(&res, 0, sizeof(res));
 		err = bcf_prove(c, &po, &res);
 		if (err && res.status != BCF_PROVE_ERROR) {
 			res.status = BCF_PROVE_ERROR;
@@ -241,10 +239,10 @@ out:
 		    "\"proof_bytes\":%zu,\"steps\":%u,\"rules\":",
 		    from_cache ? "true" : "false", now_s() - t0, res.solve_time_s,
 		    res.proof_size, res.steps);
-	rules_json(&b, (const uint32_t (*)[64])res.rule_steps);
+	rules_json(&b, &res.rule_steps);
 	pbuf_putf(&b, ",\"kernel_trusted_steps\":%u,\"kernel_trusted\":",
 		    res.kernel_trusted_steps);
-	rules_json(&b, (const uint32_t (*)[64])res.kernel_trusted_rule_steps);
+	rules_json(&b, &res.kernel_trusted_rule_steps);
 	pbuf_putf(&b, ",\"kernel_trusted_first\":");
 	pbuf_json_str(&b, res.kernel_trusted_first);
 	/* the worker is one process per item: its peak RSS is this prove's */

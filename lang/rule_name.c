@@ -46,3 +46,12 @@ const char *bcf_rule__display_name(uint16_t rule)
 		return "unknown rule";
 	}
 }
+
+uint32_t bcf_rule_counts__get(const struct bcf_rule_counts *c, uint16_t rule)
+{
+	unsigned cls = (rule & BCF_RULE_CLASS_MASK) >> 13, id = rule & BCF_RULE_ID_MASK;
+
+	if (!c || cls >= sizeof(c->n) / sizeof(c->n[0]) || id >= sizeof(c->n[0]) / sizeof(c->n[0][0]))
+		return 0;
+	return c->n[cls][id];
+}

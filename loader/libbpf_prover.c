@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "lang/error.h"
+#include "lang/opts.h"
 #include "loader/loader_int.h"
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
@@ -29,14 +30,11 @@ static const bcf_prover_fn_t prover_type_check __attribute__((unused)) = bcf_lib
 
 int bcf_libbpf_prover__set_opts(const struct bcf_libbpf_prover_opts *opts)
 {
-	struct bcf_libbpf_prover_opts o = { .sz = sizeof(o) };
+	struct bcf_libbpf_prover_opts o;
+	int err = bcf__opts_get(bcf_libbpf_prover_opts, opts, &o);
 
-	if (opts) {
-		if (opts->sz < offsetof(struct bcf_libbpf_prover_opts, save_dir))
-			return bcf__err(-EINVAL, "bcf_libbpf_prover__set_opts: opts too small");
-		memcpy(&o, opts, opts->sz < sizeof(o) ? opts->sz : sizeof(o));
-		o.sz = sizeof(o);
-	}
+	if (err)
+		return err;
 	if (o.save_dir && strlen(o.save_dir) >= sizeof(save_dir))
 		return bcf__err(-ENAMETOOLONG, "save directory name too long");
 	pthread_mutex_lock(&lock);
@@ -68,7 +66,7 @@ int bcf_libbpf_prover(uint32_t *bcf_buf, uint32_t bcf_buf_size, uint32_t *bcf_bu
 		      uint32_t *bcf_flags)
 {
 	struct bcf_libbpf_prover_opts o;
-	struct bcf_prove_result pr = { 0 };
+	BCF_OPTS(bcf_prove_result, pr);
 	struct bcf_cond *c = NULL;
 	uint32_t size;
 	unsigned long idx;

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "lang/error.h"
+#include "lang/opts.h"
 #include "loader/attr.h"
 #include "loader/loader_int.h"
 
@@ -30,17 +31,18 @@ long bcf_sys_bpf(int cmd, void *attr, unsigned int size, void *ctx)
 
 int bcf_loader__new(const struct bcf_loader_opts *opts, struct bcf_loader **out)
 {
+	struct bcf_loader_opts o;
 	struct bcf_loader *l;
+	int err;
 
 	*out = NULL;
-	if (opts && opts->sz < offsetof(struct bcf_loader_opts, save_dir))
-		return bcf__err(-EINVAL, "bcf_loader__new: opts too small");
+	err = bcf__opts_get(bcf_loader_opts, opts, &o);
+	if (err)
+		return err;
 	l = calloc(1, sizeof(*l));
 	if (!l)
 		return -ENOMEM;
-	if (opts)
-		memcpy(&l->o, opts, opts->sz < sizeof(l->o) ? opts->sz : sizeof(l->o));
-	l->o.sz = sizeof(l->o);
+	l->o = o;
 	if (!l->o.buf_size)
 		l->o.buf_size = 64u << 10;
 	if (!l->o.max_buf_size)

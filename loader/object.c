@@ -21,6 +21,7 @@
 #include <bpf/libbpf.h>
 
 #include "lang/error.h"
+#include "lang/opts.h"
 #include "loader/attr.h"
 #include "loader/loader_int.h"
 
@@ -369,16 +370,14 @@ report:
 int bcf_loader__load_object(struct bcf_loader *l, const char *path,
 			    const struct bcf_object_load_opts *opts)
 {
-	struct bcf_object_load_opts o = { .sz = sizeof(o) };
+	struct bcf_object_load_opts o;
 	char **names = NULL;
 	size_t n = 0, i, k;
 	int err;
 
-	if (opts) {
-		if (opts->sz < offsetof(struct bcf_object_load_opts, ctx))
-			return bcf__err(-EINVAL, "bcf_loader__load_object: opts too small");
-		memcpy(&o, opts, opts->sz < sizeof(o) ? opts->sz : sizeof(o));
-	}
+	err = bcf__opts_get(bcf_object_load_opts, opts, &o);
+	if (err)
+		return err;
 	err = bcf_loader__object_progs(path, &names, &n);
 	if (err)
 		return err;

@@ -147,7 +147,7 @@ static int answer(struct bcf_loader *l, const char *name, unsigned idx, const vo
 		  uint32_t *flags, bool *stop)
 {
 	BCF_OPTS(bcf_prove_opts, po, .solver = l->o.solver, .timeout_ms = l->o.timeout_ms);
-	struct bcf_prove_result pr = { 0 };
+	BCF_OPTS(bcf_prove_result, pr);
 	struct bcf_loader_request rq = { .prog = name, .index = idx, .cond = cond,
 					 .cond_size = size };
 	struct bcf_cond *c = NULL;

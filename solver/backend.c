@@ -7,6 +7,7 @@
 
 #include "lang/arena.h"
 #include "lang/error.h"
+#include "lang/opts.h"
 #include "solver/backend.h"
 
 static uint64_t now_us(void)
@@ -172,7 +173,7 @@ bool bcf_solve__parse_dec(const char *s, unsigned width, uint64_t words[BCF_MODE
 int bcf_solve(const struct bcf_arena *a, uint32_t root, enum bcf_solver_kind kind,
 	      const struct bcf_solve_opts *opts, struct bcf_solver_result *res)
 {
-	struct bcf_solve_opts o = { .sz = sizeof(o) };
+	struct bcf_solve_opts o;
 	uint64_t t0;
 	int err;
 
@@ -184,12 +185,9 @@ int bcf_solve(const struct bcf_arena *a, uint32_t root, enum bcf_solver_kind kin
 		bcf_solve__set_error(res, "root %u is not a bool expression of the arena", root);
 		return bcf__err(-EINVAL, "bcf_solve: root %u is not a bool expression", root);
 	}
-	if (opts) {
-		if (opts->sz < offsetof(struct bcf_solve_opts, timeout_ms))
-			return bcf__err(-EINVAL, "bcf_solve: opts->sz %zu too small", opts->sz);
-		memcpy(&o, opts, opts->sz < sizeof(o) ? opts->sz : sizeof(o));
-		o.sz = sizeof(o);
-	}
+	err = bcf__opts_get(bcf_solve_opts, opts, &o);
+	if (err)
+		return err;
 	t0 = now_us();
 	switch (kind) {
 	case BCF_SOLVER_Z3:

@@ -537,7 +537,7 @@ int pbuild_finish(struct pbuild *b, int last, const uint32_t *goal_words, uint32
 	const uint32_t *w = bcf_arena__words(b->a, &nw);
 	uint8_t *need = NULL, *live = NULL;
 	uint32_t *out = NULL;
-	struct bcf_check_stats cs;
+	BCF_OPTS(bcf_check_stats, cs);
 	int err = 0, s;
 
 	if (st)
@@ -638,7 +638,7 @@ int pbuild_finish(struct pbuild *b, int last, const uint32_t *goal_words, uint32
 				*d++ = b->kinds[p->koff + i] == PB_EXPR ? remap[v] : v;
 			}
 			if (st)
-				st->rule_steps[p->rule >> 13 & 3][p->rule & 63]++;
+				st->rule_steps.n[p->rule >> 13 & 3][p->rule & 63]++;
 		}
 	}
 	*size = 12 + 4ull * ntable + 4ull * nsw;
@@ -651,7 +651,6 @@ int pbuild_finish(struct pbuild *b, int last, const uint32_t *goal_words, uint32
 				 .mode = mode ? BCF_CHECK_KERNEL_COMPAT : BCF_CHECK_STRICT,
 				 .stats = &cs);
 
-			memset(&cs, 0, sizeof(cs));
 			err = bcf_check_proof(goal_words, goal_n, goal, out, *size, &co);
 			if (err) {
 				err = fail(b, -EPROTO, "self-check (%s) rejected the proof at step %u "
@@ -666,7 +665,7 @@ int pbuild_finish(struct pbuild *b, int last, const uint32_t *goal_words, uint32
 		st->steps = nsteps;
 		st->expr_words = ntable;
 		st->kt_steps = cs.kernel_trusted_steps;
-		memcpy(st->kt_rule_steps, cs.kernel_trusted_rule_steps, sizeof(st->kt_rule_steps));
+		st->kt_rule_steps = cs.kernel_trusted_rule_steps;
 		memcpy(st->kt_first, cs.kernel_trusted_first, sizeof(st->kt_first));
 	}
 	*proof = out;

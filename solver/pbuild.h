@@ -103,11 +103,11 @@ int pb_factor(struct pbuild *b, int s);
 
 struct pbuild_stats {
 	uint32_t steps;
-	uint32_t rule_steps[3][64];
+	struct bcf_rule_counts rule_steps;
 	uint32_t expr_words;
 	/* kernel-trusted steps of the serialised proof (bcf_check_stats) */
 	uint32_t kt_steps;
-	uint32_t kt_rule_steps[3][64];
+	struct bcf_rule_counts kt_rule_steps;
 	char kt_first[256];
 };
 

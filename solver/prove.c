@@ -14,6 +14,7 @@
 
 #include "lang/arena.h"
 #include "lang/error.h"
+#include "lang/opts.h"
 #include "solver/backend.h"
 #include "solver/prover.h"
 
@@ -198,13 +199,13 @@ out:
 }
 
 /* Name of the first rule with a kernel-trusted step. */
-static const char *first_trusted_rule(const uint32_t kt[3][64])
+static const char *first_trusted_rule(const struct bcf_rule_counts *kt)
 {
 	unsigned cls, id;
 
 	for (cls = 0; cls < 3; cls++)
 		for (id = 0; id < 64; id++)
-			if (kt[cls][id])
+			if (kt->n[cls][id])
 				return (cls << 13 | id) == BCF_RULE_REWRITE ? "REWRITE (id 0)" :
 				       bcf_rule__name((uint16_t)(cls << 13 | id));
 	return "?";
@@ -257,10 +258,9 @@ static int settle(const struct bcf_arena *a, uint32_t goal, bool is_path,
 			res->proof = rr.proof;
 			res->proof_size = rr.proof_size;
 			res->steps = rr.steps;
-			memcpy(res->rule_steps, rr.rule_steps, sizeof(res->rule_steps));
+			res->rule_steps = rr.rule_steps;
 			res->kernel_trusted_steps = rr.kt_steps;
-			memcpy(res->kernel_trusted_rule_steps, rr.kt_rule_steps,
-			       sizeof(res->kernel_trusted_rule_steps));
+			res->kernel_trusted_rule_steps = rr.kt_rule_steps;
 			memcpy(res->kernel_trusted_first, rr.kt_first,
 			       sizeof(res->kernel_trusted_first));
 			rr.proof = NULL;
@@ -270,7 +270,7 @@ static int settle(const struct bcf_arena *a, uint32_t goal, bool is_path,
 				snprintf(res->detail, sizeof(res->detail),
 					 "needs %u kernel-trusted step%s (--no-trusted); first: "
 					 "%s %.160s", rr.kt_steps, rr.kt_steps == 1 ? "" : "s",
-					 first_trusted_rule(rr.kt_rule_steps), rr.kt_first);
+					 first_trusted_rule(&rr.kt_rule_steps), rr.kt_first);
 				free(res->proof);
 				res->proof = NULL;
 				res->proof_size = 0;
@@ -302,21 +302,16 @@ out:
 int bcf_prove(const struct bcf_cond *c, const struct bcf_prove_opts *opts,
 	      struct bcf_prove_result *res)
 {
-	struct bcf_prove_opts o = { .sz = sizeof(o) };
+	struct bcf_prove_opts o;
 	double t0 = now_s();
-	int err = 0;
+	int err;
 
-	memset(res, 0, sizeof(*res));
-	if (opts) {
-		if (opts->sz < offsetof(struct bcf_prove_opts, timeout_ms) + sizeof(unsigned))
-			return bcf__err(-EINVAL, "bcf_prove: opts too small");
-		o.solver = opts->solver;
-		o.timeout_ms = opts->timeout_ms;
-		if (opts->sz >= offsetof(struct bcf_prove_opts, no_trusted) + sizeof(bool))
-			o.no_trusted = opts->no_trusted;
-		if (opts->sz >= offsetof(struct bcf_prove_opts, max_proof_bytes) + sizeof(size_t))
-			o.max_proof_bytes = opts->max_proof_bytes;
-	}
+	err = bcf__result_prepare(bcf_prove_result, res);
+	if (err)
+		return err;
+	err = bcf__opts_get(bcf_prove_opts, opts, &o);
+	if (err)
+		return err;
 	if (!c || !c->arena || (c->path_cond == BCF_COND_NONE && c->refine_cond == BCF_COND_NONE))
 		return bcf__err(-EINVAL, "bcf_prove: no condition to prove");
 	if (c->path_cond != BCF_COND_NONE) {

@@ -14,10 +14,10 @@ struct refute_result {
 	void *proof;          /* malloc'd proof bytes on success */
 	size_t proof_size;
 	uint32_t steps;
-	uint32_t rule_steps[3][64];
+	struct bcf_rule_counts rule_steps;
 	char detail[256];     /* missing rule (-ENOTSUP) or reason for an error */
 	uint32_t kt_steps;    /* kernel-trusted steps (bcf_check_stats) */
-	uint32_t kt_rule_steps[3][64];
+	struct bcf_rule_counts kt_rule_steps;
 	char kt_first[256];
 };
 

@@ -557,24 +557,23 @@ static int replay_step(void *ctx, const struct bcf_sat_step *st)
 			char buf[256];
 
 			bcf_print__kernel(r->a, pbuild_fact(r->b, s), 3, buf, sizeof(buf));
-			if (getenv("BCF_DEBUG_REFUTE")) {
-				for (j = 0; j < st->npremises; j++) {
-					bcf_print__kernel(r->a, pbuild_fact(r->b, prem[j]), 3, buf,
-							  sizeof(buf));
-					fprintf(stderr, "  premise %u (step %d, sat %u): %s\n", j,
-						prem[j], st->premises[j], buf);
-					if (j + 1 < st->npremises) {
-						bcf_print__kernel(r->a, piv[j], 2, buf, sizeof(buf));
-						fprintf(stderr, "  pivot %s pol %u (t%u)\n", buf, pol[j],
-							piv[j]);
-					}
+			/* diagnostics of the mismatch, at debug level of the print callback */
+			for (j = 0; j < st->npremises; j++) {
+				bcf_print__kernel(r->a, pbuild_fact(r->b, prem[j]), 3, buf,
+						  sizeof(buf));
+				bcf__debug("refute: premise %u (step %d, sat %u): %s\n", j,
+					   prem[j], st->premises[j], buf);
+				if (j + 1 < st->npremises) {
+					bcf_print__kernel(r->a, piv[j], 2, buf, sizeof(buf));
+					bcf__debug("refute: pivot %s pol %u (t%u)\n", buf, pol[j],
+						   piv[j]);
 				}
-				for (j = 0; j < st->nlits; j++)
-					fprintf(stderr, "  sat lit var %u neg %u node t%u\n",
-						SAT_VAR(st->lits[j]), SAT_NEG(st->lits[j]),
-						r->node_of[SAT_VAR(st->lits[j])]);
-				bcf_print__kernel(r->a, pbuild_fact(r->b, s), 3, buf, sizeof(buf));
 			}
+			for (j = 0; j < st->nlits; j++)
+				bcf__debug("refute: sat lit var %u neg %u node t%u\n",
+					   SAT_VAR(st->lits[j]), SAT_NEG(st->lits[j]),
+					   r->node_of[SAT_VAR(st->lits[j])]);
+			bcf_print__kernel(r->a, pbuild_fact(r->b, s), 3, buf, sizeof(buf));
 			snprintf(r->detail, sizeof(r->detail), "replay: step %d concludes %.150s, "
 				 "the SAT clause has %u literals", s, buf, st->nlits);
 			return -EPROTO;
@@ -685,13 +684,13 @@ static int refute_once(const struct bcf_arena *src, uint32_t goal,
 	err = bcf_sat__proof_walk(r.sat, NULL, replay_step, &rp);
 	if (err)
 		goto fail_builder;
-	if (getenv("BCF_DEBUG_REFUTE")) {
+	{
 		char buf[512];
 		const struct bcf_expr *e = node(&r, pbuild_fact(r.b, r.last_step));
 
 		bcf_print__kernel(r.a, pbuild_fact(r.b, r.last_step), 3, buf, sizeof(buf));
-		fprintf(stderr, "refute: last step %d (of %u) fact %s code %x\n", r.last_step,
-			pbuild_nsteps(r.b), buf, e ? e->code : 0);
+		bcf__debug("refute: last step %d (of %u) fact %s code %x\n", r.last_step,
+			   pbuild_nsteps(r.b), buf, e ? e->code : 0);
 	}
 finish:
 	/*
@@ -713,9 +712,9 @@ finish:
 	if (err)
 		goto fail_builder;
 	res->steps = st.steps;
-	memcpy(res->rule_steps, st.rule_steps, sizeof(res->rule_steps));
+	res->rule_steps = st.rule_steps;
 	res->kt_steps = st.kt_steps;
-	memcpy(res->kt_rule_steps, st.kt_rule_steps, sizeof(res->kt_rule_steps));
+	res->kt_rule_steps = st.kt_rule_steps;
 	memcpy(res->kt_first, st.kt_first, sizeof(res->kt_first));
 	goto out;
 fail_builder:

@@ -380,7 +380,7 @@ static struct env *find_env(struct dbl *d, uint32_t fd)
 static long resume(struct dbl *d, struct bcf_load_attr *a)
 {
 	BCF_OPTS(bcf_check_opts, co, .mode = BCF_CHECK_KERNEL_COMPAT);
-	struct bcf_check_stats cs;
+	BCF_OPTS(bcf_check_stats, cs);
 	const struct dbl_step *s;
 	struct env *e;
 	uint32_t nw, goal;
@@ -398,7 +398,6 @@ static long resume(struct dbl *d, struct bcf_load_attr *a)
 	if (goal == BCF_COND_NONE)
 		return violation(d, -EINVAL, "resume: the selected condition is -1");
 	s = &e->p->steps[e->step];
-	memset(&cs, 0, sizeof(cs));
 	co.stats = &cs;
 	err = bcf_check_proof(e->cond, nw, goal, (const void *)(uintptr_t)a->bcf_buf,
 			      a->bcf_buf_true_size, &co);

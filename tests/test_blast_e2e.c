@@ -54,7 +54,7 @@ int main(void)
 	unsigned i;
 
 	for (i = 0; i < sizeof(goals) / sizeof(goals[0]); i++) {
-		struct bcf_prove_result r;
+		BCF_OPTS(bcf_prove_result, r);
 		struct bcf_cond *c = NULL;
 		char text[1024];
 		int err;
@@ -63,7 +63,6 @@ int main(void)
 		err = bcf_smt2__parse(text, strlen(text), goals[i].name, &c);
 		if (!ok(!err, "%s: parsed %s", goals[i].name, err ? bcf_last_error() : ""))
 			continue;
-		memset(&r, 0, sizeof(r));
 		err = bcf_prove(c, &po, &r);
 		if (goals[i].unsup) {
 			ok(r.status == BCF_PROVE_UNPROVABLE && strstr(r.detail, goals[i].unsup),

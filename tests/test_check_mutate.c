@@ -430,7 +430,7 @@ int main(void)
 	unsigned bad, i, k, n, made_here, proofs = 0, total = 0, crashes_bad_errno = 0, subset_bad = 0;
 	unsigned identical = 0, min_per_proof = UINT32_MAX;
 	char dir[4096], text[200], example[160];
-	struct bcf_check_stats st;
+	BCF_OPTS(bcf_check_stats, st);
 	struct cv_set set;
 
 	snprintf(dir, sizeof(dir), "%s/vectors", shared_dir());

@@ -78,7 +78,7 @@ int main(void)
 	unsigned bad, agree = 0, disagree = 0, strict_acc = 0, compat_acc = 0, subset_bad = 0;
 	unsigned strict_trusted = 0, i;
 	int compat_err;
-	struct bcf_check_stats st;
+	BCF_OPTS(bcf_check_stats, st);
 	char dir[4096];
 	struct timespec t0, t1;
 	struct cv_set set;

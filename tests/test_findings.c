@@ -361,7 +361,7 @@ int main(void)
 	for (i = 0; i < sizeof(findings) / sizeof(findings[0]); i++) {
 		const struct finding *f = &findings[i];
 		BCF_OPTS(bcf_check_opts, compat, .mode = BCF_CHECK_KERNEL_COMPAT);
-		struct bcf_check_stats st;
+		BCF_OPTS(bcf_check_stats, st);
 		BCF_OPTS(bcf_check_opts, strict, .mode = BCF_CHECK_STRICT, .stats = &st);
 		struct ctx x;
 		struct pb b;

@@ -60,7 +60,7 @@ static int proves(struct fix *f, uint32_t goal, const struct bcf_prove_result *r
 int main(void)
 {
 	BCF_OPTS(bcf_prove_opts, po, .timeout_ms = 20000);
-	struct bcf_prove_result r;
+	BCF_OPTS(bcf_prove_result, r);
 	struct fix f;
 	int err;
 

@@ -81,7 +81,7 @@ int main(void)
 	diag("%u conditions cover the %u operator codes that occur in the vectors", npick, covered);
 	for (i = 0; i < npick; i++) {
 		const char *name = pick[i], *want = vec_status(name);
-		struct bcf_prove_result res;
+		BCF_OPTS(bcf_prove_result, res);
 		BCF_OPTS(bcf_prove_opts, po, .solver = BCF_SOLVER_Z3, .timeout_ms = 60000);
 		struct bcf_cond *c = NULL;
 		size_t len;

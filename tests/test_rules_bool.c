@@ -955,7 +955,7 @@ static void test_worked_example(enum bcf_check_mode mode)
 			0x04042001, 5, 4, 8, 8, 0, 3, 1, 1,
 		};
 		uint32_t buf[3 + 34 + sizeof(steps) / 4];
-		struct bcf_check_stats st;
+		BCF_OPTS(bcf_check_stats, st);
 		BCF_OPTS(bcf_check_opts, opts, .mode = mode, .stats = &st);
 
 		buf[0] = BCF_MAGIC;

@@ -16,7 +16,7 @@
 #define COMPAT BCF_CHECK_KERNEL_COMPAT
 #define STRICT BCF_CHECK_STRICT
 
-static struct bcf_check_stats st;
+static struct bcf_check_stats st = { .sz = sizeof(st) };
 static char logbuf[1 << 16];
 static size_t loglen;
 
@@ -115,8 +115,8 @@ static void test_core_accept(void)
 	ti = pb_step(&b, BCF_RULE_TRUE_INTRO, 1, 0, r);
 	finish_from(&b, ti, fi);
 	both(&b, 0, -1, "REFL/SYMM/TRANS/TRUE_INTRO/TRUE_ELIM/FALSE_INTRO refute (not (= x x))");
-	ok(st.steps == 8 && st.rule_steps[0][BCF_RULE_TRANS] == 1 &&
-	   st.rule_steps[0][BCF_RULE_SYMM] == 2, "stats count steps per rule");
+	ok(st.steps == 8 && bcf_rule_counts__get(&st.rule_steps, BCF_RULE_TRANS) == 1 &&
+	   bcf_rule_counts__get(&st.rule_steps, BCF_RULE_SYMM) == 2, "stats count steps per rule");
 	ok(st.failed_step == UINT32_MAX && st.reason[0] == '\0', "no failure recorded");
 	pb_free(&b);
 

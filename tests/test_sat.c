@@ -861,7 +861,7 @@ static int bcf_roundtrip(const struct cnf *f, const struct bcf_sat_walk_opts *wo
 	memcpy(proof + 3, tw, nw * sizeof(*tw));
 	memcpy(proof + 3 + nw, b.words, b.nwords * sizeof(*b.words));
 	{
-		struct bcf_check_stats cs;
+		BCF_OPTS(bcf_check_stats, cs);
 		BCF_OPTS(bcf_check_opts, co, .mode = BCF_CHECK_STRICT, .stats = &cs);
 		int e1 = bcf_check_proof(tw, nw, goal, proof, (3 + nw + b.nwords) * 4, &co);
 		int e2;

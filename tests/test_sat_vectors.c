@@ -32,7 +32,7 @@ int main(void)
 	}
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		const char *name = names[i];
-		struct bcf_prove_result res;
+		BCF_OPTS(bcf_prove_result, res);
 		BCF_OPTS(bcf_prove_opts, po, .solver = BCF_SOLVER_Z3, .timeout_ms = 60000);
 		struct bcf_cond *c = NULL;
 		size_t len;

@@ -87,7 +87,7 @@ static int run(const char *asserts, struct pbuild_stats *st, size_t *bytes)
 
 static unsigned rule(const struct pbuild_stats *st, uint16_t rule)
 {
-	return st->rule_steps[rule >> 13 & 3][rule & 63];
+	return bcf_rule_counts__get(&st->rule_steps, rule);
 }
 
 static void refuted_poly(const char *what, const char *asserts, unsigned max_steps, bool poly)

@@ -3,10 +3,27 @@
  * bcf/bcf.h - libbcf public API.
  *
  * Conventions (as libbpf): functions return 0 or a negative errno; objects
- * are named bcf_<object>__<verb>; option structs carry their own size in
- * their first field (declare them with BCF_OPTS); messages go through a
- * pluggable print callback, and the text of the last error of the calling
- * thread is available from bcf_last_error().
+ * are named bcf_<object>__<verb>; messages (warnings, info, debug) go
+ * through a pluggable print callback only, and the text of the last error
+ * of the calling thread is available from bcf_last_error().
+ *
+ * Versioned structs.  Option structs (bcf_*_opts) and result structs
+ * (bcf_prove_result, bcf_check_stats) carry their own size in their first
+ * field, size_t sz; declare them with BCF_OPTS, which zeroes them and sets
+ * sz.  For opts: NULL means all defaults; sz must at least cover sz
+ * itself; fields past sz read as 0 (so a caller built against an older,
+ * smaller struct still works); bytes past the fields this library knows
+ * must be 0, else the call fails with -EINVAL (a newer caller asking for
+ * something this library cannot do).  For results: sz must cover every
+ * field of this version (else -EINVAL and nothing is written); bytes past
+ * them up to sz are zeroed.
+ *
+ * Ownership.  What a function returns through char ** / void ** / a
+ * result struct is malloc'd and belongs to the caller: free() strings and
+ * buffers, bcf_prove_result__free() a prove result, bcf_cond__free() a
+ * condition (it owns its arena), bcf_arena__free() an arena.  const char *
+ * returns are static strings unless said otherwise.  Input buffers are
+ * only read during the call and never kept.
  */
 #ifndef BCF_BCF_H
 #define BCF_BCF_H
@@ -34,7 +51,7 @@ extern "C" {
 
 /* ---- options, messages ------------------------------------------------ */
 
-/* Declare and zero an opts struct with its size filled in. */
+/* Declare and zero a versioned (opts or result) struct with its size filled in. */
 #define BCF_OPTS(TYPE, NAME, ...)                                   \
 	struct TYPE NAME = ({                                       \
 		memset(&NAME, 0, sizeof(struct TYPE));              \
@@ -49,10 +66,17 @@ enum bcf_print_level {
 
 typedef int (*bcf_print_fn_t)(enum bcf_print_level level, const char *fmt, va_list ap);
 
-/* Install a print callback (NULL silences); returns the previous one. */
+/*
+ * Install the print callback (NULL silences); returns the previous one.
+ * Process-wide.  The default prints BCF_PRINT_WARN to stderr and drops the
+ * rest; the library writes to stderr/stdout through nothing else.
+ * BCF_PRINT_DEBUG carries internal diagnostics (e.g. of a proof replay
+ * that went wrong).
+ */
 BCF_API bcf_print_fn_t bcf_set_print(bcf_print_fn_t fn);
 
-/* Text of the last error reported on this thread ("" if none). */
+/* Text of the last error reported on this thread ("" if none); a thread-local
+ * buffer, valid until the thread's next call into libbcf. */
 BCF_API const char *bcf_last_error(void);
 
 /* ---- expressions ------------------------------------------------------- */
@@ -91,6 +115,14 @@ BCF_API int bcf_table__scan(const uint32_t *words, uint32_t n, uint8_t *is_hdr, 
 
 struct bcf_arena;
 
+BCF_API /*
+ * Lifetimes: ids stay valid for the arena's life.  Pointers into the arena
+ * (bcf_arena__expr, bcf_arena__words) are invalidated by the next call that
+ * adds a node (bcf_arena__node, __var, __bv_const, __bool_const) and by
+ * bcf_arena__free: re-fetch them after adding.  A variable name
+ * (bcf_arena__var_name) is a copy owned by the arena, valid until
+ * bcf_arena__free.
+ */
 BCF_API struct bcf_arena *bcf_arena__new(void);
 BCF_API void bcf_arena__free(struct bcf_arena *a);
 
@@ -124,26 +156,30 @@ struct bcf_cond {
  * re-interned into a fresh arena (hash-consed, variables kept distinct).
  */
 BCF_API int bcf_cond__decode(const void *buf, size_t size, struct bcf_cond **out);
-/* Encode as a kernel condition buffer; *buf is malloc'd. */
+/* Encode as a kernel condition buffer; *buf is malloc'd (caller frees). */
 BCF_API int bcf_cond__encode(const struct bcf_cond *c, void **buf, size_t *size);
 BCF_API void bcf_cond__free(struct bcf_cond *c);
 
 /* ---- printers ---------------------------------------------------------- */
 
-/* SMT-LIB QF_BV script asserting expression root (bool), with sharing. */
+/* SMT-LIB QF_BV script asserting expression root (bool), with sharing; *out is
+ * malloc'd (caller frees). */
 BCF_API int bcf_print__smt2(const struct bcf_arena *a, uint32_t root, char **out);
 /* The kernel checker's s-expression format (spec/format.md 6) at a depth. */
 BCF_API int bcf_print__kernel(const struct bcf_arena *a, uint32_t root, unsigned depth, char *buf,
 		      size_t size);
-/* JSON description of the DAG below root. */
+/* JSON description of the DAG below root; *out is malloc'd (caller frees). */
 BCF_API int bcf_print__json(const struct bcf_arena *a, uint32_t root, char **out);
 
 /* ---- SMT-LIB import ---------------------------------------------------- */
 
 /*
  * Parse a QF_BV script; the conjunction of its assertions becomes the
- * refine condition (no path condition).  On error returns -EINVAL and
- * bcf_last_error() reads "file:line:col: message".
+ * refine condition (path_cond = BCF_COND_NONE), or, if the script says
+ * (set-info :bcf-goal path), the path condition (refine_cond =
+ * BCF_COND_NONE: a pure path-unreachable request); (set-info :bcf-goal
+ * refine) is the default.  On error returns -EINVAL and bcf_last_error()
+ * reads "file:line:col: message".  *out: free with bcf_cond__free().
  */
 BCF_API int bcf_smt2__parse(const char *text, size_t len, const char *filename,
 			    struct bcf_cond **out);
@@ -157,9 +193,18 @@ enum bcf_check_mode {
 
 typedef void (*bcf_check_log_fn)(void *ctx, const char *fmt, va_list ap);
 
+/* Steps per proof rule, n[class >> 13][id] (classes core, bool, bv). */
+struct bcf_rule_counts {
+	uint32_t n[3][64];
+};
+/* The count of a rule word (class | id); 0 for a rule outside the tables. */
+BCF_API uint32_t bcf_rule_counts__get(const struct bcf_rule_counts *c, uint16_t rule);
+
+/* A result struct: declare with BCF_OPTS (see "Versioned structs" above). */
 struct bcf_check_stats {
+	size_t sz;
 	uint32_t steps;
-	uint32_t rule_steps[3][64]; /* [class >> 13][id] */
+	struct bcf_rule_counts rule_steps;
 	uint32_t trusted_steps;
 	uint32_t failed_step;       /* index of the failing step, or UINT32_MAX */
 	uint64_t peak_dyn_nodes;
@@ -175,10 +220,11 @@ struct bcf_check_stats {
 	 * kernel_trusted_first_step (UINT32_MAX if none).
 	 */
 	uint32_t kernel_trusted_steps;
-	uint32_t kernel_trusted_rule_steps[3][64];
+	struct bcf_rule_counts kernel_trusted_rule_steps;
 	uint32_t kernel_trusted_first_step;
 	char kernel_trusted_first[256];
 };
+#define bcf_check_stats__last_field kernel_trusted_first
 
 struct bcf_check_opts {
 	size_t sz;
@@ -186,7 +232,7 @@ struct bcf_check_opts {
 	unsigned log_level;          /* 0 silent; 1 errors+warnings; 2 (|2) every step */
 	bcf_check_log_fn log;
 	void *log_ctx;
-	struct bcf_check_stats *stats; /* optional out */
+	struct bcf_check_stats *stats; /* optional out (its sz set, see above) */
 };
 #define bcf_check_opts__last_field stats
 
@@ -236,15 +282,17 @@ struct bcf_prove_opts {
 };
 #define bcf_prove_opts__last_field max_proof_bytes
 
+/* A result struct: declare with BCF_OPTS; release with bcf_prove_result__free(). */
 struct bcf_prove_result {
+	size_t sz;
 	enum bcf_prove_status status;
 	void *proof;             /* malloc'd proof bytes (proven only) */
 	size_t proof_size;
 	uint32_t steps;
-	uint32_t rule_steps[3][64]; /* [class >> 13][id] */
+	struct bcf_rule_counts rule_steps;
 	char *model_text;        /* malloc'd counterexample (sat only), one variable per line */
 	char detail[256];        /* missing rule (unprovable) or error text */
-	const char *solver;      /* "z3" or "cvc5" */
+	const char *solver;      /* "z3" or "cvc5" (static) */
 	double time_s, solve_time_s;
 	/*
 	 * Steps of the proof that the kernel accepts without checking them
@@ -252,15 +300,20 @@ struct bcf_prove_result {
 	 * by rule word), and the fact of the first one (kernel log format).
 	 */
 	uint32_t kernel_trusted_steps;
-	uint32_t kernel_trusted_rule_steps[3][64];
+	struct bcf_rule_counts kernel_trusted_rule_steps;
 	char kernel_trusted_first[256];
 };
+#define bcf_prove_result__last_field kernel_trusted_first
 
 /* Status names as used in results files: "proven-path", "proven-refine", "sat",
  * "unprovable-kernel", "unknown", "error", "proof-too-large". */
 BCF_API const char *bcf_prove_status__name(enum bcf_prove_status s);
 
-/* Prove a condition following the protocol of spec/format.md 4.4. */
+/*
+ * Prove a condition following the protocol of spec/format.md 4.4.  res->sz
+ * must be set (BCF_OPTS); on return res owns proof and model_text, release
+ * them with bcf_prove_result__free() (also after an error).  c is only read.
+ */
 BCF_API int bcf_prove(const struct bcf_cond *c, const struct bcf_prove_opts *opts,
 	      struct bcf_prove_result *res);
 BCF_API void bcf_prove_result__free(struct bcf_prove_result *res);
