@@ -43,7 +43,8 @@ struct bcf_checker {
 	uint32_t dyn_base;
 	bool own_is_hdr;
 	struct ckr_dyn **dyn;
-	uint32_t ndyn, dyn_cap;
+	uint32_t ndyn;
+	size_t dyn_cap;
 	uint64_t live_dyn, peak_dyn;
 
 	uint32_t true_id, false_id; /* built-ins (static if the table has them) */
@@ -56,7 +57,7 @@ struct bcf_checker {
 	 */
 	uint32_t *uf, *uf_dyn;          /* static ids; dynamic ids - dyn_base */
 	uint32_t *shash;                /* structural hash of static nodes, or NULL */
-	uint64_t uf_cap, uf_dyn_cap;
+	size_t uf_cap, uf_dyn_cap;
 	uint32_t (*uf_log)[2];
 	size_t uf_nlog, uf_logcap;
 	bool uf_logging;

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "checker/poly.h"
+#include "lang/grow.h"
 #include "lang/expr.h"
 
 enum { TAG_VAR = 1, TAG_ATOM, TAG_MONO, TAG_POLY };
@@ -80,19 +81,7 @@ static uint32_t hash_words(const uint32_t *k, size_t n)
 
 static int grow(void **buf, size_t *cap, size_t need, size_t elem)
 {
-	size_t ncap = *cap ? *cap : 64;
-	void *n;
-
-	if (need <= *cap)
-		return 0;
-	while (ncap < need)
-		ncap *= 2;
-	n = realloc(*buf, ncap * elem);
-	if (!n)
-		return -ENOMEM;
-	*buf = n;
-	*cap = ncap;
-	return 0;
+	return bcf__grow_from(buf, cap, need, elem, 64);
 }
 
 static int key_room(struct poly_norm *p, size_t n)

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "checker/checker.h"
+#include "lang/grow.h"
 #include "lang/print.h"
 
 /*
@@ -225,15 +226,8 @@ int ckr_new(struct bcf_checker *c, uint8_t code, uint8_t vlen, uint16_t params,
 
 	if ((uint64_t)c->dyn_base + c->ndyn >= UINT32_MAX - 1)
 		return ckr_fail(c, -E2BIG, "out of dynamic expression ids");
-	if (c->ndyn == c->dyn_cap) {
-		uint32_t cap = c->dyn_cap ? c->dyn_cap * 2 : 256;
-		struct ckr_dyn **n = realloc(c->dyn, (size_t)cap * sizeof(*n));
-
-		if (!n)
-			return -ENOMEM;
-		c->dyn = n;
-		c->dyn_cap = cap;
-	}
+	if (bcf__grow((void **)&c->dyn, &c->dyn_cap, (size_t)c->ndyn + 1, sizeof(*c->dyn)))
+		return -ENOMEM;
 	d = malloc(sizeof(*d) + (vlen + 1) * sizeof(uint32_t));
 	if (!d)
 		return -ENOMEM;
@@ -330,22 +324,9 @@ static uint32_t *uf_at(struct bcf_checker *c, uint32_t id)
 	return id < c->uf_dyn_cap ? &c->uf_dyn[id] : NULL;
 }
 
-static int uf_grow(uint32_t **arr, uint64_t *capp, uint32_t idx)
+static int uf_grow(uint32_t **arr, size_t *capp, uint32_t idx)
 {
-	uint64_t cap = *capp ? *capp : 64;
-	uint32_t *n;
-
-	if (idx < *capp)
-		return 0;
-	while (cap <= idx)
-		cap *= 2;
-	n = realloc(*arr, cap * sizeof(*n));
-	if (!n)
-		return -ENOMEM;
-	memset(n + *capp, 0, (cap - *capp) * sizeof(*n));
-	*arr = n;
-	*capp = cap;
-	return 0;
+	return bcf__grow_from((void **)arr, capp, (size_t)idx + 1, sizeof(**arr), 64);
 }
 
 static int uf_reserve(struct bcf_checker *c, uint32_t id)
@@ -361,15 +342,9 @@ static int uf_set(struct bcf_checker *c, uint32_t id, uint32_t parent_plus1)
 	uint32_t *slot = uf_at(c, id);
 
 	if (c->uf_logging) {
-		if (c->uf_nlog == c->uf_logcap) {
-			size_t cap = c->uf_logcap ? 2 * c->uf_logcap : 256;
-			uint32_t (*n)[2] = realloc(c->uf_log, cap * sizeof(*n));
-
-			if (!n)
-				return -ENOMEM;
-			c->uf_log = n;
-			c->uf_logcap = cap;
-		}
+		if (bcf__grow((void **)&c->uf_log, &c->uf_logcap, c->uf_nlog + 1,
+			      sizeof(*c->uf_log)))
+			return -ENOMEM;
 		c->uf_log[c->uf_nlog][0] = id;
 		c->uf_log[c->uf_nlog][1] = *slot;
 		c->uf_nlog++;

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,9 +14,30 @@
 
 #include "cli/cli.h"
 
-int cli_is_help(const char *arg)
+const char *cli_command = "";
+
+int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts)
 {
-	return !strcmp(arg, "-h") || !strcmp(arg, "--help");
+	char opts[64];
+	int ch;
+
+	/* leading ':': a missing argument is ':', not '?'; no message from getopt */
+	snprintf(opts, sizeof(opts), ":%s", shortopts);
+	opterr = 0;
+	ch = getopt_long(argc, argv, opts, longopts, NULL);
+	if (ch == '?') {
+		const char *arg = argv[optind - 1];
+
+		if (!strncmp(arg, "--", 2) || !optopt)
+			fprintf(stderr, "bcf %s: unknown option '%s'\n", cli_command, arg);
+		else
+			fprintf(stderr, "bcf %s: unknown option '-%c'\n", cli_command, optopt);
+	} else if (ch == ':') {
+		fprintf(stderr, "bcf %s: option '%s' needs an argument\n", cli_command,
+			argv[optind - 1]);
+		ch = '?';
+	}
+	return ch;
 }
 
 int cli_parse_solver(const char *s, enum bcf_solver_kind *k)
@@ -41,13 +63,13 @@ int cli_load_cond(const char *path, struct bcf_cond **out)
 
 	err = bcf__file_read(path, (size_t)1 << 30, &buf, &len);
 	if (err) {
-		fprintf(stderr, "bcf: %s: %s\n", path, strerror(-err));
+		fprintf(stderr, "bcf %s: %s: %s\n", cli_command, path, strerror(-err));
 		return BCF_EXIT_USAGE;
 	}
 	err = bcf_cond__decode(buf, len, out);
 	free(buf);
 	if (err) {
-		fprintf(stderr, "bcf: %s: %s\n", path, bcf_last_error());
+		fprintf(stderr, "bcf %s: %s: %s\n", cli_command, path, bcf_last_error());
 		return BCF_EXIT_INVALID;
 	}
 	return BCF_EXIT_OK;

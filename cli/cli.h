@@ -22,7 +22,16 @@ enum bcf_exit {
 int cli_load_cond(const char *path, struct bcf_cond **out);
 /* "z3", "cvc5" or "auto"; -1 if none of them. */
 int cli_parse_solver(const char *s, enum bcf_solver_kind *k);
-/* True if argv[i] is -h/--help. */
-int cli_is_help(const char *arg);
+/* The running subcommand's name (set by main), for messages "bcf CMD: ...". */
+extern const char *cli_command;
+
+struct option;
+/*
+ * getopt_long over a subcommand's argv (argv[0] = its name; set optind = 1
+ * first).  Returns what getopt_long returns, except that an unknown option
+ * or a missing argument is reported on stderr as "bcf CMD: ..." and
+ * returned as '?' (the caller prints its usage and exits with 2).
+ */
+int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts);
 
 #endif

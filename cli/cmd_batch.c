@@ -60,7 +60,7 @@ int cmd_batch(int argc, char **argv)
 	if (o.cache_dir && !*o.cache_dir)
 		o.cache_dir = NULL;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "ho:j:", lo, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "ho:j:", lo)) != -1) {
 		switch (c) {
 		case 'h':
 			usage(stdout);

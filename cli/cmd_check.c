@@ -4,6 +4,7 @@
  * ASSUME, a condition buffer (--cond) or an upstream goal file (--goal).
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,11 +158,11 @@ static int load_goal_file(const char *path, uint32_t **words, uint32_t *n, uint3
 
 	err = bcf__file_read(path, GOAL_READ_LIMIT, &buf, &len);
 	if (err) {
-		fprintf(stderr, "bcf: %s: %s\n", path, strerror(-err));
+		fprintf(stderr, "bcf check: %s: %s\n", path, strerror(-err));
 		return BCF_EXIT_USAGE;
 	}
 	if (len % 4 || len < 8) {
-		fprintf(stderr, "bcf: %s: goal file of %zu bytes: need a goal id and at least one "
+		fprintf(stderr, "bcf check: %s: goal file of %zu bytes: need a goal id and at least one "
 			"expression word, in whole words\n", path, len);
 		free(buf);
 		return BCF_EXIT_INVALID;
@@ -170,7 +171,7 @@ static int load_goal_file(const char *path, uint32_t **words, uint32_t *n, uint3
 	*goal = w[0];
 	cnt = len / 4 - 1;
 	if (*goal >= cnt || (uint64_t)*goal + 1 + (w[1 + *goal] >> 8 & 0xff) > cnt) {
-		fprintf(stderr, "bcf: %s: goal id %u is outside the %u expression words\n", path,
+		fprintf(stderr, "bcf check: %s: goal id %u is outside the %u expression words\n", path,
 			*goal, cnt);
 		free(buf);
 		return BCF_EXIT_INVALID;
@@ -190,7 +191,7 @@ static int load_goal_file(const char *path, uint32_t **words, uint32_t *n, uint3
 	}
 	free(is_hdr);
 	if (err) {
-		fprintf(stderr, "bcf: %s: goal expression %u: %s\n", path, bad, why);
+		fprintf(stderr, "bcf check: %s: goal expression %u: %s\n", path, bad, why);
 		free(buf);
 		return BCF_EXIT_INVALID;
 	}
@@ -200,8 +201,19 @@ static int load_goal_file(const char *path, uint32_t **words, uint32_t *n, uint3
 	return BCF_EXIT_OK;
 }
 
+enum { OPT_COND = 256, OPT_GOAL, OPT_PATH, OPT_JSON, OPT_COMPAT };
+
 int cmd_check(int argc, char **argv)
 {
+	static const struct option lo[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "cond", required_argument, NULL, OPT_COND },
+		{ "goal", required_argument, NULL, OPT_GOAL },
+		{ "path", no_argument, NULL, OPT_PATH },
+		{ "json", no_argument, NULL, OPT_JSON },
+		{ "kernel-compat", no_argument, NULL, OPT_COMPAT },
+		{ NULL, 0, NULL, 0 },
+	};
 	const char *cond_path = NULL, *goal_path = NULL, *proof_path = NULL;
 	bool path = false, verbose = false, json = false, compat = false;
 	BCF_OPTS(bcf_check_stats, stats);
@@ -212,35 +224,42 @@ int cmd_check(int argc, char **argv)
 	char *proof = NULL;
 	uint64_t us;
 	size_t len;
-	int i, err, ret;
+	int ch, err, ret;
 
-	for (i = 1; i < argc; i++) {
-		if (cli_is_help(argv[i])) {
+	optind = 1;
+	while ((ch = cli_getopt(argc, argv, "hv", lo)) != -1) {
+		switch (ch) {
+		case 'h':
 			usage(stdout);
 			return BCF_EXIT_OK;
-		} else if (!strcmp(argv[i], "--cond") && i + 1 < argc) {
-			cond_path = argv[++i];
-		} else if (!strcmp(argv[i], "--goal") && i + 1 < argc) {
-			goal_path = argv[++i];
-		} else if (!strcmp(argv[i], "--path")) {
+		case OPT_COND:
+			cond_path = optarg;
+			break;
+		case OPT_GOAL:
+			goal_path = optarg;
+			break;
+		case OPT_PATH:
 			path = true;
-		} else if (!strcmp(argv[i], "-v")) {
+			break;
+		case 'v':
 			verbose = true;
-		} else if (!strcmp(argv[i], "--json")) {
+			break;
+		case OPT_JSON:
 			json = true;
-		} else if (!strcmp(argv[i], "--kernel-compat")) {
+			break;
+		case OPT_COMPAT:
 			compat = true;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			fprintf(stderr, "bcf check: unknown or incomplete option '%s'\n", argv[i]);
+			break;
+		default:
 			usage(stderr);
-			return BCF_EXIT_USAGE;
-		} else if (!proof_path) {
-			proof_path = argv[i];
-		} else {
-			fprintf(stderr, "bcf check: more than one proof file\n");
 			return BCF_EXIT_USAGE;
 		}
 	}
+	if (argc - optind > 1) {
+		fprintf(stderr, "bcf check: more than one proof file\n");
+		return BCF_EXIT_USAGE;
+	}
+	proof_path = optind < argc ? argv[optind] : NULL;
 	if (!proof_path || (cond_path && goal_path) || (path && !cond_path)) {
 		usage(stderr);
 		return BCF_EXIT_USAGE;
@@ -252,7 +271,7 @@ int cmd_check(int argc, char **argv)
 			return ret;
 		goal = path ? cond->path_cond : cond->refine_cond;
 		if (goal == BCF_COND_NONE) {
-			fprintf(stderr, "bcf: %s: the condition has no %s\n", cond_path,
+			fprintf(stderr, "bcf check: %s: the condition has no %s\n", cond_path,
 				path ? "path_cond" : "refine_cond");
 			bcf_cond__free(cond);
 			return BCF_EXIT_INVALID;
@@ -267,7 +286,7 @@ int cmd_check(int argc, char **argv)
 
 	err = bcf__file_read(proof_path, PROOF_READ_LIMIT, &proof, &len);
 	if (err) {
-		fprintf(stderr, "bcf: %s: %s\n", proof_path, strerror(-err));
+		fprintf(stderr, "bcf check: %s: %s\n", proof_path, strerror(-err));
 		ret = BCF_EXIT_USAGE;
 		goto out;
 	}
@@ -289,7 +308,7 @@ int cmd_check(int argc, char **argv)
 	if (json) {
 		print_json(err, &stats, bcf_last_error(), us);
 	} else if (err) {
-		fprintf(stderr, "bcf: %s: rejected: %s (%s)\n", proof_path, bcf_last_error(),
+		fprintf(stderr, "bcf check: %s: rejected: %s (%s)\n", proof_path, bcf_last_error(),
 			errno_name(err));
 	} else if (!verbose) {
 		if (stats.trusted_steps)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* bcf import FILE.smt2 -o OUT.cond: an SMT-LIB QF_BV script as a condition buffer. */
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,36 +23,42 @@ static void import_usage(FILE *f)
 
 int cmd_import(int argc, char **argv)
 {
+	static const struct option lo[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 },
+	};
 	const char *in = NULL, *out = NULL, *name;
 	struct bcf_cond *c = NULL;
 	void *buf = NULL;
 	char *text = NULL;
 	size_t len, size;
-	int i, err, rc;
+	int ch, err, rc;
 
-	for (i = 1; i < argc; i++) {
-		if (cli_is_help(argv[i])) {
+	optind = 1;
+	while ((ch = cli_getopt(argc, argv, "ho:", lo)) != -1) {
+		switch (ch) {
+		case 'h':
 			import_usage(stdout);
 			return BCF_EXIT_OK;
-		} else if (!strcmp(argv[i], "-o") || !strcmp(argv[i], "--output")) {
-			if (i + 1 >= argc || out) {
-				fprintf(stderr, "bcf import: -o needs one output file\n");
-				import_usage(stderr);
-				return BCF_EXIT_USAGE;
+		case 'o':
+			if (!out) {
+				out = optarg;
+				break;
 			}
-			out = argv[++i];
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			fprintf(stderr, "bcf import: unknown option '%s'\n", argv[i]);
-			import_usage(stderr);
-			return BCF_EXIT_USAGE;
-		} else if (!in) {
-			in = argv[i];
-		} else {
-			fprintf(stderr, "bcf import: more than one input file\n");
+			fprintf(stderr, "bcf import: -o needs one output file\n");
+			/* fall through */
+		default:
 			import_usage(stderr);
 			return BCF_EXIT_USAGE;
 		}
 	}
+	if (argc - optind > 1) {
+		fprintf(stderr, "bcf import: more than one input file\n");
+		import_usage(stderr);
+		return BCF_EXIT_USAGE;
+	}
+	in = optind < argc ? argv[optind] : NULL;
 	if (!in || !out) {
 		fprintf(stderr, "bcf import: %s\n", !in ? "no input file" : "no output file (-o)");
 		import_usage(stderr);

@@ -5,6 +5,7 @@
  * operator counts, DAG depth of each condition, which conditions exist.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,33 +48,42 @@ static const char *var_name(const struct bcf_arena *a, uint32_t id, char *buf, s
 	return buf;
 }
 
+enum { OPT_JSON = 256 };
+
 int cmd_info(int argc, char **argv)
 {
+	static const struct option lo[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "json", no_argument, NULL, OPT_JSON },
+		{ NULL, 0, NULL, 0 },
+	};
 	const char *path = NULL;
 	uint32_t counts[256] = { 0 }, *depth, id, i, nvars = 0, d[2] = { 0, 0 };
 	const struct bcf_arena *a;
 	struct bcf_cond *c;
 	bool json = false, first;
-	int rc;
+	int rc, ch;
 
-	for (i = 1; i < (uint32_t)argc; i++) {
-		if (cli_is_help(argv[i])) {
+	optind = 1;
+	while ((ch = cli_getopt(argc, argv, "h", lo)) != -1) {
+		switch (ch) {
+		case 'h':
 			info_usage(stdout);
 			return BCF_EXIT_OK;
-		} else if (!strcmp(argv[i], "--json")) {
+		case OPT_JSON:
 			json = true;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			fprintf(stderr, "bcf info: unknown option '%s'\n", argv[i]);
-			info_usage(stderr);
-			return BCF_EXIT_USAGE;
-		} else if (!path) {
-			path = argv[i];
-		} else {
-			fprintf(stderr, "bcf info: more than one condition file\n");
+			break;
+		default:
 			info_usage(stderr);
 			return BCF_EXIT_USAGE;
 		}
 	}
+	if (argc - optind > 1) {
+		fprintf(stderr, "bcf info: more than one condition file\n");
+		info_usage(stderr);
+		return BCF_EXIT_USAGE;
+	}
+	path = optind < argc ? argv[optind] : NULL;
 	if (!path) {
 		info_usage(stderr);
 		return BCF_EXIT_USAGE;

@@ -185,7 +185,7 @@ int cmd_load(int argc, char **argv)
 	int ch, err, rc = BCF_EXIT_USAGE;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "h", lo, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "h", lo)) != -1) {
 		switch (ch) {
 		case 'h':
 			usage(stdout);

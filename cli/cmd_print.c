@@ -7,6 +7,7 @@
  * conclusions (those need the checker).
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -204,27 +205,30 @@ static int print_proof(const char *path, const uint32_t *w, size_t size)
 
 int cmd_print(int argc, char **argv)
 {
+	static const struct option lo[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
 	const char *path = NULL;
 	size_t len;
 	char *buf;
-	int i, rc, err;
+	int ch, rc, err;
 
-	for (i = 1; i < argc; i++) {
-		if (cli_is_help(argv[i])) {
+	optind = 1;
+	while ((ch = cli_getopt(argc, argv, "h", lo)) != -1) {
+		if (ch == 'h') {
 			print_usage(stdout);
 			return BCF_EXIT_OK;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			fprintf(stderr, "bcf print: unknown option '%s'\n", argv[i]);
-			print_usage(stderr);
-			return BCF_EXIT_USAGE;
-		} else if (!path) {
-			path = argv[i];
-		} else {
-			fprintf(stderr, "bcf print: more than one file\n");
-			print_usage(stderr);
-			return BCF_EXIT_USAGE;
 		}
+		print_usage(stderr);
+		return BCF_EXIT_USAGE;
 	}
+	if (argc - optind > 1) {
+		fprintf(stderr, "bcf print: more than one file\n");
+		print_usage(stderr);
+		return BCF_EXIT_USAGE;
+	}
+	path = optind < argc ? argv[optind] : NULL;
 	if (!path) {
 		print_usage(stderr);
 		return BCF_EXIT_USAGE;

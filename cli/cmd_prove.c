@@ -128,7 +128,7 @@ int cmd_prove(int argc, char **argv)
 	int ch, err, rc;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "ho:", lo, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "ho:", lo)) != -1) {
 		switch (ch) {
 		case 'h':
 			usage(stdout);

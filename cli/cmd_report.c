@@ -19,7 +19,7 @@ int cmd_report(int argc, char **argv)
 	int c, err;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", lo, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, "h", lo)) != -1) {
 		switch (c) {
 		case 'h':
 			printf("usage: bcf report RESULTS.jsonl [--baseline MANIFEST.tsv] [--out DIR]\n\n"
@@ -56,11 +56,16 @@ int cmd_report(int argc, char **argv)
 
 int cmd_merge(int argc, char **argv)
 {
+	static const struct option lo[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 },
+	};
 	const char *out = NULL;
 	int c, err;
 
 	optind = 1;
-	while ((c = getopt(argc, argv, "ho:")) != -1) {
+	while ((c = cli_getopt(argc, argv, "ho:", lo)) != -1) {
 		switch (c) {
 		case 'h':
 			printf("usage: bcf merge RESULTS.jsonl... -o OUT.jsonl\n\n"

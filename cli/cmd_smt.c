@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* bcf smt COND [--path]: a condition as an SMT-LIB QF_BV script on stdout. */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,33 +16,42 @@ static void smt_usage(FILE *f)
 		   "2 usage or I/O error.\n");
 }
 
+enum { OPT_PATH = 256 };
+
 int cmd_smt(int argc, char **argv)
 {
+	static const struct option lo[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "path", no_argument, NULL, OPT_PATH },
+		{ NULL, 0, NULL, 0 },
+	};
 	const char *path = NULL;
 	struct bcf_cond *c;
 	bool want_path = false;
 	uint32_t root;
 	char *text;
-	int i, rc, err;
+	int ch, rc, err;
 
-	for (i = 1; i < argc; i++) {
-		if (cli_is_help(argv[i])) {
+	optind = 1;
+	while ((ch = cli_getopt(argc, argv, "h", lo)) != -1) {
+		switch (ch) {
+		case 'h':
 			smt_usage(stdout);
 			return BCF_EXIT_OK;
-		} else if (!strcmp(argv[i], "--path")) {
+		case OPT_PATH:
 			want_path = true;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			fprintf(stderr, "bcf smt: unknown option '%s'\n", argv[i]);
-			smt_usage(stderr);
-			return BCF_EXIT_USAGE;
-		} else if (!path) {
-			path = argv[i];
-		} else {
-			fprintf(stderr, "bcf smt: more than one condition file\n");
+			break;
+		default:
 			smt_usage(stderr);
 			return BCF_EXIT_USAGE;
 		}
 	}
+	if (argc - optind > 1) {
+		fprintf(stderr, "bcf smt: more than one condition file\n");
+		smt_usage(stderr);
+		return BCF_EXIT_USAGE;
+	}
+	path = optind < argc ? argv[optind] : NULL;
 	if (!path) {
 		smt_usage(stderr);
 		return BCF_EXIT_USAGE;

@@ -59,8 +59,10 @@ int main(int argc, char **argv)
 			char *hargv[] = { argv[2], "--help", NULL };
 
 			for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-				if (!strcmp(argv[2], commands[i].name))
+				if (!strcmp(argv[2], commands[i].name)) {
+					cli_command = commands[i].name;
 					return commands[i].fn(2, hargv);
+				}
 			fprintf(stderr, "bcf: unknown command '%s'\n", argv[2]);
 			return BCF_EXIT_USAGE;
 		}
@@ -72,8 +74,10 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		if (!strcmp(argv[1], commands[i].name))
+		if (!strcmp(argv[1], commands[i].name)) {
+			cli_command = commands[i].name;
 			return commands[i].fn(argc - 1, argv + 1);
+		}
 	fprintf(stderr, "bcf: unknown command '%s' (try 'bcf help')\n", argv[1]);
 	return BCF_EXIT_USAGE;
 }

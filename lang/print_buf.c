@@ -2,35 +2,25 @@
 /* Growable text buffer used by the printers. */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lang/print_buf.h"
+#include "lang/grow.h"
 
 static bool reserve(struct pbuf *b, size_t extra)
 {
-	size_t cap = b->cap ? b->cap : 256;
-	char *s;
-
 	if (b->oom)
 		return false;
 	if (b->len + extra + 1 <= b->cap)
 		return true;
-	while (cap < b->len + extra + 1) {
-		if (cap > ((size_t)-1) / 2) {
-			b->oom = true;
-			return false;
-		}
-		cap *= 2;
-	}
-	s = realloc(b->s, cap);
-	if (!s) {
+	if (extra > SIZE_MAX - 1 - b->len ||
+	    bcf__grow((void **)&b->s, &b->cap, b->len + extra + 1, 1)) {
 		b->oom = true;
 		return false;
 	}
-	b->s = s;
-	b->cap = cap;
 	return true;
 }
 

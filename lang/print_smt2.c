@@ -23,6 +23,7 @@
 
 #include "lang/arena.h"
 #include "lang/error.h"
+#include "lang/grow.h"
 #include "lang/print_buf.h"
 #include "lang/smt2_ops.h"
 
@@ -224,15 +225,8 @@ static bool is_shared(const struct smt_ctx *c, uint32_t id)
 
 static int push(struct smt_ctx *c, const struct bcf_expr *e, const char *close)
 {
-	if (c->sp == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 64;
-		struct smt_frame *st = realloc(c->st, cap * sizeof(*st));
-
-		if (!st)
-			return -ENOMEM;
-		c->st = st;
-		c->cap = cap;
-	}
+	if (bcf__grow_from((void **)&c->st, &c->cap, c->sp + 1, sizeof(*c->st), 64))
+		return -ENOMEM;
 	c->st[c->sp++] = (struct smt_frame){ e, 0, close, NULL };
 	return 0;
 }

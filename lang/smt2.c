@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "lang/error.h"
+#include "lang/grow.h"
 #include "lang/smt2.h"
 
 /* ---- errors ----------------------------------------------------------- */
@@ -142,22 +143,13 @@ struct smt2_sym *smt2_intern(struct smt2_ctx *ctx, const char *p, size_t len)
 }
 
 /* Make room for one more element of size sz on a stack. */
-static int stack_reserve(void **base, uint32_t n, uint32_t *cap, size_t sz)
+static int stack_reserve(void **base, uint32_t n, size_t *cap, size_t sz)
 {
-	uint32_t ncap;
-	void *p;
-
 	if (n < *cap)
 		return 0;
-	if (*cap >= (1u << 30))
+	if (n >= (1u << 30))
 		return -ENOMEM;
-	ncap = *cap ? *cap * 2 : 64;
-	p = realloc(*base, (size_t)ncap * sz);
-	if (!p)
-		return -ENOMEM;
-	*base = p;
-	*cap = ncap;
-	return 0;
+	return bcf__grow_from(base, cap, (size_t)n + 1, sz, 64);
 }
 
 int smt2_push_arg(struct smt2_ctx *ctx, struct smt2_term t, struct smt2_loc loc)
@@ -182,21 +174,12 @@ int smt2_push_idx(struct smt2_ctx *ctx, struct smt2_text text, struct smt2_loc l
 
 uint32_t *smt2_scratch(struct smt2_ctx *ctx, size_t n)
 {
-	uint32_t *p;
-	size_t cap = ctx->scratchcap ? ctx->scratchcap : 256;
-
 	if (n <= ctx->scratchcap)
 		return ctx->scratch;
-	if (n > (1u << 28))
+	if (n > (1u << 28) ||
+	    bcf__grow((void **)&ctx->scratch, &ctx->scratchcap, n, sizeof(*ctx->scratch)))
 		return NULL;
-	while (cap < n)
-		cap *= 2;
-	p = realloc(ctx->scratch, cap * sizeof(*p));
-	if (!p)
-		return NULL;
-	ctx->scratch = p;
-	ctx->scratchcap = (uint32_t)cap;
-	return p;
+	return ctx->scratch;
 }
 
 /*

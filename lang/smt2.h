@@ -110,15 +110,19 @@ struct smt2_ctx {
 	uint32_t nsyms, symcap;
 
 	struct smt2_arg *args;
-	uint32_t nargs, argcap;
+	uint32_t nargs;
+	size_t argcap;
 	struct smt2_let *lets;
-	uint32_t nlets, letcap;
+	uint32_t nlets;
+	size_t letcap;
 	struct smt2_idx *idx;
-	uint32_t nidx, idxcap;
+	uint32_t nidx;
+	size_t idxcap;
 	uint32_t *asserts;
-	uint32_t nasserts, assertcap;
+	uint32_t nasserts;
+	size_t assertcap;
 	uint32_t *scratch;
-	uint32_t scratchcap;
+	size_t scratchcap;
 
 	struct smt2_bind *binds;     /* allocation list (through all) */
 	struct smt2_bind *free_binds;

@@ -137,6 +137,23 @@ for c in smt print info; do
 	run "$bcf" $c --help
 	t "bcf $c --help: exit 0" [ $rc -eq 0 ]
 done
+# ---- option parsing: getopt_long in every command, errors as "bcf CMD: ..." ----
+for c in import check smt print info prove load batch merge report; do
+	run "$bcf" $c --bogus
+	t "$c --bogus: exit 2" [ $rc -eq 2 ]
+	t "$c --bogus: 'bcf $c: unknown option'" has "bcf $c: unknown option '--bogus'" "$tmp/err"
+done
+run "$bcf" check --cond
+t "check --cond without a file: exit 2" [ $rc -eq 2 ]
+t "check --cond without a file: says so" has "bcf check: option '--cond' needs an argument" "$tmp/err"
+run "$bcf" import -o
+t "import -o without a file: exit 2" [ $rc -eq 2 ]
+t "import -o without a file: says so" has "bcf import: option '-o' needs an argument" "$tmp/err"
+run "$bcf" smt "$tmp/does-not-exist.cond"
+t "smt on a missing file: 'bcf smt: FILE: ...'" has "bcf smt: $tmp/does-not-exist.cond: " "$tmp/err"
+run "$bcf" info -- "$cond"
+t "info -- FILE: options end at --" [ $rc -eq 0 ]
+
 # ---- the man page documents every command ----
 man=${BCF_SRCDIR:-.}/bcf.1
 if [ -f "$man" ]; then
