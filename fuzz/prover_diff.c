@@ -1169,7 +1169,7 @@ static enum outcome one(const struct opts *o, unsigned long idx)
 {
 	struct bcf_cond c = { 0 };
 	struct gen g = { 0 };
-	struct bcf_prove_result r;
+	BCF_OPTS(bcf_prove_result, r);
 	BCF_OPTS(bcf_prove_opts, po, .solver = BCF_SOLVER_Z3, .timeout_ms = o->timeout_ms);
 	struct sbuf script = { 0 };
 	enum outcome out = O_ERROR;
