@@ -32,7 +32,7 @@ static int check_both(const struct bcf_cond *c, uint32_t root, const struct bcf_
 static void prove_case(const char *name, struct bcf_cond *c, enum bcf_prove_status want)
 {
 	BCF_OPTS(bcf_prove_opts, po, .solver = BCF_SOLVER_Z3, .timeout_ms = 20000);
-	struct bcf_prove_result r;
+	BCF_OPTS(bcf_prove_result, r);
 	uint32_t root = want == BCF_PROVE_PROVEN_PATH ? c->path_cond : c->refine_cond;
 	int err = bcf_prove(c, &po, &r);
 
