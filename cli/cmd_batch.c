@@ -15,10 +15,12 @@ static void usage(FILE *f)
 		"usage: bcf batch INPUT... -o RESULTS.jsonl [-j N] [--timeout S] [--mem-limit MB]\n"
 		"                 [--resume] [--shard K/N] [--proof-dir DIR] [--cache DIR]\n"
 		"                 [--solver z3|cvc5|auto] [--quiet]\n\n"
-		"Prove every condition of the inputs, each in its own worker process.\n"
-		"INPUT is a directory (searched recursively for *.cond and *.smt2), a .cond or\n"
-		".smt2 file, a file listing one path per line, or a manifest.tsv (header\n"
-		"'name...'; NAME -> DIR/conds/NAME.cond).\n\n"
+		"Prove every condition of the inputs, each in its own worker process; load\n"
+		"every program of the BPF objects (*.o) among them, each in its own worker, as\n"
+		"bcf load does (proof requests answered; needs root and a kernel).\n"
+		"INPUT is a directory (searched recursively for *.cond, *.smt2 and *.o), a\n"
+		".cond, .smt2 or .o file, a file listing one path per line, or a manifest.tsv\n"
+		"(header 'name...'; NAME -> DIR/conds/NAME.cond).  A program is named OBJ:PROG.\n\n"
 		"  -o FILE          results, one JSON object per line, appended per item\n"
 		"  -j N             worker processes (default: number of CPUs)\n"
 		"  --timeout S      per-condition limit in seconds (solver limit; the worker is\n"
@@ -26,12 +28,16 @@ static void usage(FILE *f)
 		"  --mem-limit MB   address-space limit per worker\n"
 		"  --resume         keep RESULTS and skip the items already in it\n"
 		"  --shard K/N      run only the K-th of N deterministic shares of the inputs\n"
-		"  --proof-dir DIR  write each proof as DIR/NAME.bcf\n"
+		"  --proof-dir DIR  write each proof as DIR/NAME.bcf (programs: conditions and\n"
+		"                   proofs as bcf load --save does)\n"
 		"  --cache DIR      proof cache keyed by the normalised condition\n"
 		"                   (default: $BCF_CACHE_DIR if set)\n"
 		"  --solver S       z3, cvc5 or auto (default auto)\n"
 		"  --quiet          no progress output\n\n"
-		"Statuses: proven-path, proven-refine, sat, unprovable-kernel, unknown, error.\n"
+		"Statuses: proven-path, proven-refine, sat, unprovable-kernel, unknown, error;\n"
+		"programs: loaded-plain, loaded-with-proofs, rejected-sat, rejected-unprovable,\n"
+		"rejected-unknown, rejected-no-condition, rejected-proof, rejected-nospc, eperm,\n"
+		"skipped-kernel, protocol-error, error.\n"
 		"Exit status: 0 ran (whatever the statuses), 2 usage or I/O error.\n");
 }
 
@@ -146,6 +152,9 @@ int cmd_batch(int argc, char **argv)
 	       sum.done, sum.skipped, o.out, sum.cached);
 	for (i = 0; i < BATCH_NSTATUS; i++)
 		if (sum.by_status[i])
-			printf("  %-18s %zu\n", bcf_prove_status__name(i), sum.by_status[i]);
+			printf("  %-22s %zu\n", bcf_prove_status__name(i), sum.by_status[i]);
+	for (i = 0; i < BCF_LOAD__NR; i++)
+		if (sum.by_load[i])
+			printf("  %-22s %zu\n", bcf_load_status__name(i), sum.by_load[i]);
 	return 0;
 }

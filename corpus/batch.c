@@ -147,17 +147,24 @@ static int append_line(int fd, const char *line)
 	return 0;
 }
 
-static int status_of(const char *line)
+/* Count a result line: a condition's prove status or a program's load status. */
+static void count(struct batch_summary *sum, const char *line)
 {
 	struct json_obj *j = json_parse(line, NULL);
 	const char *st = json_str(j, "status");
 	int s;
 
-	for (s = 0; s < BATCH_NSTATUS; s++)
-		if (!strcmp(st, bcf_prove_status__name(s)))
-			break;
+	if (j && json_get(j, "prog")) {
+		s = batch_load_status(st);
+		sum->by_load[s >= 0 ? s : BCF_LOAD_ERROR]++;
+		sum->programs++;
+	} else {
+		for (s = 0; s < BATCH_NSTATUS; s++)
+			if (!strcmp(st, bcf_prove_status__name(s)))
+				break;
+		sum->by_status[s < BATCH_NSTATUS ? s : BCF_PROVE_ERROR]++;
+	}
 	json_free(j);
-	return s < BATCH_NSTATUS ? s : BCF_PROVE_ERROR;
 }
 
 /* A result line for a worker that produced none (crash, kill, timeout). */
@@ -170,6 +177,17 @@ static char *synth_line(const struct batch_item *it, enum bcf_prove_status st, d
 	pbuf_json_str(&b, it->name);
 	pbuf_putf(&b, ",\"input\":");
 	pbuf_json_str(&b, it->path);
+	if (it->prog) {
+		pbuf_putf(&b, ",\"prog\":");
+		pbuf_json_str(&b, it->prog);
+		pbuf_putf(&b, ",\"input_hash\":\"\",\"status\":\"%s\",\"time_s\":%.6f,"
+			  "\"requests\":0,\"proofs\":0,\"proof_bytes\":0,\"prove_time_s\":0,\"error\":",
+			  bcf_load_status__name(st == BCF_PROVE_UNKNOWN ? BCF_LOAD_REJECTED_UNKNOWN :
+						BCF_LOAD_ERROR), t);
+		pbuf_json_str(&b, why);
+		pbuf_putf(&b, "}");
+		return b.s;
+	}
 	pbuf_putf(&b, ",\"input_hash\":\"\",\"status\":\"%s\",\"solver\":\"\",\"cached\":false,"
 		    "\"time_s\":%.6f,\"solve_time_s\":0,\"proof_bytes\":0,\"steps\":0,"
 		    "\"rules\":{},\"kernel_trusted_steps\":0,\"kernel_trusted\":{},"
@@ -195,6 +213,17 @@ static void progress(const struct batch_opts *o, const struct batch_summary *s, 
 	last = t;
 	rate = s->done / (t - t0 > 1e-6 ? t - t0 : 1e-6);
 	eta = rate > 0 ? (todo - s->done) / rate : 0;
+	if (s->programs) {
+		fprintf(stderr, "%sbatch: %zu/%zu done, %.1f/s, ETA %.0fs, loaded %zu (with proofs %zu) "
+			"rejected %zu skipped %zu error %zu%s", o->progress > 0 ? "\r" : "", s->done,
+			todo, rate, eta, s->by_load[BCF_LOAD_PLAIN] + s->by_load[BCF_LOAD_PROOFS],
+			s->by_load[BCF_LOAD_PROOFS],
+			s->programs - s->by_load[BCF_LOAD_PLAIN] - s->by_load[BCF_LOAD_PROOFS] -
+			s->by_load[BCF_LOAD_SKIPPED_KERNEL] - s->by_load[BCF_LOAD_ERROR],
+			s->by_load[BCF_LOAD_SKIPPED_KERNEL], s->by_load[BCF_LOAD_ERROR],
+			o->progress > 0 && !final ? "" : "\n");
+		return;
+	}
 	if (o->progress > 0) {
 		fill = todo ? s->done * 30 / todo : 30;
 		for (i = 0; i < 30; i++)
@@ -249,7 +278,7 @@ static void finish(struct worker *w, const struct batch_items *items, const stru
 		e = append_line(outfd, line);
 		if (e && !*err)
 			*err = bcf__err(e, "%s: cannot append a result", o->out);
-		sum->by_status[status_of(line)]++;
+		count(sum, line);
 		if (strstr(line, "\"cached\":true"))
 			sum->cached++;
 		sum->done++;

@@ -11,10 +11,12 @@
 #include <stddef.h>
 
 #include <bcf/bcf.h>
+#include <bcf/loader.h>
 
 struct batch_item {
 	char *name; /* unique, stable: relative path without extension, or manifest name */
-	char *path; /* a .cond or .smt2 file */
+	char *path; /* a .cond or .smt2 file, or a BPF object (.o) */
+	char *prog; /* the program of the object to load, or NULL for a condition */
 };
 
 struct batch_items {
@@ -22,9 +24,11 @@ struct batch_items {
 	size_t n, cap;
 };
 
-/* Expand directories (recursively, *.cond and *.smt2), file lists (one path per
- * line) and manifests (a TSV whose header starts with "name"; NAME ->
- * DIR/conds/NAME.cond).  Sorted by name; duplicate names are an error. */
+/* Expand directories (recursively, *.cond, *.smt2 and *.o), file lists (one path
+ * per line) and manifests (a TSV whose header starts with "name"; NAME ->
+ * DIR/conds/NAME.cond).  A BPF object becomes one item per program, named
+ * OBJ:PROG (OBJ without .bpf.o/.o).  Sorted by name; duplicate names are an
+ * error. */
 int batch_collect(char *const *inputs, int n, struct batch_items *out);
 void batch_items_free(struct batch_items *items);
 /* Keep only shard k of n (1-based k), chosen by a hash of the name. */
@@ -46,6 +50,8 @@ struct batch_opts {
 struct batch_summary {
 	size_t total, skipped, done, cached;
 	size_t by_status[BATCH_NSTATUS]; /* indexed by enum bcf_prove_status */
+	size_t programs;                 /* results of BPF programs (bcf load) */
+	size_t by_load[BCF_LOAD__NR];    /* indexed by enum bcf_load_status */
 };
 
 int batch_run(const struct batch_items *items, const struct batch_opts *o,
@@ -54,6 +60,10 @@ int batch_run(const struct batch_items *items, const struct batch_opts *o,
 /* Run one item in the current process and format its result line (no newline).
  * Used by the workers; exposed for tests. */
 int batch_run_one(const struct batch_item *it, const struct batch_opts *o, char **line);
+/* The same for a program of a BPF object (corpus/worker_load.c). */
+int batch_run_prog(const struct batch_item *it, const struct batch_opts *o, char **line);
+/* enum bcf_load_status of a status name, or -1. */
+int batch_load_status(const char *name);
 
 /* Names already present in a results file (resume); the file's torn tail, if
  * any, is cut off at the last complete line. */

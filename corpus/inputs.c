@@ -27,7 +27,7 @@ static char *strip_ext(const char *p)
 	return strdup(p);
 }
 
-static int add(struct batch_items *it, char *name, char *path)
+static int add_prog(struct batch_items *it, char *name, char *path, char *prog)
 {
 	if (!name || !path)
 		goto oom;
@@ -42,12 +42,59 @@ static int add(struct batch_items *it, char *name, char *path)
 	}
 	it->v[it->n].name = name;
 	it->v[it->n].path = path;
+	it->v[it->n].prog = prog;
 	it->n++;
 	return 0;
 oom:
 	free(name);
 	free(path);
+	free(prog);
 	return -ENOMEM;
+}
+
+static int add(struct batch_items *it, char *name, char *path)
+{
+	return add_prog(it, name, path, NULL);
+}
+
+/*
+ * A BPF object: one item per program, named NAME:PROG.  An object libbpf
+ * cannot open becomes one item NAME:* whose result is the error.
+ */
+static int add_object(struct batch_items *it, const char *rel, const char *path)
+{
+	size_t len = strlen(rel), n = 0, i;
+	char **progs = NULL, *base;
+	int err;
+
+	if (len > 6 && !strcmp(rel + len - 6, ".bpf.o"))
+		len -= 6;
+	else if (len > 2 && !strcmp(rel + len - 2, ".o"))
+		len -= 2;
+	base = strndup(rel, len);
+	if (!base)
+		return -ENOMEM;
+	err = bcf_loader__object_progs(path, &progs, &n);
+	if (err) {
+		char *name;
+
+		err = asprintf(&name, "%s:*", base) < 0 ? -ENOMEM :
+			add_prog(it, name, strdup(path), strdup(""));
+		free(base);
+		return err;
+	}
+	for (i = 0; i < n; i++) {
+		char *name;
+
+		if (!err)
+			err = asprintf(&name, "%s:%s", base, progs[i]) < 0 ? -ENOMEM :
+				add_prog(it, name, strdup(path), progs[i]);
+		else
+			free(progs[i]);
+	}
+	free(progs);
+	free(base);
+	return err;
 }
 
 /* Walk a directory tree with an explicit stack of pending directories. */
@@ -103,6 +150,13 @@ static int add_dir(struct batch_items *it, const char *root)
 				while (*rel == '/')
 					rel++;
 				err = add(it, strip_ext(rel), p);
+			} else if (S_ISREG(st.st_mode) && has_ext(p, ".o")) {
+				const char *rel = p + rootlen;
+
+				while (*rel == '/')
+					rel++;
+				err = add_object(it, rel, p);
+				free(p);
 			} else {
 				free(p);
 			}
@@ -166,8 +220,12 @@ static int add_listfile(struct batch_items *it, const char *path)
 		} else {
 			char *base = strrchr(line, '/');
 
+			if (has_ext(line, ".o")) {
+				err = add_object(it, base ? base + 1 : line, line);
+				continue;
+			}
 			if (!has_ext(line, ".cond") && !has_ext(line, ".smt2")) {
-				err = bcf__err(-EINVAL, "%s:%u: '%s' is not a .cond or .smt2 file",
+				err = bcf__err(-EINVAL, "%s:%u: '%s' is not a .cond, .smt2 or .o file",
 					       path, lineno, line);
 				break;
 			}
@@ -203,6 +261,10 @@ int batch_collect(char *const *inputs, int n, struct batch_items *out)
 			const char *base = strrchr(in, '/');
 
 			err = add(out, strip_ext(base ? base + 1 : in), strdup(in));
+		} else if (has_ext(in, ".o")) {
+			const char *base = strrchr(in, '/');
+
+			err = add_object(out, base ? base + 1 : in, in);
 		} else
 			err = add_listfile(out, in);
 	}
@@ -229,6 +291,7 @@ void batch_items_free(struct batch_items *items)
 	for (i = 0; i < items->n; i++) {
 		free(items->v[i].name);
 		free(items->v[i].path);
+		free(items->v[i].prog);
 	}
 	free(items->v);
 	memset(items, 0, sizeof(*items));
@@ -255,6 +318,7 @@ void batch_shard(struct batch_items *items, unsigned k, unsigned n)
 		} else {
 			free(items->v[i].name);
 			free(items->v[i].path);
+			free(items->v[i].prog);
 		}
 	}
 	items->n = j;

@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <bcf/loader.h>
+
 #include "corpus/results.h"
 #include "checker/checker.h"
 #include "lang/error.h"
@@ -270,6 +272,67 @@ static int rule_slot(struct rule_count *rules, int *n, const char *name)
 	return (*n)++;
 }
 
+/*
+ * Results of BPF programs (bcf batch over objects): counts per load status
+ * and the headline: of the programs the verifier rejects without help
+ * (every status but loaded-plain, skipped-kernel, eperm and error), how
+ * many load with proofs.
+ */
+static void report_programs(const char *path, const struct result_set *rs, FILE *f)
+{
+	size_t counts[BCF_LOAD__NR] = { 0 }, other = 0, nobcf = 0, rejected, i;
+	struct vec t = { 0 }, req = { 0 }, bytes = { 0 }, prove = { 0 };
+	int k;
+
+	for (i = 0; i < rs->n; i++) {
+		const struct json_obj *j = rs->v[i];
+		const char *st = json_str(j, "status");
+
+		for (k = 0; k < BCF_LOAD__NR; k++)
+			if (!strcmp(st, bcf_load_status__name(k)))
+				break;
+		if (k < BCF_LOAD__NR)
+			counts[k]++;
+		else
+			other++;
+		if (!strcmp(json_str(j, "kernel"), "no-bcf"))
+			nobcf++;
+		vpush(&t, json_num(j, "time_s"));
+		if (k == BCF_LOAD_PROOFS) {
+			vpush(&req, json_num(j, "requests"));
+			vpush(&bytes, json_num(j, "proof_bytes"));
+			vpush(&prove, json_num(j, "prove_time_s"));
+		}
+	}
+	rejected = rs->n - other - counts[BCF_LOAD_PLAIN] - counts[BCF_LOAD_SKIPPED_KERNEL] -
+		   counts[BCF_LOAD_EPERM] - counts[BCF_LOAD_ERROR];
+	fprintf(f, "results: %s (%zu programs%s)\n\n", path, rs->n,
+		rs->bad ? ", some malformed lines skipped" : "");
+	fprintf(f, "| status                 |  count |\n|------------------------|--------|\n");
+	for (k = 0; k < BCF_LOAD__NR; k++)
+		fprintf(f, "| %-22s | %6zu |\n", bcf_load_status__name(k), counts[k]);
+	if (other)
+		fprintf(f, "| %-22s | %6zu |\n", "(other)", other);
+	fprintf(f, "\nof the %zu programs the stock verifier rejects, %zu load with proofs (%.1f%%)\n",
+		rejected, counts[BCF_LOAD_PROOFS],
+		rejected ? 100.0 * counts[BCF_LOAD_PROOFS] / rejected : 0.0);
+	if (nobcf)
+		fprintf(f, "(%zu programs ran on a kernel without BCF: they count as rejected only "
+			   "if that kernel's verifier rejected them)\n", nobcf);
+	fprintf(f, "\n| measure                |      n |          p50 |          p90 |"
+		   "          max |          total |\n"
+		   "|------------------------|--------|--------------|--------------|"
+		   "--------------|----------------|\n");
+	row(f, "time (s), all", &t, "%.3f");
+	row(f, "requests, with proofs", &req, "%.0f");
+	row(f, "proof bytes, w/ proofs", &bytes, "%.0f");
+	row(f, "prove time (s), w/ pr.", &prove, "%.3f");
+	free(t.v);
+	free(req.v);
+	free(bytes.v);
+	free(prove.v);
+}
+
 int results_report(const char *path, const char *baseline, const char *outdir, FILE *f)
 {
 	static const char *statuses[] = { "proven-path", "proven-refine", "sat",
@@ -288,6 +351,12 @@ int results_report(const char *path, const char *baseline, const char *outdir, F
 	if (err)
 		return err;
 	results_dedup(&rs, stderr);
+	for (i = 0; i < rs.n && !json_get(rs.v[i], "prog"); i++)
+		;
+	if (i < rs.n) {
+		report_programs(path, &rs, f);
+		goto out;
+	}
 	if (baseline) {
 		err = load_baseline(baseline, &base, &nbase);
 		if (err)

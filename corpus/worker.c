@@ -138,6 +138,8 @@ int batch_run_one(const struct batch_item *it, const struct batch_opts *o, char 
 	double t0 = now_s();
 	int err;
 
+	if (it->prog)
+		return batch_run_prog(it, o, line);
 	err = bcf__file_read(it->path, (size_t)1 << 30, &raw, &len);
 	if (err) {
 		res.status = BCF_PROVE_ERROR;

@@ -4,7 +4,7 @@
  *
  * Script format (one directive per line, '#' comments):
  *   kernel bcf|stock|stock-new|bcf-nocap|nopriv
- *   prog NAME plain=ok|reject final=ok|reject
+ *   prog NAME plain=ok|reject final=ok|reject [unsupported]
  *   msg NAME TEXT...              the verifier message of NAME's rejections
  *   step NAME FILE[,FILE...] [trunc|badsize|reject|nofd|huge]
  * A step with several files is one batched request (spec/format.md 4.5):
@@ -467,6 +467,10 @@ static long prog_load(struct dbl *d, void *uattr, unsigned size)
 		r = new_fd(d, false);
 		goto out;
 	}
+	if (p->unsupported) {
+		r = -EINVAL; /* e.g. a program type this kernel does not know: no log */
+		goto out;
+	}
 	if (!a.bcf_buf || d->kind != DBL_BCF) {
 		/* a plain load: the stock verifier's verdict */
 		if (p->plain_ok) {
@@ -675,6 +679,8 @@ int dbl_load_script(struct dbl *d, const char *path, char *errbuf, size_t errsz)
 					p->final_ok = true;
 				else if (!strcmp(opt, "final=reject"))
 					p->final_ok = false;
+				else if (!strcmp(opt, "unsupported"))
+					p->unsupported = true;
 				else
 					err = -EINVAL;
 			}

@@ -57,6 +57,7 @@ struct dbl_prog {
 	struct dbl_step steps[DBL_MAX_STEPS];
 	unsigned nsteps;
 	bool final_ok;          /* after the last step: load or reject */
+	bool unsupported;       /* refused before verification: EINVAL, empty log */
 	int final_err;
 	char final_msg[160];
 };
