@@ -144,12 +144,20 @@ static void on_prog(void *ctx, const struct bcf_object_prog_result *r)
 		       (unsigned long long)l->proof_bytes, l->prove_time_s,
 		       r->pinned ? ", pinned" : "");
 		break;
-	case BCF_LOAD_REJECTED_SAT:
-		printf("%s: rejected: %s\n  counterexample:\n%s", r->prog, l->detail,
-		       l->model_text ? l->model_text : "  (none)\n");
+	case BCF_LOAD_REJECTED_SAT: {
+		const char *m = l->model_text ? l->model_text : "(none)\n";
+
+		printf("%s: rejected: %s\n  counterexample:\n", r->prog, l->detail);
+		while (*m) {
+			size_t len = strcspn(m, "\n");
+
+			printf("  %.*s\n", (int)len, m);
+			m += len + (m[len] == '\n');
+		}
 		if (r->verifier_msg[0])
 			printf("  verifier: %s\n", r->verifier_msg);
 		break;
+	}
 	default:
 		printf("%s: %s: %s\n", r->prog, l->status == BCF_LOAD_SKIPPED_KERNEL ?
 		       "skipped (kernel limitation)" : l->status == BCF_LOAD_ERROR ? "error" :

@@ -363,7 +363,8 @@ static long request(struct dbl *d, struct env *e, struct bcf_load_attr *a, bool 
 	if (first && s->fault != DBL_NOFD)
 		a->bcf_fd = (uint32_t)e->wfd;
 	d->st.requests++;
-	put_log(d, a, "0: (b7) r0 = 0\nbcf: refinement requested (request %u)\n", e->step + 1);
+	put_log(d, a, "0: (b7) r0 = 0\n%s\nbcf requested, request %u\n",
+		e->p->plain_msg[0] ? e->p->plain_msg : "invalid access", e->step + 1);
 	return -EACCES;
 }
 

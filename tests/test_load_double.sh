@@ -70,13 +70,14 @@ for o in "$PROGS"/*.bpf.o; do
 			[ -e "$T/pin/$name" ] && good=$((good + 1)) ;;
 	unsafe_*) echo "$out" | grep -q "^$name: rejected: .*satisfiable" &&
 			echo "$out" | grep -q counterexample && [ $st = 1 ] &&
+			echo "$out" | grep -q "verifier: R4 invalid access to map value (double: $name)" &&
 			[ -z "$(ls "$T/pin")" ] && good=$((good + 1)) ;;
 	*) echo "$out" | grep -q "^$name: loaded with [1-9][0-9]* proof" && [ $st = 0 ] &&
 			[ -e "$T/pin/$name" ] && good=$((good + 1)) ;;
 	esac
 	[ "$(stat violations)" = 0 ] && [ "$(stat open_fds)" = 0 ] && clean=$((clean + 1))
 done
-ok $([ $good = $total ]; echo $?) "BCF double: $good/$total objects as expected (safe: loaded with proofs and pinned; unsafe: rejected-sat, exit 1, no pin; control: loaded plainly)"
+ok $([ $good = $total ]; echo $?) "BCF double: $good/$total objects as expected (safe: loaded with proofs and pinned; unsafe: rejected-sat with counterexample and verifier message, exit 1, no pin; control: loaded plainly)"
 ok $([ $clean = $total ]; echo $?) "no 4.2 violation and no fd left open in $clean/$total runs"
 
 # 2. stock kernels: the notice, plain loads, the verifier's message
