@@ -427,6 +427,7 @@ static void loader_cases(void)
 			prog(&p, "stockok", true, true);
 			add_step(&p, "alu32_add_zext.smt2", DBL_OK);
 			dbl_add_prog(d, &p);
+			free_prog(&p);
 			prog(&p, "stockbad", false, true);
 			add_step(&p, "alu32_add_zext.smt2", DBL_OK);
 			dbl_add_prog(d, &p);
