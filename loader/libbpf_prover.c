@@ -135,6 +135,10 @@ int bcf_libbpf_prover(uint32_t *bcf_buf, uint32_t bcf_buf_size, uint32_t *bcf_bu
 			err = bcf__err(-ENOTSUP, "unprovable within the kernel's rules: %s",
 				       pr.detail);
 			break;
+		case BCF_PROVE_TOO_LARGE:
+			err = bcf__err(-ENOSPC, "every proof found is over the size limit: %s",
+				       pr.detail);
+			break;
 		case BCF_PROVE_UNKNOWN:
 			err = bcf__err(-ETIMEDOUT, "solver gave up: %s", pr.detail);
 			break;

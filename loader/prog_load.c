@@ -192,6 +192,11 @@ static int answer(struct bcf_loader *l, const char *name, unsigned idx, const vo
 			   "request %u: unsatisfiable, but no proof within the kernel's rules: %s",
 			   idx, pr.detail);
 		break;
+	case BCF_PROVE_TOO_LARGE:
+		set_status(res, BCF_LOAD_NOSPC, res->err,
+			   "request %u: every proof found is over the size limit: %s", idx,
+			   pr.detail);
+		break;
 	case BCF_PROVE_UNKNOWN:
 		set_status(res, BCF_LOAD_REJECTED_UNKNOWN, res->err,
 			   "request %u: the solver gave up: %s", idx,
