@@ -8,6 +8,7 @@
 
 #include "corpus/batch.h"
 #include "cli/cli.h"
+#include "cli/commands.h"
 
 static void usage(FILE *f)
 {

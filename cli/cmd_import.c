@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/commands.h"
 
 #define IMPORT_MAX_INPUT ((size_t)256 << 20)
 

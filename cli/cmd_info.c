@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/commands.h"
 #include "lang/arena.h"
 
 static void info_usage(FILE *f)

@@ -10,6 +10,7 @@
 
 #include "cli/bpf_hook.h"
 #include "cli/cli.h"
+#include "cli/commands.h"
 #include "corpus/load_json.h"
 #include "lang/error.h"
 

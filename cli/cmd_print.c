@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/commands.h"
 #include "lang/print.h"
 
 #define PRINT_MAX_BYTES ((size_t)1 << 30)

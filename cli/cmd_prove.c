@@ -9,6 +9,7 @@
 
 #include "checker/checker.h"
 #include "cli/cli.h"
+#include "cli/commands.h"
 #include "lang/print_buf.h"
 
 /*

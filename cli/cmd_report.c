@@ -6,6 +6,7 @@
 
 #include "corpus/results.h"
 #include "cli/cli.h"
+#include "cli/commands.h"
 
 int cmd_report(int argc, char **argv)
 {

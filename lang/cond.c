@@ -125,11 +125,11 @@ int bcf_cond__decode(const void *buf, size_t size, struct bcf_cond **out)
 					      &map[idx]);
 		}
 		if (err) {
-			char why[512];
+			char msg[512];
 
 			/* copy first: the message is rebuilt in the same buffer */
-			snprintf(why, sizeof(why), "%s", bcf_last_error());
-			err = bcf__err(err, "expression %u: %s", idx, why);
+			snprintf(msg, sizeof(msg), "%s", bcf_last_error());
+			err = bcf__err(err, "expression %u: %s", idx, msg);
 			goto out;
 		}
 	}

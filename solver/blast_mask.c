@@ -381,20 +381,20 @@ int bl_route_mask(struct blaster *bl, uint32_t t)
 		break;
 	}
 	if (e->vlen == 2 && e->args[0] == e->args[1]) {
-		uint32_t v[2], sz;
+		uint32_t rw[2], sz;
 
 		x = e->args[0];
 		if (e->code != BCF_BV_XOR)
 			return aci(bl, t, x);           /* idempotence */
 		/* (bvxor x x) = #0: REWRITE 122 BV_XOR_DUPLICATE, (= v1 (bvsize v0)) */
-		v[0] = x;
-		err = bl_i32(bl, w, &v[1]);
+		rw[0] = x;
+		err = bl_i32(bl, w, &rw[1]);
 		if (!err)
 			err = bl_bvsize(bl, x, &sz);
 		if (err)
 			return err;
-		s[0] = bl_cond_eq(bl, v[1], sz);
-		return s[0] < 0 ? s[0] : bl_rewrite(bl, 122, s, 1, v, 2);
+		s[0] = bl_cond_eq(bl, rw[1], sz);
+		return s[0] < 0 ? s[0] : bl_rewrite(bl, 122, s, 1, rw, 2);
 	}
 	if (e->vlen != 2 ||
 	    (bl_expr(bl, e->args[0])->code == BCF_BV_VAL) == (bl_expr(bl, e->args[1])->code == BCF_BV_VAL)) {

@@ -50,10 +50,10 @@ int bl_route_mul(struct blaster *bl, uint32_t t)
 	if (w > 64)
 		return bl_fail(bl, -ENOTSUP, "BITBLAST bv_mul (wider than 64 bits)");
 	for (i = 0; i < n; i++) {
-		const struct bcf_expr *a = bl_expr(bl, e->args[i]);
+		const struct bcf_expr *ae = bl_expr(bl, e->args[i]);
 
-		if (a->code == BCF_BV_VAL) {
-			c = (c * bcf_expr__bv_value(a)) & mask;
+		if (ae->code == BCF_BV_VAL) {
+			c = (c * bcf_expr__bv_value(ae)) & mask;
 		} else {
 			x = e->args[i];
 			nv++;
