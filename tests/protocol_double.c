@@ -93,6 +93,16 @@ void dbl_free(struct dbl *d)
 	free(d);
 }
 
+void dbl_prog_free(struct dbl_prog *p)
+{
+	unsigned k, c;
+
+	for (k = 0; k < p->nsteps; k++)
+		for (c = 0; c < p->steps[k].ncond; c++)
+			free(p->steps[k].cond[c]);
+	p->nsteps = 0;
+}
+
 int dbl_add_prog(struct dbl *d, const struct dbl_prog *p)
 {
 	struct dbl_prog *v = realloc(d->progs, (d->nprogs + 1) * sizeof(*v));

@@ -75,6 +75,8 @@ struct dbl *dbl_new(enum dbl_kernel k);
 void dbl_free(struct dbl *d);
 /* Add a program (copied; condition buffers copied). */
 int dbl_add_prog(struct dbl *d, const struct dbl_prog *p);
+/* Free the condition buffers a caller allocated into p (dbl_add_prog copies them). */
+void dbl_prog_free(struct dbl_prog *p);
 /* Parse a script (see tests/protocol_double.c); paths relative to its directory. */
 int dbl_load_script(struct dbl *d, const char *path, char *err, size_t errsz);
 /* Mark the saved state behind bcf_fd as being resumed (4.2 row "already being resumed"). */

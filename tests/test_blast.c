@@ -462,7 +462,7 @@ static void test_atoms(void)
 		static const uint64_t ks[] = { 0, 1, 17, 255, 256, 0x80000000u };
 		static const uint8_t ops[] = { BCF_BOOL_ULT, BCF_BOOL_ULE, BCF_BOOL_UGT,
 					       BCF_BOOL_UGE };
-		unsigned i, j;
+		unsigned j;
 
 		for (i = 0; i < 4; i++)
 			for (j = 0; j < sizeof(ks) / sizeof(ks[0]); j++) {

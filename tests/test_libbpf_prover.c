@@ -119,6 +119,7 @@ int main(void)
 	step(&p, "unreachable_arsh_path.smt2");
 	step(&p, "shift_constraint_path.smt2,jset_two_bits.smt2,path_conj_many.smt2");
 	dbl_add_prog(d, &p);
+	dbl_prog_free(&p);
 	fd = libbpf_load(d, "lbp", buf, &calls, &flags);
 	ok(fd >= 0 && calls == 3 && dbl_stats(d)->proofs_ok == 3,
 	   "libbpf's loop: 3 prover calls, 3 proofs accepted by the kernel-compat checker, "
@@ -150,6 +151,7 @@ int main(void)
 	p.final_ok = true;
 	step(&p, "alu32_sub_wrap.smt2");
 	dbl_add_prog(d, &p);
+	dbl_prog_free(&p);
 	flags = 0xff;
 	fd = libbpf_load(d, "lbsat", buf, &calls, &flags);
 	ok(fd == -EACCES && calls == 1 && flags == 0 && strstr(bcf_last_error(), "satisfiable"),

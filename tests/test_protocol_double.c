@@ -63,16 +63,6 @@ static void add_step(struct dbl_prog *p, const char *path, enum dbl_fault f)
 	free(list);
 }
 
-static void free_prog(struct dbl_prog *p)
-{
-	unsigned k, c;
-
-	for (k = 0; k < p->nsteps; k++)
-		for (c = 0; c < p->steps[k].ncond; c++)
-			free(p->steps[k].cond[c]);
-	p->nsteps = 0;
-}
-
 static void prog(struct dbl_prog *p, const char *name, bool plain_ok, bool final_ok)
 {
 	memset(p, 0, sizeof(*p));
@@ -224,7 +214,7 @@ static void rows(void)
 		ok(raw(n, &a) == -EPERM, "4.2 row 5: first load with bcf_buf, no CAP_BPF: EPERM");
 		dbl_free(n);
 	}
-	free_prog(&p);
+	dbl_prog_free(&p);
 	dbl_free(d);
 }
 
@@ -266,7 +256,7 @@ static void loader_cases(void)
 	   res.path_proofs);
 	ok(clean(d, fd), "no fd left, no violation (%s)", dbl_stats(d)->last_violation);
 	bcf_load_result__free(&res);
-	free_prog(&p);
+	dbl_prog_free(&p);
 	dbl_free(d);
 
 	/* batched path-only requests (4.5), alone and merged with a refine request */
@@ -284,7 +274,7 @@ static void loader_cases(void)
 	   "request (%s, %u path proofs)", bcf_load_status__name(res.status), res.path_proofs);
 	ok(clean(d, fd), "no fd left, no violation");
 	bcf_load_result__free(&res);
-	free_prog(&p);
+	dbl_prog_free(&p);
 	dbl_free(d);
 
 	/* sat */
@@ -300,7 +290,7 @@ static void loader_cases(void)
 	   res.model_text ? res.model_text : "");
 	ok(clean(d, fd), "bcf_fd closed after sat");
 	bcf_load_result__free(&res);
-	free_prog(&p);
+	dbl_prog_free(&p);
 	dbl_free(d);
 
 	/* ENOSPC: growth, and the limit */
@@ -329,7 +319,7 @@ static void loader_cases(void)
 		   "ENOSPC beyond the limit: rejected-nospc: %s", res.detail);
 		ok(clean(d, fd), "no fd left");
 		bcf_load_result__free(&res);
-		free_prog(&p);
+		dbl_prog_free(&p);
 		dbl_free(d);
 
 		/* the proof does not fit although the condition does */
@@ -346,7 +336,7 @@ static void loader_cases(void)
 		   bcf_load_status__name(res.status), res.restarts);
 		ok(clean(d, fd), "no fd left");
 		bcf_load_result__free(&res);
-		free_prog(&p);
+		dbl_prog_free(&p);
 		dbl_free(d);
 	}
 
@@ -369,7 +359,7 @@ static void loader_cases(void)
 			   "%s: protocol-error: %s", m[i].what, res.detail);
 			ok(clean(d, fd), "%s: no fd left", m[i].what);
 			bcf_load_result__free(&res);
-			free_prog(&p);
+			dbl_prog_free(&p);
 			dbl_free(d);
 		}
 	}
@@ -386,7 +376,7 @@ static void loader_cases(void)
 	   dbl_last_log(d));
 	ok(clean(d, fd), "no fd left");
 	bcf_load_result__free(&res);
-	free_prog(&p);
+	dbl_prog_free(&p);
 	dbl_free(d);
 
 	/* rejected without a condition */
@@ -411,7 +401,7 @@ static void loader_cases(void)
 	   res.detail);
 	ok(clean(d, fd), "no fd left");
 	bcf_load_result__free(&res);
-	free_prog(&p);
+	dbl_prog_free(&p);
 	dbl_free(d);
 
 	/* privileges and kernels without BCF */
@@ -427,7 +417,7 @@ static void loader_cases(void)
 			prog(&p, "stockok", true, true);
 			add_step(&p, "alu32_add_zext.smt2", DBL_OK);
 			dbl_add_prog(d, &p);
-			free_prog(&p);
+			dbl_prog_free(&p);
 			prog(&p, "stockbad", false, true);
 			add_step(&p, "alu32_add_zext.smt2", DBL_OK);
 			dbl_add_prog(d, &p);
@@ -444,7 +434,7 @@ static void loader_cases(void)
 			   "%s: plain rejection with the verifier's message", ks[i].what);
 			ok(clean(d, fd), "%s: no fd left", ks[i].what);
 			bcf_load_result__free(&res);
-			free_prog(&p);
+			dbl_prog_free(&p);
 			dbl_free(d);
 		}
 		d = dbl_new(DBL_BCF_NOCAP);
@@ -474,7 +464,7 @@ static void loader_cases(void)
 			   dbl_stats(d)->requests == 0, "--no-bcf on a BCF kernel: plain load, "
 			   "no request");
 			bcf_load_result__free(&res);
-			free_prog(&p);
+			dbl_prog_free(&p);
 			dbl_free(d);
 		}
 	}
@@ -534,7 +524,7 @@ static void save_case(void)
 		free(man);
 		clean(d, fd);
 		bcf_load_result__free(&res);
-		free_prog(&p);
+		dbl_prog_free(&p);
 		dbl_free(d);
 	}
 	snprintf(path, sizeof(path), "rm -rf '%s'", dir);
@@ -567,7 +557,7 @@ static void recorded(void)
 		prog(&p, name, false, true);
 		add_step(&p, de->d_name, DBL_OK);
 		dbl_add_prog(d, &p);
-		free_prog(&p);
+		dbl_prog_free(&p);
 		fd = load(d, name, &res, NULL);
 		if (strstr(de->d_name, "_sat"))
 			expect_sat++;
@@ -616,7 +606,7 @@ static void recorded(void)
 			prog(&p, name, false, true);
 			add_step(&p, file, DBL_OK);
 			dbl_add_prog(d, &p);
-			free_prog(&p);
+			dbl_prog_free(&p);
 			fd = load(d, name, &res, NULL);
 			if (fd >= 0 && res.status == BCF_LOAD_PROOFS)
 				loaded++;

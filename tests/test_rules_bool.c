@@ -339,7 +339,7 @@ static void test_resolution(struct bcf_checker *c)
 
 	/* deep literals: matches decided within and beyond the quick walk */
 	{
-		uint32_t na40 = a, nb40 = b, nb10 = b, concl, i;
+		uint32_t na40 = a, nb40 = b, nb10 = b, concl;
 		const struct bcf_expr *e;
 		int err;
 
@@ -423,12 +423,12 @@ static uint32_t rnd(uint32_t n)
 }
 
 /* x == L where L is p (neg 0) or NOT p (neg 1), with ckr_equal only */
-static int ref_is(struct bcf_checker *c, uint32_t x, uint32_t p, bool neg)
+static int ref_is(struct bcf_checker *c, uint32_t lit, uint32_t p, bool neg)
 {
-	const struct bcf_expr *e = ckr_expr(c, x);
+	const struct bcf_expr *e = ckr_expr(c, lit);
 
 	if (!neg)
-		return ckr_equal(c, x, p);
+		return ckr_equal(c, lit, p);
 	return e->code == BCF_BOOL_NOT ? ckr_equal(c, e->args[0], p) : 0;
 }
 
