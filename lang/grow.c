@@ -14,16 +14,27 @@ int bcf__grow(void **p, size_t *cap, size_t need, size_t elem)
 
 int bcf__grow_from(void **p, size_t *cap, size_t need, size_t elem, size_t first)
 {
+	return bcf__grow_max(p, cap, need, elem, first, SIZE_MAX);
+}
+
+int bcf__grow_max(void **p, size_t *cap, size_t need, size_t elem, size_t first, size_t max)
+{
 	size_t c = *cap ? *cap : first ? first : 1;
 	void *n;
 
 	if (need <= *cap)
 		return 0;
+	if (!elem)
+		return -EINVAL;
 	while (c < need) {
 		if (c > SIZE_MAX / 2 / elem)
 			return -ENOMEM;
 		c *= 2;
 	}
+	if (c > SIZE_MAX / elem)
+		return -ENOMEM;
+	if (c > max)
+		return -E2BIG;
 	n = realloc(*p, c * elem);
 	if (!n)
 		return -ENOMEM;

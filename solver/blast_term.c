@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang/grow.h"
 #include "solver/blast_int.h"
 
 #define ON_STACK 1u
@@ -146,15 +147,8 @@ static int route(struct blaster *bl, uint32_t t)
 
 static int push(struct frame **stk, size_t *sp, size_t *cap, uint32_t id)
 {
-	if (*sp == *cap) {
-		size_t c = *cap ? *cap * 2 : 64;
-		struct frame *n = realloc(*stk, c * sizeof(*n));
-
-		if (!n)
-			return -ENOMEM;
-		*stk = n;
-		*cap = c;
-	}
+	if (bcf__grow_from((void **)stk, cap, *sp + 1, sizeof(**stk), 64))
+		return -ENOMEM;
 	(*stk)[(*sp)++] = (struct frame){ .id = id };
 	return 0;
 }

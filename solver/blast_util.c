@@ -4,31 +4,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang/grow.h"
 #include "solver/blast_int.h"
 
 int bl_grow(struct blaster *bl)
 {
 	uint32_t n;
-	size_t c = bl->cap ? bl->cap : 4096;
-	int *m;
-	uint8_t *s;
+	size_t mc = bl->cap, sc = bl->cap;
 
 	bcf_arena__words(bl->a, &n);
-	if (n <= bl->cap)
-		return 0;
-	while (c < n)
-		c *= 2;
-	m = realloc(bl->memo, c * sizeof(*m));
-	if (!m)
+	/* both arrays grow to the same capacity (same start, same need) */
+	if (bcf__grow_from((void **)&bl->memo, &mc, n, sizeof(*bl->memo), 4096) ||
+	    bcf__grow_from((void **)&bl->state, &sc, n, sizeof(*bl->state), 4096))
 		return -ENOMEM;
-	bl->memo = m;
-	s = realloc(bl->state, c);
-	if (!s)
-		return -ENOMEM;
-	bl->state = s;
-	memset(bl->memo + bl->cap, 0, (c - bl->cap) * sizeof(*m));
-	memset(bl->state + bl->cap, 0, c - bl->cap);
-	bl->cap = c;
+	bl->cap = mc;
 	return 0;
 }
 
@@ -170,16 +159,15 @@ uint32_t bl_rhs(const struct blaster *bl, int s)
 
 int bl_ground(struct blaster *bl, uint32_t id, bool *ground)
 {
-	uint32_t *stack, sp = 0;
-	size_t scap = 64;
+	uint32_t *stack = NULL, sp = 0;
+	size_t scap = 0;
 	int err;
 
 	err = bl_grow(bl);
 	if (err)
 		return err;
 	if ((bl->state[id] & G_MASK) == 0) {
-		stack = malloc(scap * sizeof(*stack));
-		if (!stack)
+		if (bcf__grow_from((void **)&stack, &scap, 1, sizeof(*stack), 64))
 			return -ENOMEM;
 		stack[sp++] = id;
 		while (sp) {
@@ -202,16 +190,10 @@ int bl_ground(struct blaster *bl, uint32_t id, bool *ground)
 						g = 2;
 					} else if (!ga) {
 						ready = false;
-						if (sp == scap) {
-							uint32_t *ns;
-
-							scap *= 2;
-							ns = realloc(stack, scap * sizeof(*ns));
-							if (!ns) {
-								free(stack);
-								return -ENOMEM;
-							}
-							stack = ns;
+						if (bcf__grow_from((void **)&stack, &scap, sp + 1,
+								   sizeof(*stack), 64)) {
+							free(stack);
+							return -ENOMEM;
 						}
 						stack[sp++] = e->args[k];
 					}

@@ -26,6 +26,7 @@
 #include "config.h"
 #include "lang/arena.h"
 #include "lang/error.h"
+#include "lang/grow.h"
 #include "solver/backend.h"
 
 #define CVC5_MAX_OUTPUT (64u << 20)
@@ -57,6 +58,7 @@ static int64_t mono_ms(void)
 struct decls {
 	char **names;
 	unsigned n;
+	size_t cap;
 };
 
 static void decls_free(struct decls *d)
@@ -97,16 +99,13 @@ static int parse_decls(const char *script, struct decls *d)
 	memset(d, 0, sizeof(*d));
 	while ((p = strstr(p, "(declare-fun "))) {
 		size_t n;
-		char **nn;
 
 		p += strlen("(declare-fun ");
 		n = symbol_len(p);
 		if (!n)
 			return -EINVAL;
-		nn = realloc(d->names, (d->n + 1) * sizeof(*nn));
-		if (!nn)
+		if (bcf__grow_from((void **)&d->names, &d->cap, d->n + 1, sizeof(*d->names), 16))
 			return -ENOMEM;
-		d->names = nn;
 		d->names[d->n] = strndup(p, n);
 		if (!d->names[d->n])
 			return -ENOMEM;
@@ -366,25 +365,20 @@ static int run_cvc5(const char *path, char *const argv[], const char *in, size_t
 		if (pfd[0].revents & (POLLIN | POLLERR | POLLHUP)) {
 			ssize_t n;
 
-			if (r->len + 4096 + 1 > cap) {
-				size_t nc = cap ? cap * 2 : 8192;
-				char *no;
+			int g = bcf__grow_max((void **)&r->out, &cap, r->len + 4096 + 1, 1, 8192,
+					      CVC5_MAX_OUTPUT);
 
-				if (nc > CVC5_MAX_OUTPUT) {
-					r->too_much = true;
-					kill(pid, SIGKILL);
-					r->killed = true;
-					break;
-				}
-				no = realloc(r->out, nc);
-				if (!no) {
-					kill(pid, SIGKILL);
-					r->killed = true;
-					ret = -ENOMEM;
-					break;
-				}
-				r->out = no;
-				cap = nc;
+			if (g == -E2BIG) {
+				r->too_much = true;
+				kill(pid, SIGKILL);
+				r->killed = true;
+				break;
+			}
+			if (g) {
+				kill(pid, SIGKILL);
+				r->killed = true;
+				ret = -ENOMEM;
+				break;
 			}
 			n = read(sout[0], r->out + r->len, cap - r->len - 1);
 			if (n > 0)

@@ -14,6 +14,7 @@
 
 #include "lang/arena.h"
 #include "lang/error.h"
+#include "lang/grow.h"
 #include "lang/opts.h"
 #include "solver/backend.h"
 #include "solver/prover.h"
@@ -64,11 +65,11 @@ static void to_dec(const uint64_t w[BCF_MODEL_WORDS], char *out, size_t size)
 
 static char *model_text(const struct bcf_arena *a, const struct bcf_solver_result *sr)
 {
-	size_t cap = 256, len = 0;
-	char *s = malloc(cap);
+	size_t cap = 0, len = 0;
+	char *s = NULL;
 	uint32_t i;
 
-	if (!s)
+	if (bcf__grow_from((void **)&s, &cap, 1, 1, 256))
 		return NULL;
 	s[0] = '\0';
 	for (i = 0; i < sr->model_len; i++) {
@@ -99,14 +100,9 @@ static char *model_text(const struct bcf_arena *a, const struct bcf_solver_resul
 		}
 		if (n < 0)
 			continue;
-		if (len + n + 1 > cap) {
-			char *ns = realloc(s, cap = (len + n + 1) * 2);
-
-			if (!ns) {
-				free(s);
-				return NULL;
-			}
-			s = ns;
+		if (bcf__grow_from((void **)&s, &cap, len + n + 1, 1, 256)) {
+			free(s);
+			return NULL;
 		}
 		memcpy(s + len, line, n + 1);
 		len += n;

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang/grow.h"
 #include "solver/tactic.h"
 #include "solver/tactic_int.h"
 
@@ -49,15 +50,8 @@ static int add_lit(struct tac *t, int s)
 
 	if (t->nlits == TAC_MAX_LITS)
 		return -E2BIG;
-	if (t->nlits == t->lit_cap) {
-		unsigned c = t->lit_cap ? t->lit_cap * 2 : 64;
-		struct tac_lit *n = realloc(t->lits, c * sizeof(*n));
-
-		if (!n)
-			return -ENOMEM;
-		t->lits = n;
-		t->lit_cap = c;
-	}
+	if (bcf__grow_from((void **)&t->lits, &t->lit_cap, t->nlits + 1, sizeof(*t->lits), 64))
+		return -ENOMEM;
 	sl = tac_slot(t, pbuild_fact(t->b, s));
 	if (!sl)
 		return -ENOMEM;
@@ -76,11 +70,11 @@ static int add_lit(struct tac *t, int s)
  */
 static int collect(struct tac *t, const int *facts, unsigned n)
 {
-	int *work, err = 0;
-	unsigned nw = 0, cap = n + 64, i;
+	int *work = NULL, err = 0;
+	unsigned nw = 0, i;
+	size_t cap = 0;
 
-	work = malloc(cap * sizeof(*work));
-	if (!work)
+	if (bcf__grow_from((void **)&work, &cap, n + 64, sizeof(*work), n + 64))
 		return -ENOMEM;
 	for (i = n; i-- > 0;)
 		work[nw++] = facts[i];
@@ -104,16 +98,10 @@ static int collect(struct tac *t, const int *facts, unsigned n)
 		if (f == pbuild_true(t->b))
 			continue;
 		if (code == BCF_BOOL_CONJ || (code == BCF_BOOL_NOT && icode == BCF_BOOL_DISJ)) {
-			if (nw + vlen + ivlen > cap) {
-				int *nwk;
-
-				cap = (nw + vlen + ivlen) * 2;
-				nwk = realloc(work, cap * sizeof(*nwk));
-				if (!nwk) {
-					err = -ENOMEM;
-					break;
-				}
-				work = nwk;
+			if (bcf__grow_from((void **)&work, &cap, (size_t)nw + vlen + ivlen,
+					   sizeof(*work), 64)) {
+				err = -ENOMEM;
+				break;
 			}
 			for (i = code == BCF_BOOL_CONJ ? vlen : ivlen; i-- > 0;) {
 				k = code == BCF_BOOL_CONJ ? pb_and_elim(t->b, s, i) :

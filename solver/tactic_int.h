@@ -48,7 +48,8 @@ struct tac {
 	struct pbuild *b;
 	struct bcf_arena *a;
 	struct tac_lit *lits;
-	unsigned nlits, lit_cap;
+	unsigned nlits;
+	size_t lit_cap;
 	struct tac_slot *slot;
 	size_t nslot;
 	uint32_t gen;

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang/grow.h"
 #include "solver/tactic_int.h"
 
 #define NONE (-1)
@@ -28,21 +29,9 @@
 int tac_grow(struct tac *t)
 {
 	uint32_t n;
-	size_t c = t->nslot ? t->nslot : 4096;
-	struct tac_slot *s;
 
 	bcf_arena__words(t->a, &n);
-	if (n <= t->nslot)
-		return 0;
-	while (c < n)
-		c *= 2;
-	s = realloc(t->slot, c * sizeof(*s));
-	if (!s)
-		return -ENOMEM;
-	memset(s + t->nslot, 0, (c - t->nslot) * sizeof(*s));
-	t->slot = s;
-	t->nslot = c;
-	return 0;
+	return bcf__grow_from((void **)&t->slot, &t->nslot, n, sizeof(*t->slot), 4096);
 }
 
 static struct tac_slot *slot(struct tac *t, uint32_t id)
@@ -129,15 +118,8 @@ struct stk {
 
 static int push(struct stk *k, uint32_t id, uint32_t stage)
 {
-	if (k->n + 2 > k->cap) {
-		size_t c = k->cap ? k->cap * 2 : 256;
-		uint32_t *n = realloc(k->v, c * sizeof(*n));
-
-		if (!n)
-			return -ENOMEM;
-		k->v = n;
-		k->cap = c;
-	}
+	if (bcf__grow((void **)&k->v, &k->cap, k->n + 2, sizeof(*k->v)))
+		return -ENOMEM;
 	k->v[k->n++] = id;
 	k->v[k->n++] = stage;
 	return 0;
