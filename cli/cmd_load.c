@@ -13,6 +13,7 @@
 #include "cli/commands.h"
 #include "corpus/load_json.h"
 #include "lang/error.h"
+#include "lang/grow.h"
 
 /* Exit statuses of bcf load, one per failure class (bcf.1, README). */
 enum {
@@ -189,7 +190,7 @@ int cmd_load(int argc, char **argv)
 	struct load_ctx ctx = { 0 };
 	const char **progs = NULL;
 	struct bcf_loader *l = NULL;
-	size_t nprogs = 0;
+	size_t nprogs = 0, progs_cap = 0;
 	char *end;
 	int ch, err, rc = BCF_EXIT_USAGE;
 
@@ -201,13 +202,11 @@ int cmd_load(int argc, char **argv)
 			free(progs);
 			return 0;
 		case 'p': {
-			const char **np = realloc(progs, (nprogs + 1) * sizeof(*np));
-
-			if (!np) {
+			if (bcf__grow_from((void **)&progs, &progs_cap, nprogs + 1, sizeof(*progs),
+					   8)) {
 				fprintf(stderr, "bcf load: out of memory\n");
 				goto out;
 			}
-			progs = np;
 			progs[nprogs++] = optarg;
 			break;
 		}

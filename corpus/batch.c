@@ -23,6 +23,7 @@
 #include "corpus/batch.h"
 #include "corpus/json.h"
 #include "lang/error.h"
+#include "lang/grow.h"
 
 #define KILL_GRACE_S 5
 
@@ -75,15 +76,10 @@ int batch_done_names(const char *path, bool repair, char ***names, size_t *n)
 		*nl = '\0';
 		j = json_parse(p, NULL);
 		if (j && json_get(j, "name")) {
-			if (*n == cap) {
-				char **v = realloc(*names, (cap = cap ? cap * 2 : 256) * sizeof(*v));
-
-				if (!v) {
-					json_free(j);
-					err = -ENOMEM;
-					break;
-				}
-				*names = v;
+			if (bcf__grow((void **)names, &cap, *n + 1, sizeof(**names))) {
+				json_free(j);
+				err = -ENOMEM;
+				break;
 			}
 			(*names)[(*n)++] = strdup(json_str(j, "name"));
 		}

@@ -9,6 +9,7 @@
 
 #include "corpus/batch.h"
 #include "lang/error.h"
+#include "lang/grow.h"
 
 static bool has_ext(const char *p, const char *ext)
 {
@@ -31,15 +32,8 @@ static int add_prog(struct batch_items *it, char *name, char *path, char *prog)
 {
 	if (!name || !path)
 		goto oom;
-	if (it->n == it->cap) {
-		size_t cap = it->cap ? it->cap * 2 : 256;
-		struct batch_item *v = realloc(it->v, cap * sizeof(*v));
-
-		if (!v)
-			goto oom;
-		it->v = v;
-		it->cap = cap;
-	}
+	if (bcf__grow((void **)&it->v, &it->cap, it->n + 1, sizeof(*it->v)))
+		goto oom;
 	it->v[it->n].name = name;
 	it->v[it->n].path = path;
 	it->v[it->n].prog = prog;
@@ -104,9 +98,11 @@ static int add_dir(struct batch_items *it, const char *root)
 	size_t sp = 0, cap = 0, rootlen = strlen(root);
 	int err = 0;
 
-	stack = malloc(sizeof(*stack) * (cap = 16));
-	if (!stack || !(stack[sp++] = strdup(root)))
+	if (bcf__grow_from((void **)&stack, &cap, 1, sizeof(*stack), 16) ||
+	    !(stack[sp++] = strdup(root))) {
+		free(stack);
 		return -ENOMEM;
+	}
 	while (sp) {
 		char *dir = stack[--sp];
 		struct dirent *de;
@@ -132,15 +128,11 @@ static int add_dir(struct batch_items *it, const char *root)
 				continue;
 			}
 			if (S_ISDIR(st.st_mode)) {
-				if (sp == cap) {
-					char **ns = realloc(stack, sizeof(*ns) * (cap *= 2));
-
-					if (!ns) {
-						free(p);
-						err = -ENOMEM;
-						break;
-					}
-					stack = ns;
+				if (bcf__grow_from((void **)&stack, &cap, sp + 1, sizeof(*stack),
+						   16)) {
+					free(p);
+					err = -ENOMEM;
+					break;
 				}
 				stack[sp++] = p;
 			} else if (S_ISREG(st.st_mode) &&

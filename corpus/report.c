@@ -18,6 +18,7 @@
 #include "corpus/results.h"
 #include "checker/checker.h"
 #include "lang/error.h"
+#include "lang/grow.h"
 
 struct vec {
 	double *v;
@@ -26,15 +27,8 @@ struct vec {
 
 static void vpush(struct vec *v, double x)
 {
-	if (v->n == v->cap) {
-		size_t c = v->cap ? v->cap * 2 : 256;
-		double *n = realloc(v->v, c * sizeof(*n));
-
-		if (!n)
-			return;
-		v->v = n;
-		v->cap = c;
-	}
+	if (bcf__grow((void **)&v->v, &v->cap, v->n + 1, sizeof(*v->v)))
+		return;
 	v->v[v->n++] = x;
 }
 
@@ -134,13 +128,8 @@ static int load_baseline(const char *path, struct base **out, size_t *n)
 		}
 		if (nf <= col_bytes)
 			continue;
-		if (*n == bcap) {
-			struct base *b = realloc(*out, (bcap = bcap ? bcap * 2 : 256) * sizeof(*b));
-
-			if (!b)
-				break;
-			*out = b;
-		}
+		if (bcf__grow((void **)out, &bcap, *n + 1, sizeof(**out)))
+			break;
 		(*out)[*n].name = strdup(fields[0]);
 		(*out)[*n].bytes = atof(fields[col_bytes]);
 		snprintf((*out)[*n].status, sizeof((*out)[*n].status), "%s",

@@ -7,6 +7,7 @@
 #include "corpus/results.h"
 #include "lang/fileio.h"
 #include "lang/error.h"
+#include "lang/grow.h"
 
 int results_load(const char *path, struct result_set *rs)
 {
@@ -33,21 +34,17 @@ int results_load(const char *path, struct result_set *rs)
 			continue;
 		}
 		if (rs->n == rs->cap) {
-			size_t c = rs->cap ? rs->cap * 2 : 256;
-			struct json_obj **v = realloc(rs->v, c * sizeof(*v));
-			char **l = realloc(rs->lines, c * sizeof(*l));
+			/* the two arrays share one capacity (same start, same need) */
+			size_t vc = rs->cap, lc = rs->cap;
 
-			if (v)
-				rs->v = v;
-			if (l)
-				rs->lines = l;
-			if (!v || !l) {
+			if (bcf__grow((void **)&rs->v, &vc, rs->n + 1, sizeof(*rs->v)) ||
+			    bcf__grow((void **)&rs->lines, &lc, rs->n + 1, sizeof(*rs->lines))) {
 				json_free(j);
 				fclose(f);
 				free(line);
 				return -ENOMEM;
 			}
-			rs->cap = c;
+			rs->cap = vc;
 		}
 		rs->v[rs->n] = j;
 		rs->lines[rs->n] = strdup(line);

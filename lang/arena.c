@@ -5,6 +5,7 @@
 
 #include "lang/arena.h"
 #include "lang/error.h"
+#include "lang/grow.h"
 
 #define ARENA_MAX_WORDS (1u << 30)
 
@@ -72,34 +73,16 @@ static uint32_t hash_words(const uint32_t *w, unsigned n)
 
 static int grow_words(struct bcf_arena *a, uint32_t need)
 {
-	uint32_t cap = a->cap ? a->cap : 64;
-	uint32_t *w;
-	uint8_t *h;
-	char **nm;
+	/* the per-word arrays share one capacity (same start, same need) */
+	size_t wc = a->cap, hc = a->cap, nc = a->cap;
 
 	if (need > ARENA_MAX_WORDS)
 		return bcf__err(-E2BIG, "expression arena: more than %u words", ARENA_MAX_WORDS);
-	if (need <= a->cap)
-		return 0;
-	while (cap < need)
-		cap *= 2;
-	w = realloc(a->words, (size_t)cap * sizeof(*w));
-	if (!w)
+	if (bcf__grow_from((void **)&a->words, &wc, need, sizeof(*a->words), 64) ||
+	    bcf__grow_from((void **)&a->is_hdr, &hc, need, sizeof(*a->is_hdr), 64) ||
+	    (a->names && bcf__grow_from((void **)&a->names, &nc, need, sizeof(*a->names), 64)))
 		return -ENOMEM;
-	a->words = w;
-	h = realloc(a->is_hdr, cap);
-	if (!h)
-		return -ENOMEM;
-	memset(h + a->cap, 0, cap - a->cap);
-	a->is_hdr = h;
-	if (a->names) {
-		nm = realloc(a->names, (size_t)cap * sizeof(*nm));
-		if (!nm)
-			return -ENOMEM;
-		memset(nm + a->cap, 0, (size_t)(cap - a->cap) * sizeof(*nm));
-		a->names = nm;
-	}
-	a->cap = cap;
+	a->cap = (uint32_t)wc;
 	return 0;
 }
 

@@ -14,35 +14,29 @@
 #include <unistd.h>
 
 #include "lang/fileio.h"
+#include "lang/grow.h"
 
 int bcf__file_read(const char *path, size_t limit, char **buf, size_t *len)
 {
-	size_t cap = 65536, n = 0;
-	char *b = NULL, *nb;
+	size_t cap = 0, n = 0;
+	char *b = NULL;
 	int fd, err = 0;
 	ssize_t r;
 
 	fd = strcmp(path, "-") ? open(path, O_RDONLY | O_CLOEXEC) : 0;
 	if (fd < 0)
 		return -errno;
-	b = malloc(cap + 1);
-	if (!b) {
-		err = -ENOMEM;
-		goto out;
-	}
 	for (;;) {
 		if (n == cap) {
-			if (cap >= limit) {
+			if (cap && cap >= limit) {
 				err = -EFBIG;
 				goto out;
 			}
-			cap *= 2;
-			nb = realloc(b, cap + 1);
-			if (!nb) {
+			/* 64 KiB, then doubling */
+			if (bcf__grow_from((void **)&b, &cap, n + 1, 1, 65536)) {
 				err = -ENOMEM;
 				goto out;
 			}
-			b = nb;
 		}
 		r = read(fd, b + n, cap - n);
 		if (r < 0) {
@@ -58,6 +52,11 @@ int bcf__file_read(const char *path, size_t limit, char **buf, size_t *len)
 			err = -EFBIG;
 			goto out;
 		}
+	}
+	/* room for the terminator */
+	if (bcf__grow_from((void **)&b, &cap, n + 1, 1, 65536)) {
+		err = -ENOMEM;
+		goto out;
 	}
 	b[n] = '\0';
 	*buf = b;

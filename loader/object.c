@@ -21,6 +21,7 @@
 #include <bpf/libbpf.h>
 
 #include "lang/error.h"
+#include "lang/grow.h"
 #include "lang/opts.h"
 #include "loader/attr.h"
 #include "loader/loader_int.h"
@@ -144,7 +145,7 @@ int bcf_loader__object_progs(const char *path, char ***names, size_t *n)
 	libbpf_print_fn_t old = libbpf_set_print(capture_print);
 	struct bpf_program *p;
 	struct bpf_object *obj;
-	size_t cnt = 0;
+	size_t cnt = 0, cap = 0;
 	char **v = NULL;
 	int err = 0;
 
@@ -164,14 +165,11 @@ int bcf_loader__object_progs(const char *path, char ***names, size_t *n)
 				strerror(-err), libbpf_msg[0] ? ": " : "", libbpf_msg);
 	}
 	bpf_object__for_each_program(p, obj) {
-		char **nv = realloc(v, (cnt + 1) * sizeof(*v));
-
-		if (!nv || !(nv[cnt] = strdup(bpf_program__name(p)))) {
-			v = nv ? nv : v;
+		if (bcf__grow_from((void **)&v, &cap, cnt + 1, sizeof(*v), 8) ||
+		    !(v[cnt] = strdup(bpf_program__name(p)))) {
 			err = -ENOMEM;
 			break;
 		}
-		v = nv;
 		cnt++;
 	}
 	bpf_object__close(obj);

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "lang/error.h"
+#include "lang/grow.h"
 #include "loader/attr.h"
 #include "loader/loader_int.h"
 
@@ -52,15 +53,8 @@ static int cache_add(struct cache *c, const void *cond, size_t size, const void 
 {
 	struct proof_cache_entry *e;
 
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 8;
-		struct proof_cache_entry *v = realloc(c->v, cap * sizeof(*v));
-
-		if (!v)
-			return -ENOMEM;
-		c->v = v;
-		c->cap = cap;
-	}
+	if (bcf__grow_from((void **)&c->v, &c->cap, c->n + 1, sizeof(*c->v), 8))
+		return -ENOMEM;
 	e = &c->v[c->n];
 	e->cond = malloc(size);
 	e->proof = malloc(psize ? psize : 1);
@@ -238,7 +232,7 @@ int bcf_loader__prog_load(struct bcf_loader *l, const char *name, const void *at
 	const size_t pre = offsetof(struct bcf_load_attr, bcf_buf);
 	struct cache cache = { 0 };
 	void **bufs = NULL;
-	size_t nbufs = 0, copy = size < pre ? size : pre;
+	size_t nbufs = 0, bufs_cap = 0, copy = size < pre ? size : pre;
 	uint32_t bufsz = l->o.buf_size;
 	unsigned round_requests;
 	int kind, ret = 0;
@@ -291,22 +285,19 @@ restart:
 		struct bcf_load_attr a;
 		uint32_t bcf_fd = 0;
 		bool answered = false;
-		void *buf, **nb;
+		void *buf;
 
 		round_requests = 0;
 		res->requests = res->proofs = res->path_proofs = 0;
 		res->proof_bytes = 0;
-		nb = realloc(bufs, (nbufs + 1) * sizeof(*bufs));
-		buf = nb ? calloc(1, bufsz) : NULL;
+		buf = bcf__grow_from((void **)&bufs, &bufs_cap, nbufs + 1, sizeof(*bufs), 4) ?
+			      NULL : calloc(1, bufsz);
 		if (!buf) {
-			if (nb)
-				bufs = nb;
 			set_status(res, BCF_LOAD_ERROR, -ENOMEM, "out of memory for a %u-byte buffer",
 				   bufsz);
 			ret = -ENOMEM;
 			goto out;
 		}
-		bufs = nb;
 		bufs[nbufs++] = buf;
 		memset(&a, 0, sizeof(a));
 		memcpy(&a, attr, copy);
