@@ -3,8 +3,8 @@
  * The blaster's entry points and atoms (solver/blast.h): (= atom C) by
  * CONG over the blasted arguments, BITBLAST of the comparison, TRANS;
  * ugt/uge/sgt/sge and distinct are rewritten first (REWRITE 87-90, 5), 1-bit
- * equalities go through the POLY_NORM / BV_ULT_ONE route, ground atoms are
- * EVALUATEd.
+ * equalities become a 1-bit bvult or a wider equality (blast_eq1.c), ground
+ * atoms are EVALUATEd.
  */
 #include <stdarg.h>
 #include <stdlib.h>
@@ -98,10 +98,11 @@ static int compare(struct blaster *bl, uint32_t id)
 	int prem[2], s, c;
 
 	if (w == 1 && code == BCF_BOOL_EQ) {
+		/* a 1-bit bvult or a wider =, which the code below blasts */
 		s = bl_route_eq1(bl, id);
 		if (s < 0)
 			return s;
-		c = atom(bl, bl_rhs(bl, s));
+		c = compare(bl, bl_rhs(bl, s));
 		return c < 0 ? c : bl_trans2(bl, s, c);
 	}
 	if (w == 1 && (code == BCF_BOOL_SLT || code == BCF_BOOL_SLE))

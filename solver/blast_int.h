@@ -4,7 +4,9 @@
  *   blast.c          entry points, atoms (comparisons, equalities, distinct)
  *   blast_term.c     terms: memoised (= t FB(bits)) proofs, iterative walk
  *   blast_mask.c     bvand / bvor / bvxor with a constant operand
- *   blast_poly.c     POLY_NORM routes (bvnot, mul by a constant, 1-bit =)
+ *   blast_poly.c     POLY_NORM route: multiplication by a constant
+ *   blast_not.c      bvnot one bit at a time (REWRITE 61, 84, 51, 53)
+ *   blast_eq1.c      1-bit equalities (REWRITE 139, 58-60, 54/59 lifting)
  *   blast_shift.c    shifts by constants, 1-bit repeats (rewrites)
  *   blast_narrow.c   narrower comparisons of zero-extended terms
  *   blast_util.c     node builders, REWRITE side conditions, step counters
@@ -79,6 +81,17 @@ int bl_poly_norm(struct blaster *bl, uint32_t eq);
 int bl_bitblast(struct blaster *bl, uint32_t eq);
 int bl_trans2(struct blaster *bl, int s0, int s1);
 
+/* REFL, SYMM, TRANS, CONG (header word of the node op), counted. */
+int bl_refl(struct blaster *bl, uint32_t t);
+int bl_symm(struct blaster *bl, int s);
+int bl_trans(struct blaster *bl, const int *s, unsigned n);
+int bl_cong(struct blaster *bl, uint32_t op, const int *s, unsigned n);
+/* (= (extract[w-1:0] z) z) by REWRITE 53 BV_EXTRACT_WHOLE */
+int bl_extract_whole(struct blaster *bl, uint32_t z);
+/* (code a b) for a bool comparison code of 32-bit Int terms, proven by
+ * EVALUATE (a side-condition premise); returns the step. */
+int bl_cond_op(struct blaster *bl, uint8_t code, uint32_t a, uint32_t b);
+
 /* lhs / rhs of the equality concluded by step s */
 uint32_t bl_lhs(const struct blaster *bl, int s);
 uint32_t bl_rhs(const struct blaster *bl, int s);
@@ -98,13 +111,21 @@ uint32_t bl_term_fb(const struct blaster *bl, uint32_t t);
  */
 int bl_route_mask(struct blaster *bl, uint32_t t);
 int bl_route_not(struct blaster *bl, uint32_t t);
+/* (extract[h:l] (bvnot x)) or (extract[h:l] (bvxor x ones)) narrowed to
+ * (bvnot (extract[h:l] x)) (REWRITE 61); BL_NONE for any other extract */
+int bl_route_extract(struct blaster *bl, uint32_t t);
+/* (= p (bvnot x)) for p = (bvxor x ones) or (bvxor ones x), any width */
+int bl_xor_ones(struct blaster *bl, uint32_t p);
+/* (= (bvnot #0:w) ones:w) as a term fact, w <= 64 */
+int bl_not_zero(struct blaster *bl, unsigned w);
 int bl_route_mul(struct blaster *bl, uint32_t t);
 int bl_route_shift(struct blaster *bl, uint32_t t);
 int bl_route_repeat(struct blaster *bl, uint32_t t);
 /* bvult of a zero-extended term and a constant that fits: REWRITE 146/147 */
 bool bl_narrowable(struct blaster *bl, uint32_t a, uint32_t b);
 int bl_route_narrow(struct blaster *bl, uint32_t atom);
-/* (= (= x y) (bvult (bvsub x y) #1:1)) for 1-bit x, y */
+/* (= (= x y) A) for 1-bit x, y, where A is a comparison that BITBLAST
+ * accepts: (bvult x #1:1), or an equality of 2 bits or more */
 int bl_route_eq1(struct blaster *bl, uint32_t atom);
 /* (= t t') where every ground operand of t that is not a constant literal
  * is EVALUATEd (CONG over EVALUATE / REFL); BL_NONE if there is none. */

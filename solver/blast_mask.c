@@ -7,10 +7,10 @@
  * rewrites (113-121) split the operation into one piece per child, each of
  * the form (op (extract[..] x) child); pieces with a constant run are
  * closed by ACI_NORM (neutral run: the piece is the extract) or ABSORB
- * (absorbing run: the piece is the run), bvxor with all-ones by REWRITE 65
- * and POLY_NORM; subtrees recurse.  CONG over the concat and TRANS rebuild
+ * (absorbing run: the piece is the run), bvxor with all-ones is bvnot
+ * (blast_not.c); subtrees recurse.  CONG over the concat and TRANS rebuild
  * the whole, ACI_NORM flattens nested concats.  The result is a concat of
- * extracts, constants (and bvsub for xor) that bit-blasts.
+ * extracts, constants (and bvnots for xor) that bit-blasts.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -66,119 +66,6 @@ static int step1(struct blaster *bl, int s, const char *what)
 	return s;
 }
 
-static int trans(struct blaster *bl, const int *p, unsigned n)
-{
-	return step1(bl, pb_trans(bl->b, p, n), "TRANS");
-}
-
-/*
- * (= (bvxor e ones) (bvsub ones e)) for any width:
- *   (bvxor e ones) = (bvxor ones e)              ACI_NORM (commutativity)
- *                  = (bvxor (bvnot #0) e)        CONG, POLY_NORM (= (bvnot #0) ones)
- *                  = (bvnot (bvxor #0 e))        REWRITE 65 BV_NOT_XOR
- *                  = (bvnot e)                   CONG, ACI_NORM (#0 is neutral)
- *                  = (bvsub ones e)              POLY_NORM
- * 32 bits: REWRITE 123 BV_XOR_ONES gives (bvnot e) at once.
- */
-static int xor_ones(struct blaster *bl, uint32_t p, uint32_t x, uint32_t ones)
-{
-	bool ones_first = bl_expr(bl, p)->args[0] == ones;
-	uint32_t w = bl_width(bl, p), zero, nz, v[4], t, eq, sub;
-	int s[6], r, err;
-
-	if (w == 32) {
-		err = bl_list(bl, &x, 1, &v[ones_first ? 1 : 0]);
-		if (!err)
-			err = bl_list(bl, NULL, 0, &v[ones_first ? 0 : 1]);
-		if (!err)
-			err = bl_i32(bl, 32, &v[3]);
-		if (!err)
-			err = bl_mk2(bl, BCF_BOOL_EQ, 0, ones, ones, &eq);
-		if (err)
-			return err;
-		v[2] = ones;
-		r = bl_cond(bl, eq);                           /* (= v2 (bvones v3)) */
-		if (r < 0)
-			return r;
-		s[0] = bl_rewrite(bl, 123, &r, 1, v, 4);       /* p = (bvnot x) */
-		if (s[0] < 0)
-			return s[0];
-	} else {
-		int c, sy, a2, cn, ch[4], nch = 0;
-		uint32_t notop, inner;
-
-		err = bl_const(bl, w, 0, &zero);
-		if (!err)
-			err = bl_mk(bl, BCF_BV_NOT, w, &zero, 1, &nz);
-		if (!err)
-			err = bl_mk2(bl, BCF_BV_XOR, w, ones, x, &t);
-		if (err)
-			return err;
-		if (!ones_first) {
-			s[0] = aci(bl, p, t);                  /* p = (bvxor ones x) */
-			if (s[0] < 0)
-				return s[0];
-			ch[nch++] = s[0];
-		}
-		err = bl_mk2(bl, BCF_BOOL_EQ, 0, nz, ones, &eq);
-		if (err)
-			return err;
-		s[1] = bl_poly_norm(bl, eq);                  /* (bvnot #0) = ones */
-		if (s[1] < 0)
-			return s[1];
-		s[2] = step1(bl, pb_refl(bl->b, x), "REFL");
-		if (s[2] < 0)
-			return s[2];
-		v[0] = zero;
-		v[1] = x;
-		err = bl_list(bl, NULL, 0, &v[2]);
-		if (err)
-			return err;
-		/* (bvnot (bvxor #0 x)) = (bvxor (bvnot #0) x) */
-		s[3] = bl_rewrite(bl, 65, NULL, 0, v, 3);
-		if (s[3] < 0)
-			return s[3];
-		notop = bl_lhs(bl, s[3]);
-		inner = bl_expr(bl, notop)->args[0];           /* (bvxor #0 x) */
-		{
-			int pr[2] = { s[1], s[2] };
-
-			/* (bvxor (bvnot #0) x) = (bvxor ones x) */
-			c = step1(bl, pb_cong(bl->b, bl_rhs(bl, s[3]), pr, 2), "CONG");
-		}
-		if (c < 0)
-			return c;
-		sy = step1(bl, pb_symm(bl->b, c), "SYMM");
-		if (sy < 0)
-			return sy;
-		r = step1(bl, pb_symm(bl->b, s[3]), "SYMM");
-		if (r < 0)
-			return r;
-		a2 = aci(bl, inner, x);                        /* (bvxor #0 x) = x */
-		if (a2 < 0)
-			return a2;
-		cn = step1(bl, pb_cong(bl->b, notop, &a2, 1), "CONG");
-		if (cn < 0)
-			return cn;
-		ch[nch++] = sy;
-		ch[nch++] = r;
-		ch[nch++] = cn;
-		s[0] = trans(bl, ch, nch);                     /* p = (bvnot x) */
-		if (s[0] < 0)
-			return s[0];
-	}
-	/* (bvnot x) = (bvsub ones x) */
-	err = bl_mk2(bl, BCF_BV_SUB, w, ones, x, &sub);
-	if (!err)
-		err = bl_mk2(bl, BCF_BOOL_EQ, 0, bl_rhs(bl, s[0]), sub, &eq);
-	if (err)
-		return err;
-	s[1] = bl_poly_norm(bl, eq);
-	if (s[1] < 0)
-		return s[1];
-	return bl_trans2(bl, s[0], s[1]);
-}
-
 /* A piece (op e run): close it. */
 static int close_piece(struct blaster *bl, const struct mask *m, uint32_t p)
 {
@@ -197,7 +84,7 @@ static int close_piece(struct blaster *bl, const struct mask *m, uint32_t p)
 	case BCF_BV_OR:
 		return ones ? absorb(bl, p, c) : aci(bl, p, x);
 	default:
-		return ones ? xor_ones(bl, p, x, c) : aci(bl, p, x);
+		return ones ? bl_xor_ones(bl, p) : aci(bl, p, x);
 	}
 }
 

@@ -1,32 +1,18 @@
 // SPDX-License-Identifier: MIT
 /*
- * POLY_NORM routes (spec/rules-bv.md 3, 5.3).  Every POLY_NORM emitted here
- * is a polynomial identity modulo 2^w that our strict checker verifies
- * (the builder runs the strict rule), so none of them is trusted:
- *   (bvnot x)      = (bvsub ones x)
+ * The one POLY_NORM route of the blaster (spec/rules-bv.md 3, 5.3):
  *   (bvmul x c ..) = sums / differences of doublings of x (c in non-adjacent form)
- *   1-bit (= x y)  : POLY_NORM + POLY_NORM_EQ + REWRITE 139 BV_ULT_ONE
+ * a polynomial identity modulo 2^w that our strict checker verifies (the
+ * builder runs the strict rule).  The kernel trusts POLY_NORM without
+ * checking it, but no rule it checks can take a product apart
+ * (docs/prover-design.md, "Facts that still need POLY_NORM"), so this is
+ * the only route; with pbuild_set_no_trusted() it fails and the product
+ * stays an opaque term.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "solver/blast_int.h"
-
-int bl_route_not(struct blaster *bl, uint32_t t)
-{
-	uint32_t x = bl_expr(bl, t)->args[0], ones, sub, eq;
-	unsigned w = bl_width(bl, t);
-	int err;
-
-	if (w > 64)
-		return bl_fail(bl, -ENOTSUP, "BITBLAST bv_not (wider than 64 bits)");
-	err = bl_const(bl, w, bcf_mask(w), &ones);
-	if (!err)
-		err = bl_mk2(bl, BCF_BV_SUB, w, ones, x, &sub);
-	if (!err)
-		err = bl_mk2(bl, BCF_BOOL_EQ, 0, t, sub, &eq);
-	return err ? err : bl_poly_norm(bl, eq);
-}
 
 /* n-ary sum of ids (a single id stays as it is) */
 static int sum(struct blaster *bl, const uint32_t *ids, unsigned n, unsigned w, uint32_t *id)
@@ -120,46 +106,4 @@ int bl_route_mul(struct blaster *bl, uint32_t t)
 	if (!err)
 		err = bl_mk2(bl, BCF_BOOL_EQ, 0, t, r, &eq);
 	return err ? err : bl_poly_norm(bl, eq);
-}
-
-int bl_route_eq1(struct blaster *bl, uint32_t atom)
-{
-	const struct bcf_expr *e = bl_expr(bl, atom);
-	uint32_t x = e->args[0], y = e->args[1], d, one, zero, m0, m1, dz, eq, v[2];
-	int p, q, r, s, err;
-
-	err = bl_mk2(bl, BCF_BV_SUB, 1, x, y, &d);
-	if (!err)
-		err = bl_const(bl, 1, 1, &one);
-	if (!err)
-		err = bl_const(bl, 1, 0, &zero);
-	if (!err)
-		err = bl_mk2(bl, BCF_BV_MUL, 1, one, d, &m0);
-	if (!err)
-		err = bl_mk2(bl, BCF_BV_SUB, 1, d, zero, &dz);
-	if (!err)
-		err = bl_mk2(bl, BCF_BV_MUL, 1, one, dz, &m1);
-	if (!err)
-		err = bl_mk2(bl, BCF_BOOL_EQ, 0, m0, m1, &eq);
-	if (err)
-		return err;
-	p = bl_poly_norm(bl, eq);          /* 1*(x-y) = 1*((x-y)-0) */
-	if (p < 0)
-		return p;
-	q = pbuild_step(bl->b, BCF_RULE_POLY_NORM_EQ, &p, 1, NULL, NULL, 0);
-	if (q < 0)                         /* (= (= x y) (= d #0)) */
-		return bl_step_fail(bl, q, "POLY_NORM_EQ");
-	bl->st.poly_norm++;
-	v[0] = d;
-	err = bl_i32(bl, 1, &v[1]);
-	if (err)
-		return err;
-	r = bl_rewrite(bl, 139, NULL, 0, v, 2); /* (= (bvult d #1) (= d #0)) */
-	if (r < 0)
-		return r;
-	s = pb_symm(bl->b, r);
-	if (s < 0)
-		return bl_step_fail(bl, s, "SYMM");
-	bl->st.other++;
-	return bl_trans2(bl, q, s);        /* (= (= x y) (bvult d #1)) */
 }

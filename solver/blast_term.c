@@ -4,8 +4,9 @@
  * (spec/rules-bv.md 4).  Leaves by BITBLAST; operators by CONG over the
  * children's facts, BITBLAST of the operator over FB arguments, TRANS;
  * ground terms by EVALUATE; what the kernel cannot bit-blast goes through a
- * checked route first (zero_extend rewrites, masks, POLY_NORM) whose result
- * is blasted in turn and linked by TRANS.  The walk uses an explicit stack.
+ * checked route first (zero_extend rewrites, masks, bvnot bit by bit, the
+ * POLY_NORM of a product by a constant) whose result is blasted in turn and
+ * linked by TRANS.  The walk uses an explicit stack.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -111,6 +112,8 @@ static int route(struct blaster *bl, uint32_t t)
 		return s ? s : bl_rewrite(bl, 93, NULL, 0, vars, 2); /* ZERO_EXTEND_ELIMINATE */
 	case BCF_BV_NOT:
 		return bl_route_not(bl, t);
+	case BCF_BV_EXTRACT:
+		return bl_route_extract(bl, t);
 	case BCF_BV_MUL:
 		s = bl_fold_operands(bl, t);
 		return s != BL_NONE ? s : bl_route_mul(bl, t);

@@ -139,6 +139,56 @@ int bl_trans2(struct blaster *bl, int s0, int s1)
 	return s;
 }
 
+static int counted(struct blaster *bl, int s, const char *what)
+{
+	if (s < 0)
+		return bl_step_fail(bl, s, what);
+	bl->st.other++;
+	return s;
+}
+
+int bl_refl(struct blaster *bl, uint32_t t)
+{
+	return counted(bl, pb_refl(bl->b, t), "REFL");
+}
+
+int bl_symm(struct blaster *bl, int s)
+{
+	return counted(bl, pb_symm(bl->b, s), "SYMM");
+}
+
+int bl_trans(struct blaster *bl, const int *s, unsigned n)
+{
+	return counted(bl, pb_trans(bl->b, s, n), "TRANS");
+}
+
+int bl_cong(struct blaster *bl, uint32_t op, const int *s, unsigned n)
+{
+	return counted(bl, pb_cong(bl->b, op, s, n), "CONG");
+}
+
+int bl_extract_whole(struct blaster *bl, uint32_t z)
+{
+	uint32_t v[2], sz, one, a, ge;
+	int c, err;
+
+	v[0] = z;
+	if ((err = bl_i32(bl, bl_width(bl, z) - 1, &v[1])) || (err = bl_bvsize(bl, z, &sz)) ||
+	    (err = bl_i32(bl, 1, &one)) || (err = bl_mk2(bl, BCF_BV_SUB, 32, sz, one, &a)) ||
+	    (err = bl_mk2(bl, BCF_BOOL_SGE, 0, v[1], a, &ge)))
+		return err;
+	c = bl_cond(bl, ge);                   /* (bvsge v1 (bvsub (bvsize v0) #1)) */
+	return c < 0 ? c : bl_rewrite(bl, 53, &c, 1, v, 2);
+}
+
+int bl_cond_op(struct blaster *bl, uint8_t code, uint32_t a, uint32_t b)
+{
+	uint32_t c;
+	int err = bl_mk2(bl, code, 0, a, b, &c);
+
+	return err ? err : bl_cond(bl, c);
+}
+
 uint32_t bl_lhs(const struct blaster *bl, int s)
 {
 	const struct bcf_expr *e = bl_expr(bl, pbuild_fact(bl->b, s));
