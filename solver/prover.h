@@ -19,6 +19,8 @@ struct refute_result {
 	uint32_t kt_steps;    /* kernel-trusted steps (bcf_check_stats) */
 	struct bcf_rule_counts kt_rule_steps;
 	char kt_first[256];
+	unsigned nsplit;      /* goal disjunctions case-split by the SAT search */
+	uint64_t conflicts;   /* SAT conflicts of the refutation */
 };
 
 /*

@@ -59,10 +59,23 @@ struct refuter {
 	uint32_t *work;
 	size_t nwork, work_cap;
 	int last_step;
+	bool in_goal;        /* adding the goal's facts (not circuit clauses) */
+	bool split;          /* case-split wide goal disjunctions (SPLIT_MIN) */
+	unsigned nsplit;     /* disjunctions split */
 	bool opaque;         /* some atom was left opaque */
 	char opaque_why[200];
 	char detail[256];
 };
+
+/*
+ * Case splits: the SAT search decides the disjuncts of a goal disjunction at
+ * least this wide first, one after the other, so that it refutes each
+ * disjunct on its own.  On the ext_con puzzles (a disjunction of n
+ * extract/concat equalities over w bits) that keeps the proof linear in
+ * n * w: 1.72 MB -> 0.26 MB for ext_con_024_001_0032, and 1.0 MB / 5.5 s at
+ * 128 bits, where the plain search timed out.
+ */
+#define SPLIT_MIN 4
 
 static const struct bcf_expr *node(struct refuter *r, uint32_t id)
 {
@@ -271,6 +284,14 @@ static int add_clause(struct refuter *r, int s, bool unit)
 	err = bcf_sat__add_clause(r->sat, lits, n, &node_id);
 	if (err)
 		return err;
+	/* a wide disjunction of the goal: refute one disjunct after the other */
+	if (r->split && r->in_goal && n >= SPLIT_MIN) {
+		for (i = 0; i < n && !err; i++)
+			err = bcf_sat__prefer(r->sat, lits[i]);
+		if (err)
+			return err;
+		r->nsplit++;
+	}
 	if (!n && r->last_step < 0)
 		r->last_step = cs; /* the goal holds false outright */
 	if (node_id != r->nclauses)
@@ -588,6 +609,8 @@ static int replay_step(void *ctx, const struct bcf_sat_step *st)
 struct attempt {
 	bool no_trusted;   /* refuse kernel-trusted steps */
 	uint32_t seed;     /* SAT tie-breaking (0: default) */
+	bool no_split;     /* no case split on wide goal disjunctions */
+	uint64_t max_conflicts; /* SAT budget (0: none but the time limit) */
 	bool vsids;        /* SAT decisions by VSIDS instead of VMTF */
 	size_t max_bytes;  /* proof size limit (0: the kernel's) */
 };
@@ -597,8 +620,8 @@ static int refute_once(const struct bcf_arena *src, uint32_t goal,
 		       const struct attempt *at, struct refute_result *res)
 {
 	struct bcf_sat_opts so = { .proof = true, .timeout_ms = timeout_ms, .seed = at->seed,
-				   .vsids = at->vsids };
-	struct refuter r = { .last_step = -1 };
+				   .vsids = at->vsids, .max_conflicts = at->max_conflicts };
+	struct refuter r = { .last_step = -1, .split = !at->no_split };
 	struct pbuild_stats st;
 	struct replay rp = { &r, 0 };
 	uint32_t g, nw;
@@ -658,8 +681,10 @@ static int refute_once(const struct bcf_arena *src, uint32_t goal,
 	}
 	r.last_step = -1;
 	/* otherwise: each fact is a unit clause of the bit-level refutation */
+	r.in_goal = true;
 	for (i = 0; i < nfacts && !err; i++)
 		err = add_unit_fact(&r, facts[i]);
+	r.in_goal = false;
 	while (!err && r.nwork)
 		err = expand(&r, r.work[--r.nwork]);
 	if (err)
@@ -681,6 +706,8 @@ static int refute_once(const struct bcf_arena *src, uint32_t goal,
 		}
 		goto out;
 	}
+	res->nsplit = r.nsplit;
+	res->conflicts = bcf_sat__stats(r.sat)->conflicts;
 	err = bcf_sat__proof_walk(r.sat, NULL, replay_step, &rp);
 	if (err)
 		goto fail_builder;
@@ -773,6 +800,23 @@ int bcf_refute(const struct bcf_arena *src, uint32_t goal, const struct bcf_solv
 		free(res->proof);
 		*res = other;
 		err = e;
+	}
+	/*
+	 * The case split is not always the smaller refutation (a few wide
+	 * disjuncts over many bits: the plain search shares more between them):
+	 * with a budget of conflicts, try the plain search too and keep the
+	 * smaller proof.
+	 */
+	if (!err && res->nsplit) {
+		at = (struct attempt){ .no_split = true, .max_bytes = max_bytes,
+				       .max_conflicts = 2 * res->conflicts + 1000 };
+		if (!refute_once(src, goal, triage, timeout_ms, &at, &other) &&
+		    other.proof_size < res->proof_size && other.kt_steps <= res->kt_steps) {
+			free(res->proof);
+			*res = other;
+		} else {
+			free(other.proof);
+		}
 	}
 	if (err || !res->kt_steps)
 		return err;

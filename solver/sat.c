@@ -68,12 +68,19 @@ static void free_vecs(struct bcf_sat *s)
 		&s->bumped, &s->heap, &s->trail, &s->trail_lim, &s->in_lits, &s->in_off,
 		&s->learnt, &s->toclear, &s->stack, &s->chain, &s->lvl0, &s->mvars,
 		&s->p_lits, &s->p_lit_off, &s->p_nlits, &s->p_chain, &s->p_chain_off,
-		&s->p_nchain,
+		&s->p_nchain, &s->prefer,
 	};
 	size_t i;
 
 	for (i = 0; i < sizeof(vecs) / sizeof(vecs[0]); i++)
 		u32_free(vecs[i]);
+}
+
+int bcf_sat__prefer(struct bcf_sat *s, sat_lit l)
+{
+	if (SAT_VAR(l) < 1 || SAT_VAR(l) > s->nvars)
+		return -EINVAL;
+	return u32_push(&s->prefer, l);
 }
 
 void bcf_sat__free(struct bcf_sat *s)

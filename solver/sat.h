@@ -103,6 +103,14 @@ uint32_t bcf_sat__nvars(const struct bcf_sat *s);
  */
 int bcf_sat__add_clause(struct bcf_sat *s, const sat_lit *lits, unsigned n, uint32_t *node);
 
+/*
+ * Decide literal l (with its sign) before any variable of the decision queue,
+ * in the order of the calls, whenever it is unassigned: a case split the
+ * caller knows the refutation follows (one disjunct of a wide goal
+ * disjunction after the other).  Returns 0, -EINVAL, -ENOMEM.
+ */
+int bcf_sat__prefer(struct bcf_sat *s, sat_lit l);
+
 /* Solve; may be called once. */
 enum bcf_sat_result bcf_sat__solve(struct bcf_sat *s);
 

@@ -118,6 +118,7 @@ struct bcf_sat {
 	uint32_t q_first, q_last, q_search;
 	uint64_t q_time;
 	struct u32vec bumped;   /* VMTF: variables of the last analysis */
+	struct u32vec prefer;   /* literals decided first, in order (bcf_sat__prefer) */
 	double var_inc, cla_inc;
 
 	struct u32vec trail, trail_lim;

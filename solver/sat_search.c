@@ -490,8 +490,16 @@ static uint32_t pick_var(struct bcf_sat *s)
 /* Decide; SAT when everything is assigned, UNKNOWN on time-out or error. */
 static enum bcf_sat_result decide(struct bcf_sat *s, bool *decided)
 {
-	uint32_t v = pick_var(s);
+	uint32_t v = 0, i;
+	bool pref = false;
 
+	for (i = 0; i < s->prefer.n && !v; i++)
+		if (!lval(s, s->prefer.a[i])) {
+			v = SAT_VAR(s->prefer.a[i]);
+			pref = true;
+		}
+	if (!v)
+		v = pick_var(s);
 	*decided = false;
 	if (!v)
 		return BCF_SAT_SAT;
@@ -502,7 +510,7 @@ static enum bcf_sat_result decide(struct bcf_sat *s, bool *decided)
 		s->error = -ENOMEM;
 		return BCF_SAT_UNKNOWN;
 	}
-	sat_assign(s, SAT_LIT(v, s->var[v].phase), NULL);
+	sat_assign(s, pref ? s->prefer.a[i - 1] : SAT_LIT(v, s->var[v].phase), NULL);
 	*decided = true;
 	return BCF_SAT_UNKNOWN;
 }
