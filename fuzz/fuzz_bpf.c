@@ -1,18 +1,22 @@
 // SPDX-License-Identifier: MIT
 /*
  * libFuzzer harness for BPF object input: the bytes are an ELF object as
- * `bcf load` would read it.  Two paths parse it:
- *  - libbpf's bpf_object__open_mem(), then every program (name, section,
- *    type, instructions) and map (name, type, key/value sizes) is read back;
- *  - the loader's own object parsing, bcf_loader__object_progs(), on the same
- *    bytes through a memfd path (it opens the file with libbpf and lists the
- *    programs).
- * Invariants: no crash or sanitizer report; the loader either fails with a
- * negative errno and a message, or lists exactly the programs that
- * open_mem() found, in the same order.  libbpf 1.1 itself segfaults on some
- * malformed objects: the loader opens each object in a child first and
- * refuses those ("libbpf crashed"); the harness then skips its own
- * open_mem() of them.  Nothing reaches the kernel: this
+ * `bcf load` would read it.  Every input goes through the loader's own entry,
+ * bcf_loader__object_progs(), on the bytes through a memfd path: it reads the
+ * file and validates its structure in process (loader/object_check.c: ELF
+ * header, sections, symbols, relocations, .BTF, .BTF.ext); only an object
+ * that passes is opened by libbpf, first in a child (libbpf 1.1 segfaults on
+ * some malformed objects: those are refused as "libbpf crashed"), then in
+ * process to list the programs.  So an input forks only if it passes bcf's
+ * validation; the harness calls bcf_loader__object_check() itself too, to
+ * know which inputs did.  For those, libbpf's bpf_object__open_mem() parses
+ * the same bytes and every program (name, section, type, instructions) and
+ * map (name, type, key/value sizes) is read back.
+ * Invariants: no crash or sanitizer report; the validation fails with
+ * -EINVAL/-EFBIG and a message, and then the loader fails the same way (and
+ * open_mem() is not tried: it may crash); otherwise the loader either fails
+ * with a negative errno and a message, or lists exactly the programs that
+ * open_mem() found, in the same order.  Nothing reaches the kernel: this
  * harness defines syscall() (as the bcf executable does) and answers every
  * bpf() with EPERM, counting them (opening must not need the kernel).
  *
@@ -34,11 +38,12 @@
 
 #include <bcf/bcf.h>
 #include <bcf/loader.h>
+#include "loader/object_check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
-static unsigned long bpf_calls, libbpf_crashes;
+static unsigned long bpf_calls, libbpf_crashes, inputs, validated;
 
 /* libbpf issues bpf() as syscall(__NR_bpf, ...): never let it reach the kernel. */
 long syscall(long n, ...)
@@ -64,9 +69,9 @@ long syscall(long n, ...)
 
 static void report_crashes(void)
 {
-	if (libbpf_crashes)
-		fprintf(stderr, "fuzz_bpf: %lu inputs on which libbpf crashed in the loader's probe "
-			"(refused cleanly)\n", libbpf_crashes);
+	fprintf(stderr, "fuzz_bpf: %lu inputs, %lu passed bcf's validation and reached libbpf "
+		"(a fork each), %lu of those crashed libbpf in the loader's probe (refused "
+		"cleanly)\n", inputs, validated, libbpf_crashes);
 }
 
 static int quiet(enum libbpf_print_level level, const char *fmt, va_list ap)
@@ -100,12 +105,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct bpf_object *obj;
 	struct bpf_program *p;
 	struct bpf_map *m;
-	char *names[MAXP], **lnames = NULL, path[64];
+	char *names[MAXP], **lnames = NULL, path[64], vmsg[512];
 	size_t np = 0, ln = 0, i;
 	volatile uint64_t sink = 0;
-	int fd, err, opened;
+	int fd, err, verr, opened;
 
-	/* the loader's path first: the bytes as a file (it probes libbpf in a child) */
+	inputs++;
+	verr = bcf_loader__object_check(data, size, "fuzz.o");
+	if (verr && ((verr != -EINVAL && verr != -EFBIG) ||
+		     !strstr(bcf_last_error(), "fuzz.o: ")))
+		fail("validation rejects without -EINVAL/-EFBIG and a message");
+	snprintf(vmsg, sizeof(vmsg), "%s", verr ? strchr(bcf_last_error(), ':') : "");
+	validated += !verr;
+
+	/* the loader's path: the bytes as a file (validated in process; libbpf probed in a
+	 * child only if that passes) */
 	fd = memfd_create("fuzz.o", 0);
 	if (fd < 0)
 		return 0;
@@ -118,6 +132,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	close(fd);
 	if (err && (err > 0 || !*bcf_last_error()))
 		fail("loader rejection without a negative errno and a message");
+	if (verr) {
+		/* the loader ran the same validation: same errno, same finding */
+		if (err != verr || !strstr(bcf_last_error(), vmsg))
+			fail("the loader does not reject what its validation rejects");
+		goto out;
+	}
 	if (err && strstr(bcf_last_error(), "libbpf crashed")) {
 		libbpf_crashes++; /* libbpf's own bug, refused cleanly: do not repeat it here */
 		goto out;

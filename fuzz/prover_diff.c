@@ -6,7 +6,8 @@
  * prover in process (bcf_prove) and checks its answer against z3 (C API, on
  * SMT-LIB text that the generator writes itself, not bcf's printer) and,
  * with --cvc5, against one incremental cvc5 process (push/assert/check-sat/
- * pop):
+ * pop; restarted every CVC5_QUERIES queries; --cvc5-every N asks it about
+ * every N-th condition only, --cvc5-timeout MS bounds each query):
  *   - proven: the reference says unsat, and bcf's checker accepts the proof
  *     against the condition in strict and in kernel-compat mode;
  *   - unprovable-kernel: the reference says unsat and a rule is named;
@@ -18,8 +19,10 @@
  * must match, and it must leave an output file exactly when it proves.
  *
  *   prover_diff [-n N] [-s SEED] [-t TIMEOUT_MS] [-T SECONDS] [--cvc5]
- *               [--cli BCF EVERY] [--tap] [--keep DIR]
- * (-T: stop after that many seconds even if fewer than N conditions ran)
+ *               [--cvc5-every N] [--cvc5-timeout MS] [--cli BCF EVERY]
+ *               [--tap] [--keep DIR] [--slow MS]
+ * (-T: stop after that many seconds even if fewer than N conditions ran;
+ * --slow: print the phase times of every condition that took MS or more)
  * prints counts by outcome (and one TAP line per check with --tap); exits 1
  * on any wrong verdict, crash-like error or CLI mismatch.  Reproducers of
  * failures (the SMT-LIB script and the condition buffer) go to --keep DIR.
@@ -792,7 +795,8 @@ static enum verdict z3_check(const char *script, unsigned timeout_ms)
 		return V_UNKNOWN;
 	}
 	Z3_ast_vector_inc_ref(zctx, v);
-	s = Z3_mk_solver(zctx);
+	/* the QF_BV solver: the default one costs about 10 ms of set-up per query */
+	s = Z3_mk_solver_for_logic(zctx, Z3_mk_string_symbol(zctx, "QF_BV"));
 	Z3_solver_inc_ref(zctx, s);
 	p = Z3_mk_params(zctx);
 	Z3_params_inc_ref(zctx, p);
@@ -811,6 +815,7 @@ static enum verdict z3_check(const char *script, unsigned timeout_ms)
 static FILE *cvc5_in, *cvc5_out;
 static pid_t cvc5_pid;
 static unsigned cvc5_timeout;
+#define CVC5_QUERIES 200
 static void cvc5_stop(void);
 
 static int cvc5_start(unsigned timeout_ms)
@@ -843,8 +848,16 @@ static int cvc5_start(unsigned timeout_ms)
 
 static enum verdict cvc5_check(const char *body)
 {
+	static unsigned queries;
 	char line[4096];
 
+	/* cvc5 slows down over thousands of push/pop rounds (its term table only
+	 * grows): a fresh process every CVC5_QUERIES queries */
+	if (cvc5_in && ++queries % CVC5_QUERIES == 0) {
+		cvc5_stop();
+		if (cvc5_start(cvc5_timeout))
+			cvc5_in = NULL;
+	}
 	if (!cvc5_in)
 		return V_UNKNOWN;
 	fprintf(cvc5_in, "(push 1)\n%s(check-sat)\n(pop 1)\n", body);
@@ -896,12 +909,16 @@ struct opts {
 	unsigned long n, seed;
 	unsigned timeout_ms;
 	int use_cvc5, tap;
+	unsigned cvc5_every, cvc5_timeout_ms; /* cvc5 on every N-th condition, its time limit */
+	unsigned slow_ms;                     /* print the phases of conditions this slow */
 	const char *cli, *keep;
 	unsigned cli_every;
 	unsigned long max_s;
 };
 
 static unsigned long counts[O_MAX], tests_run, gen_nodes, cli_runs;
+/* reference queries: z3 asked/decided, cvc5 asked/decided, both decided (and so agreed) */
+static unsigned long z3_asked, z3_decided, cvc5_asked, cvc5_decided, both_decided;
 static double t_prove, t_z3, t_cvc5, t_check; /* CPU-independent wall seconds by phase */
 
 static double now_s(void)
@@ -959,9 +976,9 @@ static void keep_case(const struct opts *o, unsigned long idx, const char *why, 
 	}
 }
 
-/* Reference verdict of one root: z3, and cvc5 when enabled. */
-static enum verdict reference(const struct opts *o, const char *decl, uint32_t root,
-			      struct gen *g, int *disagree, struct sbuf *script)
+/* Reference verdict of one root: z3, and cvc5 on every cvc5_every-th condition. */
+static enum verdict reference(const struct opts *o, unsigned long idx, const char *decl,
+			      uint32_t root, struct gen *g, int *disagree, struct sbuf *script)
 {
 	struct sbuf body = { 0 };
 	enum verdict z, v;
@@ -973,10 +990,15 @@ static enum verdict reference(const struct opts *o, const char *decl, uint32_t r
 	t0 = now_s();
 	z = z3_check(script->p, o->timeout_ms);
 	t_z3 += now_s() - t0;
-	if (o->use_cvc5) {
+	z3_asked++;
+	z3_decided += z != V_UNKNOWN;
+	if (o->use_cvc5 && idx % o->cvc5_every == 0) {
 		t0 = now_s();
 		v = cvc5_check(body.p);
 		t_cvc5 += now_s() - t0;
+		cvc5_asked++;
+		cvc5_decided += v != V_UNKNOWN;
+		both_decided += z != V_UNKNOWN && v != V_UNKNOWN;
 		if (z != V_UNKNOWN && v != V_UNKNOWN && z != v)
 			*disagree = 1;
 		if (z == V_UNKNOWN)
@@ -1179,6 +1201,7 @@ static enum outcome one(const struct opts *o, unsigned long idx)
 	enum verdict v;
 	char why[512] = "";
 	unsigned i;
+	double tp0 = 0, tz0 = 0, tc0 = 0, tk0 = 0, tw0 = 0;
 
 	g.a = bcf_arena__new();
 	c.arena = g.a;
@@ -1205,6 +1228,8 @@ static enum outcome one(const struct opts *o, unsigned long idx)
 	}
 	}
 	gen_nodes += g.nodes;
+	if (o->slow_ms)
+		tp0 = t_prove, tz0 = t_z3, tc0 = t_cvc5, tk0 = t_check, tw0 = now_s();
 	if (g.err) {
 		snprintf(why, sizeof(why), "generator error");
 		keep_case(o, idx, why, g.decl.p ? g.decl.p : "", &c);
@@ -1222,9 +1247,9 @@ static enum outcome one(const struct opts *o, unsigned long idx)
 	}
 	/* reference verdicts: the path, and the refinement when the path is feasible */
 	if (c.path_cond != BCF_COND_NONE)
-		vp = reference(o, g.decl.p, c.path_cond, &g, &disagree, &script);
+		vp = reference(o, idx, g.decl.p, c.path_cond, &g, &disagree, &script);
 	if (c.refine_cond != BCF_COND_NONE && (c.path_cond == BCF_COND_NONE || vp != V_UNSAT))
-		vr = reference(o, g.decl.p, c.refine_cond, &g, &disagree, &script);
+		vr = reference(o, idx, g.decl.p, c.refine_cond, &g, &disagree, &script);
 	else
 		vr = V_UNKNOWN;
 	if (disagree) {
@@ -1299,13 +1324,17 @@ report:
 		if (!script.p) {
 			uint32_t rt = c.refine_cond != BCF_COND_NONE ? c.refine_cond : c.path_cond;
 
-			reference(o, g.decl.p, rt, &g, &disagree, &script);
+			reference(o, idx, g.decl.p, rt, &g, &disagree, &script);
 		}
 		keep_case(o, idx, why, script.p, &c);
 	}
 	if (!err)
 		bcf_prove_result__free(&r);
 done:
+	if (o->slow_ms && now_s() - tw0 >= o->slow_ms / 1000.0)
+		fprintf(stderr, "slow %lu: %s total %.3f prove %.3f z3 %.3f cvc5 %.3f check %.3f nodes %u\n",
+			idx, oname[out], now_s() - tw0, t_prove - tp0, t_z3 - tz0, t_cvc5 - tc0,
+			t_check - tk0, g.nodes);
 	free(script.p);
 	for (i = 0; i < g.name_cap; i++)
 		free(g.name[i]);
@@ -1318,7 +1347,8 @@ done:
 static void usage(void)
 {
 	fprintf(stderr, "usage: prover_diff [-n N] [-s SEED] [-t TIMEOUT_MS] [-T SECONDS] [--cvc5] "
-			"[--cli BCF EVERY] [--tap] [--keep DIR]\n");
+			"[--cvc5-every N] [--cvc5-timeout MS] [--cli BCF EVERY] [--tap] "
+			"[--keep DIR] [--slow MS]\n");
 	exit(2);
 }
 
@@ -1343,6 +1373,12 @@ int main(int argc, char **argv)
 			o.timeout_ms = (unsigned)strtoul(argv[++k], NULL, 0);
 		else if (!strcmp(argv[k], "--cvc5"))
 			o.use_cvc5 = 1;
+		else if (!strcmp(argv[k], "--slow") && k + 1 < argc)
+			o.slow_ms = (unsigned)strtoul(argv[++k], NULL, 0);
+		else if (!strcmp(argv[k], "--cvc5-every") && k + 1 < argc)
+			o.cvc5_every = (unsigned)strtoul(argv[++k], NULL, 0);
+		else if (!strcmp(argv[k], "--cvc5-timeout") && k + 1 < argc)
+			o.cvc5_timeout_ms = (unsigned)strtoul(argv[++k], NULL, 0);
 		else if (!strcmp(argv[k], "--tap"))
 			o.tap = 1;
 		else if (!strcmp(argv[k], "--keep") && k + 1 < argc)
@@ -1361,7 +1397,11 @@ int main(int argc, char **argv)
 	zctx = Z3_mk_context(cfg);
 	Z3_del_config(cfg);
 	Z3_set_error_handler(zctx, z3_err);
-	if (o.use_cvc5 && cvc5_start(o.timeout_ms)) {
+	if (!o.cvc5_every)
+		o.cvc5_every = 1;
+	if (!o.cvc5_timeout_ms)
+		o.cvc5_timeout_ms = o.timeout_ms;
+	if (o.use_cvc5 && cvc5_start(o.cvc5_timeout_ms)) {
 		fprintf(stderr, "prover_diff: cannot start cvc5\n");
 		return 2;
 	}
@@ -1396,6 +1436,10 @@ int main(int argc, char **argv)
 	       cli_runs);
 	printf("# wall seconds: prove %.1f, z3 reference %.1f, cvc5 reference %.1f, proof checks %.1f\n",
 	       t_prove, t_z3, t_cvc5, t_check);
+	printf("# reference queries: z3 %lu (%lu decided); cvc5 on every %u. condition, %u ms: "
+	       "%lu (%lu decided, %lu decided by both: all agreed unless counted below)\n",
+	       z3_asked, z3_decided, o.use_cvc5 ? o.cvc5_every : 0, o.cvc5_timeout_ms,
+	       cvc5_asked, cvc5_decided, both_decided);
 	for (k = 0; k < O_MAX; k++)
 		printf("# %-32s %lu\n", oname[k], counts[k]);
 	for (k = 0; k < (int)nunprov; k++)

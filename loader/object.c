@@ -21,10 +21,12 @@
 #include <bpf/libbpf.h>
 
 #include "lang/error.h"
+#include "lang/fileio.h"
 #include "lang/grow.h"
 #include "lang/opts.h"
 #include "loader/attr.h"
 #include "loader/loader_int.h"
+#include "loader/object_check.h"
 
 struct hook_arm {
 	struct bcf_loader *l;
@@ -107,7 +109,9 @@ static struct bpf_object *open_obj(const char *path)
  * libbpf's ELF parser is not robust against malformed objects: Debian's
  * libbpf 1.1 segfaults inside bpf_object__open_mem/open_file on some
  * (found by fuzz/fuzz_bpf.c, regression test tests/test_loader_parse.c).
- * Open the object once in a child process first, so that a crash there
+ * bcf validates the object's structure itself first, in process
+ * (loader/object_check.c); an object that passes is opened once in a child
+ * process, so that a crash of libbpf on what the validation does not cover
  * becomes an error here instead of killing bcf.
  */
 static int probe_open(const char *path)
@@ -140,6 +144,21 @@ static int probe_open(const char *path)
 	return 0;
 }
 
+/* the object's structure, in process, before libbpf sees it */
+static int validate(const char *path)
+{
+	char *buf;
+	size_t len;
+	int err;
+
+	err = bcf__file_read(path, BCF_OBJECT_MAX_SIZE, &buf, &len);
+	if (err)
+		return bcf__err(err, "%s: cannot read the BPF object: %s", path, strerror(-err));
+	err = bcf_loader__object_check(buf, len, path);
+	free(buf);
+	return err;
+}
+
 int bcf_loader__object_progs(const char *path, char ***names, size_t *n)
 {
 	libbpf_print_fn_t old = libbpf_set_print(capture_print);
@@ -151,7 +170,9 @@ int bcf_loader__object_progs(const char *path, char ***names, size_t *n)
 
 	*names = NULL;
 	*n = 0;
-	err = probe_open(path);
+	err = validate(path);
+	if (!err)
+		err = probe_open(path);
 	if (err) {
 		libbpf_set_print(old);
 		return err;

@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: MIT
 /*
- * The loader's object parsing on a malformed BPF object (fuzz/fuzz_bpf.c
- * finding): Debian's libbpf 1.1 segfaults in bpf_object__open_mem/open_file
+ * The loader's object parsing on malformed BPF objects.  fuzz/fuzz_bpf.c
+ * found that Debian's libbpf 1.1 segfaults in bpf_object__open_mem/open_file
  * when one byte of the .BTF section of corpus/progs/varvar_map.bpf.o (byte
- * 290 of the section, inside a BTF type record; file offset 1230 in the build
- * the fuzzer saw) is 0xff.  The section's offset moves with the build
- * directory (DWARF and BTF strings hold paths), so it is looked up in the
- * section headers.  bcf_loader__object_progs()
- * (which `bcf load` runs first on every object) must refuse it with -EINVAL
- * and a message instead of crashing.  The pristine object still lists its
+ * 290 of the section, the type of a BTF type record; file offset 1230 in the
+ * build the fuzzer saw) is 0xff: a type id out of range.  bcf now validates
+ * every object's structure in process before libbpf sees it
+ * (loader/object_check.c); bcf_loader__object_progs() (which `bcf load`
+ * runs first on every object) must refuse that object and one case of every
+ * other malformation the validation covers with -EINVAL and a message naming
+ * the offset and the structure, instead of crashing.  The cases are built
+ * here from the pristine object, whose sections are looked up in the section
+ * headers (their offsets move with the build directory: DWARF and BTF
+ * strings hold paths).  The pristine object passes and still lists its
  * program.  Nothing may reach the kernel: bpf() is answered with EPERM here.
  * Skipped when the object is not built (no clang) or differs from the one
  * the case was derived from.
@@ -25,6 +29,7 @@
 
 #include <bcf/bcf.h>
 #include <bcf/loader.h>
+#include "loader/object_check.h"
 #include "tests/tap.h"
 
 static unsigned long bpf_calls;
@@ -90,24 +95,185 @@ static size_t btf_offset(const unsigned char *b, size_t len)
 	return 0;
 }
 
-int main(void)
+static void wr(unsigned char *p, unsigned n, uint64_t v)
 {
-	char tmpl[] = "/tmp/test_loader_parse.XXXXXX", **names = NULL;
-	static unsigned char buf[OBJ_MAX];
-	size_t n = 0, len, i, bad = 0;
-	FILE *f = fopen(OBJ, "rb");
+	while (n--) {
+		*p++ = (unsigned char)v;
+		v >>= 8;
+	}
+}
+
+static unsigned char obj[OBJ_MAX];
+static size_t obj_len;
+
+/* file offset of section i's header, of its contents, its size; 0 if absent */
+static size_t shdr(unsigned i)
+{
+	return rd(obj + 40, 8) + (size_t)i * 64;
+}
+
+static unsigned sec_index(const char *name)
+{
+	unsigned shnum = rd(obj + 60, 2), i;
+	size_t strs = rd(obj + shdr(rd(obj + 62, 2)) + 24, 8);
+
+	for (i = 1; i < shnum; i++)
+		if (!strcmp((const char *)obj + strs + rd(obj + shdr(i), 4), name))
+			return i;
+	return 0;
+}
+
+static size_t sec_off(unsigned i)
+{
+	return rd(obj + shdr(i) + 24, 8);
+}
+
+/* One malformation: a copy of the object with mutate() applied must be refused
+ * by the validation and by the loader with -EINVAL and a message holding want. */
+static void refused(const char *what, void (*mutate)(unsigned char *b, size_t *len),
+		    const char *want)
+{
+	static unsigned char b[OBJ_MAX];
+	char tmpl[] = "/tmp/test_loader_parse.XXXXXX", **names = NULL, msg[512];
+	size_t len = obj_len, n = 0;
 	int err, fd;
 
-	len = f ? fread(buf, 1, sizeof(buf), f) : 0;
+	memcpy(b, obj, obj_len);
+	mutate(b, &len);
+	err = bcf_loader__object_check(b, len, "case.o");
+	snprintf(msg, sizeof(msg), "%s", bcf_last_error());
+	ok(err == -EINVAL && strstr(msg, "case.o: malformed BPF object: offset 0x") &&
+	   strstr(msg, want), "%s: validation refuses it with -EINVAL, '%s' (%d: %s)", what, want,
+	   err, msg);
+	fd = mkstemp(tmpl);
+	if (fd < 0 || write(fd, b, len) != (ssize_t)len) {
+		ok(0, "%s: cannot write %s", what, tmpl);
+		return;
+	}
+	close(fd);
+	err = bcf_loader__object_progs(tmpl, &names, &n);
+	ok(err == -EINVAL && strstr(bcf_last_error(), tmpl) && strstr(bcf_last_error(), want) &&
+	   !names && !n, "%s: the loader refuses it the same way, no program list (%d: %s)",
+	   what, err, bcf_last_error());
+	unlink(tmpl);
+}
+
+static void m_btf_byte(unsigned char *b, size_t *len)
+{
+	(void)len;
+	b[sec_off(sec_index(".BTF")) + BTF_BAD] = 0xff; /* the fuzzer's finding */
+}
+
+static void m_truncated(unsigned char *b, size_t *len)
+{
+	(void)b;
+	*len = 200; /* the section headers are past the end */
+}
+
+static void m_shstrndx(unsigned char *b, size_t *len)
+{
+	(void)len;
+	wr(b + 62, 2, rd(b + 60, 2));
+}
+
+static void m_sec_outside(unsigned char *b, size_t *len)
+{
+	wr(b + shdr(sec_index(".BTF")) + 24, 8, *len - 8);
+}
+
+static void m_sec_name(unsigned char *b, size_t *len)
+{
+	(void)len;
+	wr(b + shdr(sec_index(".maps")), 4, 0xfffff);
+}
+
+static void m_two_symtabs(unsigned char *b, size_t *len)
+{
+	(void)len;
+	wr(b + shdr(sec_index(".debug_frame")) + 4, 4, 2 /* SHT_SYMTAB */);
+}
+
+static void m_sym_name(unsigned char *b, size_t *len)
+{
+	(void)len;
+	wr(b + sec_off(sec_index(".symtab")) + 24, 4, 0x7fffffff);
+}
+
+static void m_sym_shndx(unsigned char *b, size_t *len)
+{
+	(void)len;
+	wr(b + sec_off(sec_index(".symtab")) + 24 + 6, 2, 0x7000);
+}
+
+static void m_rel_sym(unsigned char *b, size_t *len)
+{
+	(void)len;
+	wr(b + sec_off(sec_index(".relsocket")) + 12, 4, 0xfffff);
+}
+
+static void m_rel_off(unsigned char *b, size_t *len)
+{
+	(void)len;
+	wr(b + sec_off(sec_index(".relsocket")), 8, 0x100000);
+}
+
+static void m_btf_strlen(unsigned char *b, size_t *len)
+{
+	(void)len;
+	wr(b + sec_off(sec_index(".BTF")) + 20, 4, 0x10000);
+}
+
+static void m_btf_kind(unsigned char *b, size_t *len)
+{
+	size_t h = sec_off(sec_index(".BTF"));
+
+	(void)len;
+	/* the first type record's info word: kind 31 */
+	b[h + rd(b + h + 4, 4) + rd(b + h + 8, 4) + 7] = 31;
+}
+
+static size_t func_info(const unsigned char *b)
+{
+	size_t x = sec_off(sec_index(".BTF.ext"));
+
+	return x + rd(b + x + 4, 4) + rd(b + x + 8, 4);
+}
+
+static void m_ext_recsize(unsigned char *b, size_t *len)
+{
+	(void)len;
+	wr(b + func_info(b), 4, 3);
+}
+
+static void m_ext_type(unsigned char *b, size_t *len)
+{
+	(void)len;
+	/* record size, section name, count, then record 0 {insn_off, type_id} */
+	wr(b + func_info(b) + 16, 4, 0xffff);
+}
+
+int main(void)
+{
+	char **names = NULL;
+	size_t n = 0, i, bad = 0;
+	FILE *f = fopen(OBJ, "rb");
+	int err;
+
+	obj_len = f ? fread(obj, 1, sizeof(obj), f) : 0;
 	if (f)
 		fclose(f);
-	if (len && len < sizeof(buf))
-		bad = btf_offset(buf, len) + BTF_BAD;
-	if (bad <= BTF_BAD || bad >= len || buf[bad] != 0) {
-		printf("1..0 # SKIP %s not built or not the object the case was derived from\n", OBJ);
+	if (obj_len && obj_len < sizeof(obj))
+		bad = btf_offset(obj, obj_len) + BTF_BAD;
+	if (bad <= BTF_BAD || bad >= obj_len || obj[bad] != 0 || !sec_index(".relsocket") ||
+	    !sec_index(".BTF.ext") || !sec_index(".debug_frame") || !sec_index(".symtab")) {
+		printf("1..0 # SKIP %s not built or not the object the cases were derived from\n",
+		       OBJ);
 		return 0;
 	}
 
+	err = bcf_loader__object_check(obj, obj_len, OBJ);
+	ok(!err, "the pristine object passes the validation (%d: %s)", err,
+	   err ? bcf_last_error() : "");
 	err = bcf_loader__object_progs(OBJ, &names, &n);
 	ok(!err && n >= 1, "the pristine object lists %zu program(s) (%d: %s)", n, err,
 	   err ? bcf_last_error() : "");
@@ -115,18 +281,21 @@ int main(void)
 		free(names[i]);
 	free(names);
 
-	buf[bad] = 0xff;
-	fd = mkstemp(tmpl);
-	if (fd < 0 || write(fd, buf, len) != (ssize_t)len)
-		return fprintf(stderr, "cannot write %s\n", tmpl), 1;
-	close(fd);
-	names = NULL;
-	n = 0;
-	err = bcf_loader__object_progs(tmpl, &names, &n);
-	ok(err == -EINVAL && strstr(bcf_last_error(), "libbpf crashed"),
-	   "one bad .BTF byte: refused with -EINVAL, no crash (%d: %s)", err, bcf_last_error());
-	ok(!names && !n, "and no program list");
-	unlink(tmpl);
+	refused("one bad .BTF byte (libbpf 1.1 segfaults)", m_btf_byte,
+		".BTF: type 14: its type refers to type");
+	refused("truncated object", m_truncated, "section headers");
+	refused("section name table index", m_shstrndx, "section name table index");
+	refused(".BTF contents past the end", m_sec_outside, "outside the file");
+	refused("section name offset", m_sec_name, "name offset 1048575 outside the section name");
+	refused("two symbol tables", m_two_symtabs, "a second symbol table");
+	refused("symbol name offset", m_sym_name, "symbol 1: name offset");
+	refused("symbol section index", m_sym_shndx, "symbol 1: section index 28672");
+	refused("relocation symbol index", m_rel_sym, "relocation 0: symbol 1048575");
+	refused("relocation offset", m_rel_off, "relocation 0: offset 1048576 outside section");
+	refused(".BTF string length", m_btf_strlen, "or strings");
+	refused(".BTF unknown kind", m_btf_kind, ".BTF: type 1: unknown kind 31");
+	refused(".BTF.ext record size", m_ext_recsize, "func_info record size 3");
+	refused(".BTF.ext type id", m_ext_type, "func_info record 0: type 65535");
 	ok(bpf_calls == 0, "opening objects issued no bpf() call (%lu)", bpf_calls);
 	return done_testing();
 }
