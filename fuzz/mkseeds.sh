@@ -8,7 +8,8 @@
 # check-seeds: `bcf prove` proofs of those conditions, and the hand-built proofs
 #              of tests/test_findings (findings/*.bcf, the crash classes included);
 # bpf-seeds:   the BPF objects of corpus/progs built by make (corpus/progs/*.bpf.o,
-#              when configure found clang).
+#              when configure found clang) and fuzz/bpf-features.bpf.c (CO-RE,
+#              global data, several programs and maps), DWARF stripped.
 # When the harnesses are built (make fuzz-build), each set is minimised with
 # libFuzzer's -merge=1 (inputs that add no coverage are dropped); proofs over
 # 8 KiB are left out.
@@ -19,6 +20,11 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/cond" "$tmp/check" "$tmp/bpf"
 cp corpus/progs/*.bpf.o "$tmp/bpf/" 2>/dev/null || true
+if clang -g -O2 -target bpf -I/usr/include/"$(uname -m)"-linux-gnu -c \
+	"$src/fuzz/bpf-features.bpf.c" -o "$tmp/features.o" 2>/dev/null; then
+	llvm-strip -g "$tmp/features.o" -o "$tmp/bpf/features.bpf.o" 2>/dev/null ||
+		cp "$tmp/features.o" "$tmp/bpf/features.bpf.o"
+fi
 for f in "$src"/fuzz/smt2-seeds/*.smt2 "$src"/corpus/conds/*.smt2; do
 	n=$(basename "$f" .smt2)
 	./bcf import "$f" -o "$tmp/cond/$n.cond" >/dev/null 2>&1 || continue

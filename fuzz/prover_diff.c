@@ -1436,8 +1436,8 @@ int main(int argc, char **argv)
 	       cli_runs);
 	printf("# wall seconds: prove %.1f, z3 reference %.1f, cvc5 reference %.1f, proof checks %.1f\n",
 	       t_prove, t_z3, t_cvc5, t_check);
-	printf("# reference queries: z3 %lu (%lu decided); cvc5 on every %u. condition, %u ms: "
-	       "%lu (%lu decided, %lu decided by both: all agreed unless counted below)\n",
+	printf("# reference queries: z3 %lu (%lu decided); cvc5 (1 condition in %u, %u ms each) "
+	       "%lu (%lu decided; %lu decided by both, all agreeing unless counted below)\n",
 	       z3_asked, z3_decided, o.use_cvc5 ? o.cvc5_every : 0, o.cvc5_timeout_ms,
 	       cvc5_asked, cvc5_decided, both_decided);
 	for (k = 0; k < O_MAX; k++)
