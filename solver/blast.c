@@ -206,6 +206,8 @@ static int atom(struct blaster *bl, uint32_t id)
 		return bl->memo[id] - 1;
 	if (!blast_is_atom(bl->a, id))
 		return bl_fail(bl, -EINVAL, "%u is not a bit-vector atom", id);
+	if (bl_abstract_bit(bl, id))
+		return bl_fail(bl, -ENOTSUP, "%s", bl->abstract_why);
 	s = bl_ground(bl, id, &ground);
 	if (s)
 		return s;

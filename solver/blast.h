@@ -20,6 +20,7 @@
 #ifndef BCF_SOLVER_BLAST_H
 #define BCF_SOLVER_BLAST_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -45,6 +46,13 @@ int blast_atom(struct blaster *bl, uint32_t atom, uint32_t *circ, char *detail, 
  * bit literal (a leaf of every circuit), not an atom.
  */
 bool blast_is_atom(const struct bcf_arena *a, uint32_t id);
+
+/*
+ * Give terms that no checked route blasts opaque bits (REWRITE 83 per bit)
+ * instead of leaving every atom over them opaque: the atoms keep their
+ * circuits and only the bits of those terms are free SAT variables.
+ */
+void blaster_set_abstract(struct blaster *bl, bool on);
 
 /* Steps the blaster emitted so far, per kind (all of them checked). */
 struct blast_stats {

@@ -7,6 +7,7 @@
  *   blast_poly.c     POLY_NORM route: multiplication by a constant
  *   blast_not.c      bvnot one bit at a time (REWRITE 61, 84, 51, 53)
  *   blast_eq1.c      1-bit equalities (REWRITE 139, 58-60, 54/59 lifting)
+ *   blast_abstract.c unsupported terms with opaque bits (REWRITE 83)
  *   blast_shift.c    shifts by constants, 1-bit repeats (rewrites)
  *   blast_narrow.c   narrower comparisons of zero-extended terms
  *   blast_util.c     node builders, REWRITE side conditions, step counters
@@ -34,10 +35,13 @@ struct blaster {
 	/* per arena id: proof step + 1 of (= t FB) for terms, (= atom C) for
 	 * atoms (0 = not yet); 2 bits of state per id for the walks */
 	int *memo;
-	uint8_t *state; /* bit 0: on the term stack; bits 1-2: ground 0 unknown, 1 yes, 2 no */
+	uint8_t *state; /* bit 0: on the term stack; bits 1-2: ground 0 unknown, 1 yes, 2 no;
+			 * bit 3: opaque bits (blast_abstract.c) */
 	size_t cap;
 	struct blast_stats st;
 	unsigned depth; /* nesting of atom() through rewrites (bounded) */
+	bool abstract;  /* give unsupported terms opaque bits (blast_abstract.c) */
+	char abstract_why[200]; /* why the first such term had no route */
 	char why[200];
 };
 
@@ -118,6 +122,20 @@ int bl_route_extract(struct blaster *bl, uint32_t t);
 int bl_xor_ones(struct blaster *bl, uint32_t p);
 /* (= (bvnot #0:w) ones:w) as a term fact, w <= 64 */
 int bl_not_zero(struct blaster *bl, unsigned w);
+/*
+ * (= t R) for a term t of w >= 2 bits, R a tree of concats of leaves R_i:
+ * leaf(bl, t, i, ctx) proves (= R_i (extract[i:i] t)); the extracts are
+ * merged back by REWRITE 51 and 53 (blast_not.c).
+ */
+typedef int (*bl_leaf_fn)(struct blaster *bl, uint32_t t, unsigned i, void *ctx);
+int bl_split_bits(struct blaster *bl, uint32_t t, bl_leaf_fn leaf, void *ctx);
+/*
+ * A term no checked route blasts, given opaque bits: (= t R), R a concat
+ * tree of (ite (= (extract[i:i] t) #1) #1 #0) (REWRITE 83), whose
+ * conditions stay opaque atoms.  Only when enabled (blaster_set_abstract).
+ */
+int bl_route_abstract(struct blaster *bl, uint32_t t);
+bool bl_abstract_bit(struct blaster *bl, uint32_t atom);
 int bl_route_mul(struct blaster *bl, uint32_t t);
 int bl_route_shift(struct blaster *bl, uint32_t t);
 int bl_route_repeat(struct blaster *bl, uint32_t t);

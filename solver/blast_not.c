@@ -67,23 +67,22 @@ static int merge_last(struct blaster *bl, uint32_t t, const uint32_t *cur, unsig
 }
 
 /*
- * (= R (extract[h:l] t)) for t = (bvnot x), R a concat tree of the 1-bit
- * (bvnot (extract[i:i] x)), i = h..l.  Recursion depth: log4 of the width.
+ * (= R (extract[h:l] t)), R a concat tree of the leaves (= R_i (extract[i:i] t))
+ * that leaf() proves, i = h..l.  Recursion depth: log4 of the width.
  */
-static int not_range(struct blaster *bl, uint32_t t, uint32_t x, unsigned h, unsigned l)
+static int bits_range(struct blaster *bl, uint32_t t, unsigned h, unsigned l, bl_leaf_fn leaf,
+		      void *ctx)
 {
 	unsigned n = h - l + 1, k = n < NOT_FAN ? n : NOT_FAN, j, at = h;
 	uint32_t kids[NOT_FAN], cur[NOT_FAN], r;
 	int p[NOT_FAN], chain[NOT_FAN + 1], s, err;
 
-	if (n == 1) {
-		s = extract_not(bl, x, h, l);
-		return s < 0 ? s : bl_symm(bl, s);
-	}
+	if (n == 1)
+		return leaf(bl, t, l, ctx);
 	for (j = 0; j < k; j++) {
 		unsigned cnt = n / k + (j < n % k ? 1 : 0);
 
-		p[j] = not_range(bl, t, x, at, at - cnt + 1);
+		p[j] = bits_range(bl, t, at, at - cnt + 1, leaf, ctx);
 		if (p[j] < 0)
 			return p[j];
 		kids[j] = bl_lhs(bl, p[j]);
@@ -109,17 +108,12 @@ static int not_range(struct blaster *bl, uint32_t t, uint32_t x, unsigned h, uns
 	return bl_trans(bl, chain, k);
 }
 
-int bl_route_not(struct blaster *bl, uint32_t t)
+int bl_split_bits(struct blaster *bl, uint32_t t, bl_leaf_fn leaf, void *ctx)
 {
-	uint32_t x = bl_expr(bl, t)->args[0];
 	unsigned w = bl_width(bl, t);
 	int s, p[2];
 
-	if (w == 1) {
-		s = bl_rewrite(bl, 84, NULL, 0, &x, 1); /* (= (ite (= x #0) #1 #0) (bvnot x)) */
-		return s < 0 ? s : bl_symm(bl, s);
-	}
-	p[0] = not_range(bl, t, x, w - 1, 0);   /* (= R (extract[w-1:0] t)) */
+	p[0] = bits_range(bl, t, w - 1, 0, leaf, ctx); /* (= R (extract[w-1:0] t)) */
 	if (p[0] < 0)
 		return p[0];
 	p[1] = bl_extract_whole(bl, t);         /* (= (extract[w-1:0] t) t) */
@@ -127,6 +121,27 @@ int bl_route_not(struct blaster *bl, uint32_t t)
 		return p[1];
 	s = bl_trans(bl, p, 2);
 	return s < 0 ? s : bl_symm(bl, s);
+}
+
+/* leaf of (bvnot x): (= (bvnot (extract[i:i] x)) (extract[i:i] (bvnot x))) */
+static int not_leaf(struct blaster *bl, uint32_t t, unsigned i, void *ctx)
+{
+	int s = extract_not(bl, bl_expr(bl, t)->args[0], i, i);
+
+	(void)ctx;
+	return s < 0 ? s : bl_symm(bl, s);
+}
+
+int bl_route_not(struct blaster *bl, uint32_t t)
+{
+	uint32_t x = bl_expr(bl, t)->args[0];
+	int s;
+
+	if (bl_width(bl, t) == 1) {
+		s = bl_rewrite(bl, 84, NULL, 0, &x, 1); /* (= (ite (= x #0) #1 #0) (bvnot x)) */
+		return s < 0 ? s : bl_symm(bl, s);
+	}
+	return bl_split_bits(bl, t, not_leaf, NULL);
 }
 
 int bl_route_extract(struct blaster *bl, uint32_t t)

@@ -213,6 +213,8 @@ static int visit(struct blaster *bl, struct frame *f)
 		}
 	}
 	s = route(bl, t);
+	if (s == -ENOTSUP)
+		s = bl_route_abstract(bl, t);
 	if (s < 0 || s == BL_NONE)
 		return s;
 	f->aux = s;

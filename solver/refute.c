@@ -645,6 +645,7 @@ static int refute_once(const struct bcf_arena *src, uint32_t goal,
 		err = -ENOMEM;
 		goto out;
 	}
+	blaster_set_abstract(r.bl, true);
 	err = pbuild_import(r.b, src, goal, &g);
 	if (err)
 		goto fail_builder;
@@ -768,8 +769,11 @@ out:
  * Kernel-checked routes first: when the proof needs a step the kernel trusts
  * (a POLY_NORM route of the tactic or the blaster), build it again with
  * every such step refused, so that each route falls back to a checked one
- * (bit-blasting the linear facts instead of normalising them).  The proof
- * with trusted steps is kept only when no other one exists.
+ * (bit-blasting the linear facts instead of normalising them) and a term
+ * with no checked route (a product by a constant) gets opaque bits; if that
+ * refutation needs more than the solver's unsat core, once more with every
+ * conjunct.  The proof with trusted steps is kept only when no other one
+ * exists.
  *
  * A proof over the size limit is not the end either: the SAT search is run
  * again with another tie-breaking and with VSIDS decisions (a different
@@ -821,7 +825,13 @@ int bcf_refute(const struct bcf_arena *src, uint32_t goal, const struct bcf_solv
 	if (err || !res->kt_steps)
 		return err;
 	at.no_trusted = true;
-	if (refute_once(src, goal, triage, timeout_ms, &at, &other)) {
+	err = refute_once(src, goal, triage, timeout_ms, &at, &other);
+	if (err == -ENOTSUP && triage && triage->has_core) {
+		/* the solver's core may rest on the value of a term that is opaque now */
+		free(other.proof);
+		err = refute_once(src, goal, NULL, timeout_ms, &at, &other);
+	}
+	if (err) {
 		free(other.proof);
 		return 0;
 	}

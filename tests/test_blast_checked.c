@@ -2,14 +2,19 @@
 /*
  * The kernel-checked routes for bvnot, bvxor with all-ones and 1-bit
  * equalities (solver/blast_not.c, solver/blast_eq1.c), which replaced
- * POLY_NORM routes:
+ * POLY_NORM routes, and the opaque bits of terms with no checked route
+ * (solver/blast_abstract.c):
  *  - the blaster, with the proof builder refusing every step the kernel
  *    trusts (pbuild_set_no_trusted), blasts each atom and emits no POLY_NORM;
  *  - bcf_prove proves one unsatisfiable goal per route and width, the proof
  *    has no kernel-trusted step (counted from its bytes) and our checker
  *    accepts it in strict and in kernel-compat mode;
+ *  - a product whose value the refutation does not need is proven with no
+ *    kernel-trusted step (its bits are opaque), one whose value it needs
+ *    still takes the POLY_NORM route;
  *  - goals the routes must not prove (satisfiable ones) are not proven.
  */
+#include <errno.h>
 #include <string.h>
 
 #include <bcf/bcf.h>
@@ -57,7 +62,7 @@ out:
 
 /* ---- end to end ---- */
 
-static void prove(const char *name, const char *smt2, bool unsat)
+static void prove_kt(const char *name, const char *smt2, bool unsat, bool trusted)
 {
 	BCF_OPTS(bcf_prove_opts, po, .timeout_ms = 30000);
 	BCF_OPTS(bcf_prove_result, r);
@@ -80,17 +85,65 @@ static void prove(const char *name, const char *smt2, bool unsat)
 		BCF_OPTS(bcf_check_opts, s, .mode = BCF_CHECK_STRICT);
 		BCF_OPTS(bcf_check_opts, k, .mode = BCF_CHECK_KERNEL_COMPAT);
 		BCF_OPTS(bcf_check_stats, ks);
+		bool good;
 
-		ok(r.kernel_trusted_steps == 0, "%s: no kernel-trusted step (%u, first: %s)", name,
-		   r.kernel_trusted_steps, r.kernel_trusted_first);
+		ok(!r.kernel_trusted_steps == !trusted, "%s: %s kernel-trusted step (%u, first: %s)",
+		   name, trusted ? "a" : "no", r.kernel_trusted_steps, r.kernel_trusted_first);
 		k.stats = &ks;
-		ok(!bcf_check_proof(w, nw, c->refine_cond, r.proof, r.proof_size, &s) &&
-		   !bcf_check_proof(w, nw, c->refine_cond, r.proof, r.proof_size, &k) &&
-		   ks.kernel_trusted_steps == 0,
-		   "%s: %zu-byte proof accepted in strict and kernel-compat mode, "
+		good = !bcf_check_proof(w, nw, c->refine_cond, r.proof, r.proof_size, &s) &&
+		       !bcf_check_proof(w, nw, c->refine_cond, r.proof, r.proof_size, &k) &&
+		       ks.kernel_trusted_steps == r.kernel_trusted_steps;
+		ok(good, "%s: %zu-byte proof accepted in strict and kernel-compat mode, "
 		   "%u kernel-trusted", name, r.proof_size, ks.kernel_trusted_steps);
 	}
 	bcf_prove_result__free(&r);
+	bcf_cond__free(c);
+}
+
+static void prove(const char *name, const char *smt2, bool unsat)
+{
+	prove_kt(name, smt2, unsat, false);
+}
+
+/* Blaster level: a product of two variables has no route; with opaque bits
+ * its atom is blasted, the bits' conditions stay opaque (-ENOTSUP naming
+ * the missing rule). */
+static void abstract_bits(void)
+{
+	struct bcf_cond *c = NULL;
+	struct pbuild *b = pbuild_new();
+	struct blaster *bl = b ? blaster_new(b) : NULL;
+	const char *text = "(set-logic QF_BV)(declare-fun x () (_ BitVec 8))"
+			   "(declare-fun y () (_ BitVec 8))(assert (bvult (bvmul x y) #x0a))(check-sat)";
+	uint32_t atom, circ, bit;
+	char why[200] = "";
+	int s;
+
+	if (!ok(bl && !bcf_smt2__parse(text, strlen(text), "abstract", &c) &&
+		!pbuild_import(b, c->arena, c->refine_cond, &atom), "abstract: goal imported"))
+		goto out;
+	s = blast_atom(bl, atom, &circ, why, sizeof(why));
+	ok(s == -ENOTSUP && strstr(why, "bv_mul"), "product of variables, no opaque bits: -ENOTSUP "
+	   "(%s)", why);
+	blaster_set_abstract(bl, true);
+	s = blast_atom(bl, atom, &circ, why, sizeof(why));
+	ok(s >= 0, "with opaque bits: the atom is blasted (%s)", why);
+	{
+		/* bit 3 of the product: (= (extract[3:3] p) #1) is opaque */
+		const struct bcf_expr *e = bcf_arena__expr(pbuild_arena(b), atom);
+		uint32_t p = e->args[0], x3, one;
+
+		ok(pbuild_node(b, BCF_BV_EXTRACT, BCF_EXPR_PARAMS(3, 3), &p, 1, &x3) == 0 &&
+		   pbuild_node(b, BCF_BV_VAL, 1, (uint32_t[]){ 1 }, 1, &one) == 0 &&
+		   pbuild_node(b, BCF_BOOL_EQ, 0, (uint32_t[]){ x3, one }, 2, &bit) == 0,
+		   "bit condition built");
+		s = blast_atom(bl, bit, &circ, why, sizeof(why));
+		ok(s == -ENOTSUP && strstr(why, "bv_mul"), "its bit conditions stay opaque (%d: %s)",
+		   s, why);
+	}
+out:
+	blaster_free(bl);
+	pbuild_free(b);
 	bcf_cond__free(c);
 }
 
@@ -193,6 +246,17 @@ int main(void)
 	      "(assert (and (= a #b0) (= #b1 a)))", true);
 	prove("1-bit ite condition", "(declare-fun a () (_ BitVec 1))(declare-fun x () (_ BitVec 8))"
 	      "(assert (bvugt (ite (= a #b1) #x01 #x02) (ite (= a #b0) #x02 #x01)))", true);
+	/* terms with no checked route: opaque bits */
+	abstract_bits();
+	prove("a product by 3 whose value is not needed (opaque bits)",
+	      "(declare-fun x () (_ BitVec 32))(assert (and (bvult (bvmul x #x00000003) #x0000000a) "
+	      "(bvugt (bvmul x #x00000003) #x00000014)))", true);
+	prove("a product of variables whose value is not needed (opaque bits)",
+	      "(declare-fun x () (_ BitVec 16))(declare-fun y () (_ BitVec 16))"
+	      "(assert (and (bvult (bvmul x y) #x000a) (bvugt (bvmul x y) #x0014)))", true);
+	prove_kt("a product by 3 whose value is needed (POLY_NORM)",
+		 "(declare-fun x () (_ BitVec 16))"
+		 "(assert (distinct (bvmul x #x0003) (bvadd x (bvadd x x))))", true, true);
 	/* negative controls */
 	prove("satisfiable 1-bit equalities", "(declare-fun a () (_ BitVec 1))"
 	      "(declare-fun b () (_ BitVec 1))(assert (and (= a b) (= b #b1)))", false);

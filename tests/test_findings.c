@@ -278,6 +278,72 @@ static uint32_t c_rewrite_rid_152(struct ctx *x)
 	return p;
 }
 
+/*
+ * 12. REWRITE 73 BV_MULT_SLT_MULT_1 with extensions too small for the
+ * products: (a*c <s b*c) = (and (a - b != 0) (c != 0) (= (a <s b) (c >s 0))).
+ * Goal (8 bits, no extension): (and (bvslt (* a c) (* b c)) (bvsgt c 0)
+ * (not (bvslt a b))), true for a = 64, b = 1, c = 2 (64 * 2 wraps to -128).
+ */
+static uint32_t f_mult_slt(struct ctx *x)
+{
+	struct pb *b = x->b;
+	uint32_t va = bvvar(x, 8), vb = bvvar(x, 8), vc = bvvar(x, 8);
+	uint16_t ext0 = BCF_EXPR_PARAMS(0, 8);
+	uint32_t sa = pb_node(b, BCF_BV_SIGN_EXTEND, ext0, 1, va);
+	uint32_t sb = pb_node(b, BCF_BV_SIGN_EXTEND, ext0, 1, vb);
+	uint32_t sc = pb_node(b, BCF_BV_SIGN_EXTEND, ext0, 1, vc);
+	uint32_t ac = pb_node(b, BCF_BV_MUL, 8, 2, sa, sc), bc = pb_node(b, BCF_BV_MUL, 8, 2, sb, sc);
+	uint32_t l = pb_node(b, BCF_BOOL_SLT, 0, 2, ac, bc);
+	uint32_t pos = pb_node(b, BCF_BOOL_SGT, 0, 2, vc, pb_bv(b, 8, 0));
+	uint32_t nab = NOT(pb_node(b, BCF_BOOL_SLT, 0, 2, va, vb));
+	uint32_t g = pb_node(b, BCF_BOOL_CONJ, 0, 3, l, pos, nab);
+	uint32_t i0 = pb_bv(b, 32, 0), i8 = pb_bv(b, 32, 8);
+	uint32_t c0 = EQ(i8, pb_node(b, BCF_BV_BVSIZE, 32, 1, vb));
+	uint32_t c1 = EQ(i8, pb_node(b, BCF_BV_BVSIZE, 32, 1, vc));
+	unsigned a, e0, e1, el, ep, en, rw, rhs, eq, sy, ab;
+
+	a = pb_step(b, BCF_RULE_ASSUME, 0, 1, g);
+	el = pb_step(b, BCF_RULE_AND_ELIM, 1, 1, a, 0);
+	ep = pb_step(b, BCF_RULE_AND_ELIM, 1, 1, a, 1);
+	en = pb_step(b, BCF_RULE_AND_ELIM, 1, 1, a, 2);
+	e0 = pb_step(b, BCF_RULE_EVALUATE, 0, 1, c0);          /* (= v5 (bvsize v0)) */
+	e1 = pb_step(b, BCF_RULE_EVALUATE, 0, 1, c1);          /* (= v6 (bvsize v2)) */
+	/* v0 = b, v1 = a, v2 = c, v3 = v4 = 0 (no extension), v5 = v6 = 8 */
+	rw = pb_step(b, BCF_RULE_REWRITE, 2, 8, e0, e1, 73, vb, va, vc, i0, i0, i8, i8);
+	rhs = pb_step(b, BCF_RULE_EQ_RESOLVE, 2, 0, el, rw);
+	eq = pb_step(b, BCF_RULE_AND_ELIM, 1, 1, rhs, 2);      /* (= (bvslt a b) (bvsgt c 0)) */
+	sy = pb_step(b, BCF_RULE_SYMM, 1, 0, eq);
+	ab = pb_step(b, BCF_RULE_EQ_RESOLVE, 2, 0, ep, sy);     /* (bvslt a b) */
+	pb_step(b, BCF_RULE_CONTRA, 2, 0, ab, en);
+	return g;
+}
+
+/*
+ * 13. REWRITE 80 BV_CONCAT_MERGE_CONST computes the merged constant in 32
+ * bits: (concat #x01 #x00000000) = (bv 0 40).  Goal (closed, true):
+ * (not (= (concat #x01 #x00000000) #x0000000000)).
+ */
+static uint32_t f_concat_merge(struct ctx *x)
+{
+	struct pb *b = x->b;
+	uint32_t hi = pb_bv(b, 8, 1), lo = pb_bv(b, 32, 0);
+	uint32_t cat = pb_node(b, BCF_BV_CONCAT, 40, 2, hi, lo), z = pb_bv(b, 40, 0);
+	uint32_t q = EQ(cat, z), g = NOT(q);
+	uint32_t i1 = pb_bv(b, 32, 1), i0 = pb_bv(b, 32, 0), i8 = pb_bv(b, 32, 8);
+	uint32_t i32 = pb_bv(b, 32, 32), i40 = pb_bv(b, 32, 40);
+	uint32_t nil = pb_node(b, BCF_LIST_VAL, BCF_BV, 0);
+	uint32_t c = EQ(i40, pb_node(b, BCF_BV_ADD, 32, 2, i8, i32));
+	unsigned a, e, rw;
+
+	(void)x;
+	a = pb_step(b, BCF_RULE_ASSUME, 0, 1, g);
+	e = pb_step(b, BCF_RULE_EVALUATE, 0, 1, c);            /* (= v5 (bvadd v2 v4)) */
+	/* v0 = [], (bv v1 v2) = #x01, (bv v3 v4) = #x00000000, v5 = 40, v6 = [] */
+	rw = pb_step(b, BCF_RULE_REWRITE, 1, 8, e, 80, nil, i1, i8, i0, i32, i40, nil);
+	pb_step(b, BCF_RULE_CONTRA, 2, 0, rw, a);
+	return g;
+}
+
 struct crash_finding {
 	const char *name;
 	uint32_t (*build)(struct ctx *x);
@@ -318,6 +384,8 @@ static const struct finding findings[] = {
 	{ "poly_norm_any_eq", f_poly_norm, { 0 } },
 	{ "bitblast_and_xor", f_bitblast_and, { 0 } },
 	{ "xor_elim_two_args", f_xor_two_args, { 0, 0, 1 } },
+	{ "rewrite_mult_slt", f_mult_slt, { 64, 1, 2 } },
+	{ "rewrite_concat_merge_wrap", f_concat_merge, { 0 } },
 };
 
 /* Value of the goal with its variables replaced by the assignment. */
