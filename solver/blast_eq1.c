@@ -15,15 +15,21 @@
  * REWRITE 2 (EQ_SYMM) puts the constant or the extract on the left first.
  * The 2-bit equality of the last route has the circuit
  * (and (x0 = x0) (x0 = y0)); the extract route's circuit compares v with
- * itself except at bit i (cheap for a narrow v, which is why wide ones take
- * the 2-bit route).
+ * itself except at bit i (a 64-bit v takes the 2-bit route instead).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "solver/blast_int.h"
 
-#define EQ1_EXTRACT_MAX 16
+/*
+ * Up to this width the extract route: on the shared vectors with 1-bit
+ * equalities (ext_con_004_004_0016, simple_processors_002_002_0008) 32 gave
+ * 39.6 + 286.9 KB of proof, 16 gave 49.8 + 386.5 KB (the full equality of a
+ * 17-bit variable helps the SAT search); on a 64-bit term the lift is
+ * smaller (5.0 against 10.4 KB on a small puzzle).
+ */
+#define EQ1_EXTRACT_MAX 32
 
 static bool is_val(struct blaster *bl, uint32_t id, int v)
 {
