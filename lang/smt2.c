@@ -681,7 +681,11 @@ static int ctx_init(struct smt2_ctx *ctx, const char *file)
 	return smt2_reserved_init(ctx);
 }
 
-/* Conjunction of the assertions (nested when there are more than 255); true if none. */
+/*
+ * Conjunction of the assertions (nested when there are more than 255: nodes
+ * of at most 254 arguments, whose CNF_AND_NEG clause still fits in 255
+ * literals, rules-bool.md 6.5); true if none.
+ */
 static int assertions(struct smt2_ctx *ctx, uint32_t *root)
 {
 	struct smt2_loc end = { ctx->line, ctx->col };
@@ -696,9 +700,9 @@ static int assertions(struct smt2_ctx *ctx, uint32_t *root)
 		err = bcf_arena__node(ctx->arena, BCF_BOOL_CONJ, 0, ctx->asserts, ctx->nasserts,
 				      root);
 	else {
-		err = bcf_arena__node(ctx->arena, BCF_BOOL_CONJ, 0, ctx->asserts, 255, &acc);
-		for (i = 255; !err && i < ctx->nasserts; i += k) {
-			k = ctx->nasserts - i < 254 ? ctx->nasserts - i : 254;
+		err = bcf_arena__node(ctx->arena, BCF_BOOL_CONJ, 0, ctx->asserts, 254, &acc);
+		for (i = 254; !err && i < ctx->nasserts; i += k) {
+			k = ctx->nasserts - i < 253 ? ctx->nasserts - i : 253;
 			tmp[0] = acc;
 			memcpy(tmp + 1, ctx->asserts + i, k * sizeof(*tmp));
 			err = bcf_arena__node(ctx->arena, BCF_BOOL_CONJ, 0, tmp, k + 1, &acc);

@@ -82,7 +82,11 @@ static int mk3(struct app *p, uint8_t code, uint16_t params, uint32_t a, uint32_
 	return mk(p, code, params, args, 3, id);
 }
 
-/* An associative n-ary node; past 255 arguments the first node is nested into the next. */
+/*
+ * An associative n-ary node; past 255 arguments the first node is nested into
+ * the next, each of at most 254 arguments (a nested bool and/or then keeps
+ * its CNF_AND_NEG / CNF_OR_POS clause within 255 literals, rules-bool.md 6.5).
+ */
 static int mk_nary(struct app *p, uint8_t code, uint16_t params, const uint32_t *ids,
 		   uint32_t n, uint32_t *id)
 {
@@ -91,9 +95,9 @@ static int mk_nary(struct app *p, uint8_t code, uint16_t params, const uint32_t 
 
 	if (n <= 255)
 		return mk(p, code, params, ids, n, id);
-	err = mk(p, code, params, ids, 255, &acc);
-	for (i = 255; !err && i < n; i += k) {
-		k = n - i < 254 ? n - i : 254;
+	err = mk(p, code, params, ids, 254, &acc);
+	for (i = 254; !err && i < n; i += k) {
+		k = n - i < 253 ? n - i : 253;
 		tmp[0] = acc;
 		memcpy(tmp + 1, ids + i, k * sizeof(*tmp));
 		err = mk(p, code, params, tmp, k + 1, &acc);

@@ -397,6 +397,47 @@ static int cnf(struct refuter *r, uint16_t rule, uint32_t f, unsigned k)
 	return s < 0 ? s : add_clause(r, s, false);
 }
 
+/*
+ * The clause of CNF_AND_NEG / CNF_OR_POS on a 255-argument gate g would have
+ * 256 literals (rules-bool.md 6.5).  Split it through the binary gate
+ * h = op(op(x0..x253), x254): ACI_NORM proves (= g h) (both flatten to
+ * x0..x254), EQUIV_ELIM gives the clause (g OR NOT h) for a conjunction or
+ * (NOT g OR h) for a disjunction, and h and its inner gate (254 arguments)
+ * get their own axioms when var_of() queues them.  ACI_NORM rejects when an
+ * argument of g has g's operator itself and the flattened list is longer
+ * than 255: that direction of g then stays missing, and a refutation that
+ * needs it fails as an encoding that is satisfiable.
+ */
+static int wide_gate_split(struct refuter *r, uint32_t g)
+{
+	const struct bcf_expr *e = node(r, g);
+	uint8_t code = e->code;
+	uint32_t args[255], inner, h, eq, pair[2];
+	int s, err;
+
+	memcpy(args, e->args, 254 * sizeof(*args));
+	pair[1] = e->args[254];
+	err = pbuild_node(r->b, code, 0, args, 254, &inner);
+	if (err)
+		return err;
+	pair[0] = inner;
+	err = pbuild_node(r->b, code, 0, pair, 2, &h);
+	if (!err) {
+		pair[0] = g;
+		pair[1] = h;
+		err = pbuild_node(r->b, BCF_BOOL_EQ, 0, pair, 2, &eq);
+	}
+	if (err)
+		return err;
+	s = pb_aci_norm(r->b, eq);
+	if (s == -ENOMEM)
+		return s;
+	if (s < 0)
+		return 0; /* see above */
+	s = pb_equiv_elim(r->b, s, code == BCF_BOOL_CONJ ? 1 : 0);
+	return s < 0 ? s : add_clause(r, s, false);
+}
+
 /* Give a gate its Tseitin axioms; literals of its children are queued by var_of(). */
 static int expand_gate(struct refuter *r, uint32_t g)
 {
@@ -410,12 +451,12 @@ static int expand_gate(struct refuter *r, uint32_t g)
 	case BCF_BOOL_CONJ:
 		for (i = 0; i < e->vlen && !err; i++)
 			err = cnf(r, BCF_RULE_CNF_AND_POS, g, i);
-		if (!err && e->vlen <= 254)
-			err = cnf(r, BCF_RULE_CNF_AND_NEG, g, 0);
+		if (!err)
+			err = e->vlen <= 254 ? cnf(r, BCF_RULE_CNF_AND_NEG, g, 0) :
+			      wide_gate_split(r, g);
 		return err;
 	case BCF_BOOL_DISJ:
-		if (e->vlen <= 254)
-			err = cnf(r, BCF_RULE_CNF_OR_POS, g, 0);
+		err = e->vlen <= 254 ? cnf(r, BCF_RULE_CNF_OR_POS, g, 0) : wide_gate_split(r, g);
 		for (i = 0; i < e->vlen && !err; i++)
 			err = cnf(r, BCF_RULE_CNF_OR_NEG, g, i);
 		return err;

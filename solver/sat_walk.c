@@ -26,7 +26,9 @@ struct walk {
 	struct u32vec premises;  /* the chain being built: premise ids ... */
 	struct u32vec pivots;    /* ... and pivots (one fewer) */
 	struct u32vec pool;      /* the clauses of walked derived nodes */
-	uint32_t *pool_off, *pool_len; /* by node: its clause in pool (derived) */
+	uint32_t *pool_off, *pool_len; /* by node: its clause in pool (derived and
+					* intermediate steps) */
+	size_t pool_cap;         /* entries of pool_off / pool_len */
 	uint32_t next_id;        /* id of the next intermediate (split) step */
 	uint32_t repeat_max;     /* walk_linear: resolve up to this many copies by repetition */
 	/* chain scheduling (walk_sched) */
@@ -49,7 +51,7 @@ static void node_lits(const struct walk *w, uint32_t n, const sat_lit **l, uint3
 {
 	const struct bcf_sat *s = w->s;
 
-	if (!s->p_nchain.a[n]) {
+	if (n < s->p_nlits.n && !s->p_nchain.a[n]) {
 		*l = s->p_lits.a + s->p_lit_off.a[n];
 		*len = s->p_nlits.a[n];
 	} else {
@@ -537,6 +539,125 @@ static int sched_resolve(struct walk *w, uint32_t e)
 	return 0;
 }
 
+/* Remember acc as the clause of step id (for node_lits). */
+static int pool_record(struct walk *w, uint32_t id)
+{
+	size_t need = (size_t)id + 1;
+
+	if (need > w->pool_cap) {
+		size_t cap = w->pool_cap, old = cap;
+
+		if (bcf__grow((void **)&w->pool_off, &cap, need, sizeof(*w->pool_off)))
+			return -ENOMEM;
+		cap = old;
+		if (bcf__grow((void **)&w->pool_len, &cap, need, sizeof(*w->pool_len)))
+			return -ENOMEM;
+		w->pool_cap = cap;
+	}
+	w->pool_off[id] = w->pool.n;
+	w->pool_len[id] = w->acc.n;
+	return sat_u32_reserve(&w->pool, w->pool.n + w->acc.n) ? -ENOMEM :
+	       (memcpy(w->pool.a + w->pool.n, w->acc.a, w->acc.n * sizeof(sat_lit)),
+		w->pool.n += w->acc.n, 0);
+}
+
+/*
+ * A chain entry whose clause is long (say the clause of a wide disjunction,
+ * the reason of a literal at level 0) can make the accumulated clause
+ * exceed 255 literals however the chain is split, although the chain's
+ * unit entries remove most of those literals again.  Such a clause is first
+ * resolved with those unit entries in an intermediate step of its own (it
+ * only shrinks), which then replaces it in the chain; a unit entry whose
+ * literal no other clause of the chain holds is then dropped.
+ */
+#define WIDE_ENTRY 64
+
+static int prereduce(struct walk *w)
+{
+	uint32_t nch = w->entries.n / 2, e, f, i, len, len2, k;
+	const sat_lit *l, *l2;
+	int err;
+
+	for (e = 1; e < nch; e++) {
+		uint32_t R = entry_premise(w, e), id, nres = 0;
+		sat_lit a = entry_pivot(w, e);
+
+		node_lits(w, R, &l, &len);
+		if (len <= WIDE_ENTRY)
+			continue;
+		/* resolve R with the unit entries of its other literals */
+		for (i = 0; i < len; i++) {
+			f = w->entry_of[l[i]];
+			if (l[i] == SAT_NOT(a) || !f || f == e)
+				continue;
+			node_lits(w, entry_premise(w, f), &l2, &len2);
+			if (len2 != 1)
+				continue;
+			if (!nres) {
+				err = acc_start(w, R);
+				if (err)
+					return err;
+			}
+			/* acc holds l[i] = pivot(f); the unit is [NOT l[i]] */
+			err = resolve_copies(w, entry_premise(w, f), l[i], l2, len2,
+					     w->copies[l[i]], -E2BIG);
+			if (err)
+				return err;
+			nres++;
+		}
+		if (!nres)
+			continue;
+		id = w->next_id++;
+		w->s->st.split_steps++;
+		err = walk_emit(w, id);
+		if (!err)
+			err = pool_record(w, id);
+		for (i = 0; i < w->acc.n; i++)
+			w->copies[w->acc.a[i]] = 0;
+		if (err)
+			return err;
+		w->entries.a[2 * e] = id;
+		/* drop unit entries whose literal no other clause of the chain holds */
+		for (f = 1; f < w->entries.n / 2; f++) {
+			sat_lit p = entry_pivot(w, f);
+			bool held = false;
+			uint32_t g;
+
+			node_lits(w, entry_premise(w, f), &l2, &len2);
+			if (len2 != 1 || f == e)
+				continue;
+			node_lits(w, R, &l, &len);
+			for (i = 0; i < len && l[i] != p; i++)
+				;
+			if (i == len)
+				continue; /* not one of R's literals */
+			for (g = 0; g < w->entries.n / 2 && !held; g++) {
+				const sat_lit *l3;
+				uint32_t len3;
+
+				if (g == f)
+					continue;
+				node_lits(w, entry_premise(w, g), &l3, &len3);
+				for (k = 0; k < len3 && !held; k++)
+					held = l3[k] == p;
+			}
+			if (held)
+				continue;
+			w->entry_of[p] = 0;
+			memmove(w->entries.a + 2 * f, w->entries.a + 2 * f + 2,
+				(w->entries.n - 2 * f - 2) * sizeof(uint32_t));
+			w->entries.n -= 2;
+			for (g = f; g < w->entries.n / 2; g++)
+				w->entry_of[entry_pivot(w, g)] = g;
+			if (e > f)
+				e--;
+			f--;
+		}
+		nch = w->entries.n / 2;
+	}
+	return 0;
+}
+
 /*
  * Replay node n's chain in a scheduled order.  An entry (R, a) is ready
  * once no pending entry's clause would bring its pivot literal a back;
@@ -557,6 +678,11 @@ static int walk_sched(struct walk *w, uint32_t n)
 		return walk_linear(w, n);
 	if (err)
 		return err;
+	err = prereduce(w);
+	if (err) {
+		entries_clear(w);
+		return err;
+	}
 	nch = w->entries.n / 2;
 	err = sched_start(w);
 	while (!err && done < nch - 1) {
@@ -585,6 +711,8 @@ static int walk_node(struct walk *w, uint32_t n)
 	if (err)
 		return err;
 	/* remember the clause for later users; clear the counts */
+	if (n >= w->pool_cap)
+		return -EPROTO;
 	w->pool_off[n] = w->pool.n;
 	w->pool_len[n] = w->acc.n;
 	for (i = 0; i < w->acc.n; i++) {
@@ -624,6 +752,7 @@ static int walk_alloc(struct walk *w, uint32_t N)
 	w->inlined = calloc(N, 1);
 	w->pool_off = calloc(N, sizeof(*w->pool_off));
 	w->pool_len = calloc(N, sizeof(*w->pool_len));
+	w->pool_cap = N;
 	if (!w->copies || !w->entry_of || !w->inlined || !w->pool_off || !w->pool_len)
 		return -ENOMEM;
 	return 0;
@@ -646,6 +775,42 @@ static void walk_free(struct walk *w)
 	free(w->pool_len);
 }
 
+/*
+ * Walk node n; when its chain cannot stay within a step's limits (-E2BIG:
+ * typically a long clause whose inlined units bring their reasons into the
+ * accumulated clause), the units inlined into it become steps of their own
+ * (each resolves one literal away without adding any) and the chain is
+ * walked again.  Steps a failed attempt emitted are unused (the proof is
+ * trimmed to what the last step needs).
+ */
+static int walk_node_split(struct walk *w, uint32_t n)
+{
+	const struct bcf_sat *s = w->s;
+	const uint32_t *ch;
+	uint32_t e, nch;
+	bool changed = false;
+	int err = walk_node(w, n);
+
+	if (err != -E2BIG)
+		return err;
+	memset(w->copies, 0, 2 * ((size_t)s->nvars + 1) * sizeof(*w->copies));
+	w->acc.n = w->premises.n = w->pivots.n = 0;
+	ch = node_chain(s, n);
+	nch = s->p_nchain.a[n];
+	for (e = 1; e < nch; e++) {
+		uint32_t R = ch[2 * e];
+
+		if (!w->inlined[R])
+			continue;
+		w->inlined[R] = 0;
+		changed = true;
+		err = walk_node_split(w, R);
+		if (err)
+			return err;
+	}
+	return changed ? walk_node_split(w, n) : -E2BIG;
+}
+
 /* Walk the needed nodes in id order (inlined units are walked by their user). */
 static int walk_all(struct walk *w, const uint8_t *needed)
 {
@@ -664,7 +829,7 @@ static int walk_all(struct walk *w, const uint8_t *needed)
 			s->st.trimmed_inputs++;
 			err = w->fn(w->ctx, &st);
 		} else {
-			err = walk_node(w, n);
+			err = walk_node_split(w, n);
 		}
 	}
 	return err;

@@ -38,6 +38,7 @@ struct tac_slot {
 	uint32_t rwgen, sbgen, flgen;
 	uint8_t fl; /* TF_* */
 	uint8_t lit; /* is the fact of a literal (permanent) */
+	uint8_t evm; /* EVALUATE stack need of the substituted node (capped at 255) */
 };
 
 #define TF_GROUND 1u /* constant after substitution */

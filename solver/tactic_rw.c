@@ -155,6 +155,9 @@ static int trans(struct tac *t, int a, int b)
 	return pb_trans(t->b, s, 2);
 }
 
+/* EVALUATE's stack: open nodes plus evaluated sibling values (spec rules-core 3.2) */
+#define EVAL_FRAMES 192
+
 static bool op_evaluable(const struct bcf_expr *e)
 {
 	switch (e->code) {
@@ -212,6 +215,7 @@ static int flags_walk(struct tac *t, struct stk *sk, uint32_t root)
 		}
 		if (++t->work > TAC_MAX_WORK)
 			return -ETIME;
+		sl->evm = 0;
 		if (sl->bind) {
 			sl->fl = TF_GROUND | TF_EVAL | TF_BOUND;
 		} else if (is_const_code(e->code) || e->code == BCF_BV_BVSIZE) {
@@ -232,11 +236,22 @@ static int flags_walk(struct tac *t, struct stk *sk, uint32_t root)
 		} else {
 			uint8_t any = 0;
 
+			unsigned evm = 0;
+
 			fl = TF_GROUND | (op_evaluable(e) ? TF_EVAL : 0);
 			for (k = 0; k < n; k++) {
-				fl &= t->slot[e->args[k]].fl;
-				any |= t->slot[e->args[k]].fl & TF_BOUND;
+				const struct tac_slot *cs = &t->slot[e->args[k]];
+
+				fl &= cs->fl;
+				any |= cs->fl & TF_BOUND;
+				if (k + 1 + cs->evm > evm)
+					evm = k + 1 + cs->evm;
 			}
+			/* the kernel's evaluator holds every open node and every
+			 * evaluated sibling value: at most EVAL_FRAMES in all */
+			if (evm > EVAL_FRAMES - 1)
+				fl &= ~TF_EVAL;
+			sl->evm = evm > 255 ? 255 : (uint8_t)evm;
 			sl->fl = fl | any;
 		}
 		sl->flgen = t->gen;
@@ -360,6 +375,16 @@ static int absorb(struct tac *t, uint32_t tp, uint32_t z)
 	int err = pbuild_node(t->b, BCF_BOOL_EQ, 0, a, 2, &eq);
 
 	return err ? err : pb_absorb(t->b, eq);
+}
+
+/* (= tp c) for a conjunction of true / a disjunction of false (ACI_NORM:
+ * every argument is the neutral element) */
+static int aci_const(struct tac *t, uint32_t tp, uint32_t c)
+{
+	uint32_t eq, a[2] = { tp, c };
+	int err = pbuild_node(t->b, BCF_BOOL_EQ, 0, a, 2, &eq);
+
+	return err ? err : pb_aci_norm(t->b, eq);
 }
 
 /* (= tp #0) for a bvand with an argument #0, (= tp ones) for a bvor with
@@ -516,7 +541,7 @@ static int fold(struct tac *t, uint32_t tp, bool eval_ok)
 		if (!is_const_code(ck[k]))
 			all_const = false;
 	}
-	if (all_const && eval_ok && op_evaluable(e)) {
+	if (all_const && eval_ok && op_evaluable(e) && n < EVAL_FRAMES) {
 		s = pb_evaluate(t->b, tp);
 		if (s >= 0 || s == -ENOMEM)
 			return s;
@@ -591,6 +616,8 @@ static int fold(struct tac *t, uint32_t tp, bool eval_ok)
 		for (k = 0; k < n; k++)
 			if (args[k] == fa)
 				return absorb(t, tp, fa);
+		if (all_const) /* every argument true: too wide to EVALUATE */
+			return aci_const(t, tp, tr);
 		break;
 	case BCF_BV_AND:
 	case BCF_BV_OR:
@@ -599,6 +626,8 @@ static int fold(struct tac *t, uint32_t tp, bool eval_ok)
 		for (k = 0; k < n; k++)
 			if (args[k] == tr)
 				return absorb(t, tp, tr);
+		if (all_const) /* every argument false */
+			return aci_const(t, tp, fa);
 		break;
 	case BCF_BOOL_ITE:
 	case BCF_BV_ITE:
