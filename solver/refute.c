@@ -554,11 +554,119 @@ static int expand(struct refuter *r, uint32_t id)
 struct replay {
 	struct refuter *r;
 	int err;
+	bool stepped; /* replay_step failed (the builder's error says why) */
 };
+
+/*
+ * Fold the literals sh[0..n-1] of clause step s into d = (or sh...):
+ * RESOLUTION with CNF_OR_NEG (d OR NOT sh_i) on pivot sh_i (the literal
+ * itself, polarity 1: that also matches a negative literal, whose
+ * CNF_OR_NEG literal is NOT(NOT x)), at most 247 pivots a step, each step
+ * then FACTORING the copies of d.
+ */
+static int fold_into(struct refuter *r, int s, uint32_t d, const uint32_t *sh, unsigned n)
+{
+	int prem[248];
+	uint32_t piv[247];
+	uint8_t pol[247];
+	unsigned i = 0, k;
+
+	while (i < n) {
+		prem[0] = s;
+		for (k = 0; k < 247 && i < n; k++, i++) {
+			int c = pb_cnf(r->b, BCF_RULE_CNF_OR_NEG, d, i);
+
+			if (c < 0)
+				return c;
+			prem[k + 1] = c;
+			piv[k] = sh[i];
+			pol[k] = 1;
+		}
+		s = pb_resolution(r->b, prem, k + 1, piv, pol);
+		if (s >= 0)
+			s = pb_factor(r->b, s);
+		if (s < 0)
+			return s;
+	}
+	return s;
+}
+
+/*
+ * A wide step (solver/sat.h): P and R resolved on pivot (piv, pol) have
+ * more than 255 literals as a list although the clause fits, because they
+ * share many literals S.  With d = (or S): fold S into d in P and in R (each
+ * keeps its length), resolve the two (now short enough) on the pivot,
+ * FACTORING the two copies of d, and resolve d away with CNF_OR_POS
+ * (NOT d OR S), which puts S back once.
+ */
+static int wide_resolution(struct refuter *r, int p, int q, uint32_t piv, uint8_t pol)
+{
+	uint32_t sh[255], lp[255], one, d, pv[1] = { piv };
+	const uint32_t *l;
+	unsigned np, nq, n = 0, i, j;
+	uint8_t pl[1] = { pol };
+	int prem[2], s;
+
+	np = fact_lits(r, p, false, &l, &one);
+	if (np > 255)
+		return -E2BIG;
+	memcpy(lp, l, np * sizeof(*l));
+	nq = fact_lits(r, q, false, &l, &one);
+	/* the shared literals, other than the pivot's */
+	for (i = 0; i < np; i++) {
+		unsigned nots;
+		uint32_t base = base_of(r, lp[i], &nots);
+
+		if (base == piv)
+			continue;
+		for (j = 0; j < nq && l[j] != lp[i]; j++)
+			;
+		if (j == nq)
+			continue; /* only in P */
+		for (j = 0; j < n && sh[j] != lp[i]; j++)
+			;
+		if (j == n && n < 254)
+			sh[n++] = lp[i];
+	}
+	if (!n)
+		return -E2BIG;
+	if (n == 1)
+		sh[n++] = sh[0]; /* (or s s): a disjunction has two arguments at least */
+	s = pbuild_node(r->b, BCF_BOOL_DISJ, 0, sh, n, &d);
+	if (s)
+		return s;
+	prem[0] = fold_into(r, p, d, sh, n);
+	if (prem[0] < 0)
+		return prem[0];
+	prem[1] = fold_into(r, q, d, sh, n);
+	if (prem[1] < 0)
+		return prem[1];
+	s = pb_resolution(r->b, prem, 2, pv, pl);
+	if (s >= 0)
+		s = pb_factor(r->b, s);
+	if (s >= 0) {
+		prem[0] = s;
+		prem[1] = pb_cnf(r->b, BCF_RULE_CNF_OR_POS, d, 0);
+		pv[0] = d;
+		pl[0] = 1;
+		s = prem[1] < 0 ? prem[1] : pb_resolution(r->b, prem, 2, pv, pl);
+	}
+	return s;
+}
+
+static int replay_step_(struct replay *rp, const struct bcf_sat_step *st);
 
 static int replay_step(void *ctx, const struct bcf_sat_step *st)
 {
 	struct replay *rp = ctx;
+	int err = replay_step_(rp, st);
+
+	rp->stepped = err != 0;
+	return err;
+}
+
+static int replay_step_(struct replay *rp, const struct bcf_sat_step *st)
+{
 	struct refuter *r = rp->r;
 	int prem[256], s;
 	uint32_t piv[255], i;
@@ -579,6 +687,11 @@ static int replay_step(void *ctx, const struct bcf_sat_step *st)
 	}
 	if (st->npremises == 1) {
 		s = prem[0];
+	} else if (st->wide && st->npremises == 2) {
+		s = wide_resolution(r, prem[0], prem[1], r->node_of[SAT_VAR(st->pivots[0])],
+				    !SAT_NEG(st->pivots[0]));
+		if (s < 0)
+			return s;
 	} else {
 		for (i = 0; i + 1 < st->npremises; i++) {
 			piv[i] = r->node_of[SAT_VAR(st->pivots[i])];
@@ -664,7 +777,7 @@ static int refute_once(const struct bcf_arena *src, uint32_t goal,
 				   .vsids = at->vsids, .max_conflicts = at->max_conflicts };
 	struct refuter r = { .last_step = -1, .split = !at->no_split };
 	struct pbuild_stats st;
-	struct replay rp = { &r, 0 };
+	struct replay rp = { .r = &r };
 	uint32_t g, nw;
 	const uint32_t *gw;
 	int s0, err = 0, facts[255];
@@ -750,7 +863,11 @@ static int refute_once(const struct bcf_arena *src, uint32_t goal,
 	}
 	res->nsplit = r.nsplit;
 	res->conflicts = bcf_sat__stats(r.sat)->conflicts;
-	err = bcf_sat__proof_walk(r.sat, NULL, replay_step, &rp);
+	err = bcf_sat__proof_walk(r.sat, &(struct bcf_sat_walk_opts){ .wide = true },
+				  replay_step, &rp);
+	if (err == -E2BIG && !r.detail[0] && !rp.stepped)
+		snprintf(r.detail, sizeof(r.detail), "proof walk: a clause of more than 255 "
+			 "literals (the format's limit)");
 	if (err)
 		goto fail_builder;
 	{

@@ -131,12 +131,20 @@ struct bcf_sat_step {
 	const sat_lit *lits;   /* the clause without duplicates (empty for the last step) */
 	uint32_t nlits;
 	/* derived steps only: */
-	uint32_t npremises;    /* k >= 1 (k = 1: a lone FACTORING of premise 0) */
+	uint32_t npremises;    /* k >= 1 (k = 1: a lone FACTORING of premise 0, or,
+				* without factoring, premise 0's clause itself: a
+				* chain that ends right after a wide step) */
 	const uint32_t *premises; /* ids of earlier steps; the same id may repeat */
 	const sat_lit *pivots; /* k-1 pivots, each the literal as it occurs in the
 				* accumulated (left) clause; BCF polarity bit =
 				* !SAT_NEG(pivot), pivot atom = variable */
 	bool factoring;        /* the chain result has duplicates: FACTORING follows */
+	/* (only with bcf_sat_walk_opts.wide) one resolution of two premises
+	 * whose list result exceeds max_lits although the clause (without
+	 * duplicates) fits: the emitter must first take the literals both
+	 * premises share out of them (a definition D = (or shared...) and
+	 * CNF_OR_NEG / CNF_OR_POS, say) */
+	bool wide;
 	const sat_lit *chain;  /* the chain result before factoring (list semantics) */
 	uint32_t chain_lits;   /* its length */
 };
@@ -144,6 +152,7 @@ struct bcf_sat_step {
 struct bcf_sat_walk_opts {
 	unsigned max_pivots;   /* per step; 0 = 247 (BCF RESOLUTION's limit) */
 	unsigned max_lits;     /* accumulated clause length; 0 = 255 */
+	bool wide;             /* emit wide steps (above) instead of failing */
 };
 
 typedef int (*bcf_sat_walk_fn)(void *ctx, const struct bcf_sat_step *st);
@@ -153,7 +162,8 @@ typedef int (*bcf_sat_walk_fn)(void *ctx, const struct bcf_sat_step *st);
  * depends on, premises before their users (used input clauses first, in id
  * order), the empty clause last.  fn returning non-zero stops the walk and
  * is returned.  -EINVAL: no proof (not UNSAT / logging off); -E2BIG: a
- * clause longer than max_lits; -ENOMEM.
+ * clause longer than max_lits (or, without opts.wide, a single resolution
+ * whose list result is); -ENOMEM.
  */
 int bcf_sat__proof_walk(struct bcf_sat *s, const struct bcf_sat_walk_opts *opts,
 			bcf_sat_walk_fn fn, void *ctx);

@@ -131,9 +131,18 @@ static bool lit_redundant(struct bcf_sat *s, sat_lit p, uint32_t abs_levels)
  * logging the learned literals are marked VF_IN_ACC.  Returns the size of
  * the accumulated clause before minimisation.
  */
+/*
+ * Learned clauses longer than this are minimised even with proof logging
+ * (where minimisation is off by default): a clause of the proof has at most
+ * 255 literals (spec rules-bool.md 6.5), and shorter clauses keep the
+ * resolutions that use them within that limit too.
+ */
+#define SAT_LONG_CLAUSE 100
+
 static uint32_t minimize(struct bcf_sat *s)
 {
 	uint32_t i, j, abs_levels = 0, nacc = s->learnt.n;
+	bool on = s->minimize || s->learnt.n > SAT_LONG_CLAUSE;
 
 	s->toclear.n = 0;
 	for (i = 0; i < s->learnt.n; i++)
@@ -147,7 +156,7 @@ static uint32_t minimize(struct bcf_sat *s)
 	for (i = j = 1; i < s->learnt.n; i++) {
 		sat_lit l = s->learnt.a[i];
 
-		if (!s->minimize || !var_of(s, l)->reason || !lit_redundant(s, l, abs_levels))
+		if (!on || !var_of(s, l)->reason || !lit_redundant(s, l, abs_levels))
 			s->learnt.a[j++] = l;
 	}
 	s->st.minimized_lits += s->learnt.n - j;

@@ -20,6 +20,8 @@ struct walk {
 	bcf_sat_walk_fn fn;
 	void *ctx;
 	unsigned max_pivots, max_lits;
+	bool wide_ok;            /* opts.wide */
+	bool wide;               /* walk_emit: the step is a wide one */
 	uint32_t *copies;        /* by literal: copies in acc, plus enum walk_copy_flag */
 	struct u32vec acc;       /* the accumulated clause (list semantics) */
 	struct u32vec dedup;     /* walk_emit: acc without duplicates */
@@ -124,6 +126,9 @@ static int walk_emit(struct walk *w, uint32_t id)
 	st.factoring = w->dedup.n != w->acc.n;
 	st.chain = w->acc.a;
 	st.chain_lits = w->acc.n;
+	st.wide = w->wide;
+	if (w->dedup.n > w->max_lits)
+		return -E2BIG; /* a clause longer than a step allows */
 	BCF_ASSERT(w->pivots.n + 1 == np);
 	stats->trimmed_derived++;
 	stats->trimmed_premises += np;
@@ -183,6 +188,32 @@ static int walk_resolve(struct walk *w, uint32_t R, sat_lit a, const sat_lit *l,
 	return 0;
 }
 
+/*
+ * One resolution whose list result is longer than a step allows although
+ * its clause fits: acc (one copy of a) with R as a step of its own, marked
+ * wide for the emitter; the chain continues from it.
+ */
+static int walk_wide(struct walk *w, uint32_t R, sat_lit a, const sat_lit *l, uint32_t len)
+{
+	uint32_t id;
+	int err;
+
+	if (!w->wide_ok)
+		return -E2BIG;
+	err = walk_resolve(w, R, a, l, len);
+	if (err)
+		return err;
+	id = w->next_id++;
+	w->s->st.split_steps++;
+	w->wide = true;
+	err = walk_emit(w, id);
+	w->wide = false;
+	if (err)
+		return err;
+	w->premises.n = w->pivots.n = 0;
+	return u32_push(&w->premises, id);
+}
+
 /* Whether c resolutions with a clause of len literals exceed a limit of one step. */
 static inline bool over_limits(const struct walk *w, uint32_t c, uint32_t len)
 {
@@ -199,14 +230,16 @@ static int resolve_copies(struct walk *w, uint32_t R, sat_lit a, const sat_lit *
 	int err;
 
 	if (over_limits(w, c, len)) {
-		if (w->pivots.n == 0)
+		if (w->pivots.n) {
+			err = walk_split(w);
+			if (err)
+				return err;
+			c = 1;
+		}
+		if (c == 1 && w->acc.n + len - 2 > w->max_lits)
+			return walk_wide(w, R, a, l, len);
+		if (w->pivots.n == 0 && over_limits(w, c, len))
 			return empty_err;
-		err = walk_split(w);
-		if (err)
-			return err;
-		c = 1;
-		if (w->acc.n + len - 2 > w->max_lits)
-			return -E2BIG;
 	}
 	while (c--) {
 		err = walk_resolve(w, R, a, l, len);
@@ -244,9 +277,7 @@ static int linear_entry(struct walk *w, uint32_t R, sat_lit a)
 	}
 	if (repeat && over_limits(w, c, len))
 		repeat = false;
-	if (!repeat) {
-		if (w->pivots.n == 0)
-			return -E2BIG;
+	if (!repeat && w->pivots.n) {
 		err = walk_split(w);
 		if (err)
 			return err;
@@ -497,10 +528,13 @@ static int sched_pick(struct walk *w, uint32_t *rh, uint32_t *e)
 	if (!w->dup_ready.n)
 		return -EPROTO; /* an entry waits for itself */
 	bi = cheapest_dup(w, &best);
-	if (best > w->repeat_budget) {
+	if (best > w->repeat_budget || w->pivots.n == 0) {
+		/* a wide step just restarted the chain: acc holds no duplicate */
 		if (w->pivots.n == 0)
-			return -EPROTO;
-		err = walk_split(w);
+			err = w->premises.n == 1 && w->premises.a[0] >= w->s->p_nlits.n ? 0 :
+			      -EPROTO;
+		else
+			err = walk_split(w);
 		if (err)
 			return err;
 		/* the duplicates are ready entries with one copy now */
@@ -852,6 +886,7 @@ int bcf_sat__proof_walk(struct bcf_sat *s, const struct bcf_sat_walk_opts *opts,
 		w.max_pivots = opts->max_pivots;
 	if (opts && opts->max_lits)
 		w.max_lits = opts->max_lits < 2 ? 2 : opts->max_lits;
+	w.wide_ok = opts && opts->wide;
 	needed = calloc(N, 1);
 	err = needed ? walk_alloc(&w, N) : -ENOMEM;
 	if (!err)

@@ -199,6 +199,7 @@ struct pchk {
 	uint32_t steps, last_nlits;
 	bool failed;
 	char why[200];
+	uint32_t wide;    /* wide steps met */
 };
 
 static void pchk_fail(struct pchk *c, const char *fmt, uint32_t id)
@@ -254,6 +255,11 @@ static int pchk_step(void *ctx, const struct bcf_sat_step *st)
 		pchk_fail(c, "step %u: no premise", st->id);
 		return 0;
 	}
+	if (st->wide && st->npremises != 2) {
+		pchk_fail(c, "step %u: a wide step has two premises", st->id);
+		return 0;
+	}
+	c->wide += st->wide;
 	for (i = 0; i < st->npremises; i++)
 		if (st->premises[i] >= c->cap || !c->known[st->premises[i]]) {
 			pchk_fail(c, "step %u: premise not defined earlier", st->id);
@@ -318,7 +324,8 @@ static int pchk_step(void *ctx, const struct bcf_sat_step *st)
 		pchk_fail(c, "step %u: factoring flag wrong", st->id);
 		return 0;
 	}
-	if (st->npremises == 1 && !st->factoring) {
+	if (st->npremises == 1 && !st->factoring && (!c->wide || st->premises[0] < c->f->nclauses)) {
+		/* only a chain that ends right after a wide step is its clause */
 		pchk_fail(c, "step %u: lone FACTORING without duplicates", st->id);
 		return 0;
 	}
@@ -352,6 +359,8 @@ static void pchk_free(struct pchk *c)
 struct outcome {
 	enum bcf_sat_result r;
 	bool model_ok, proof_ok;
+	int walk_err;
+	uint32_t wide;
 	struct bcf_sat_stats st;
 	char why[200];
 };
@@ -399,6 +408,8 @@ static struct outcome run(const struct cnf *f, const struct bcf_sat_walk_opts *w
 		int err = bcf_sat__proof_walk(s, wo, pchk_step, &c);
 
 		out.proof_ok = !err && !c.failed && c.steps && c.last_nlits == 0;
+		out.walk_err = err;
+		out.wide = c.wide;
 		if (err)
 			snprintf(out.why, sizeof(out.why), "walk error %d", err);
 		else if (c.failed)
@@ -522,6 +533,39 @@ static void test_php(uint32_t n)
 	     (unsigned long long)o.st.proof_nodes, (unsigned long long)o.st.trimmed_inputs,
 	     (unsigned long long)o.st.trimmed_derived, (unsigned long long)o.st.trimmed_premises);
 	cnf_free(&f);
+}
+
+/*
+ * Wide steps (bcf_sat_walk_opts.wide): with a literal limit close to the
+ * longest clause, a single resolution whose list result is over the limit
+ * (the premises share literals) is emitted as a wide step of two premises
+ * instead of failing; every step still replays, and the walk fails
+ * (-E2BIG) only when a clause itself is longer than the limit.
+ */
+static void test_wide(void)
+{
+	uint32_t lim, wide = 0, proofs = 0, n;
+	bool all = true;
+
+	for (n = 5; n <= 7; n++) {
+		struct cnf f;
+
+		pigeonhole(&f, n);
+		for (lim = 8; lim <= 40; lim += 4) {
+			struct bcf_sat_walk_opts wo = { .max_lits = lim, .wide = true };
+			struct outcome o = run(&f, &wo);
+
+			if (o.r != BCF_SAT_UNSAT || (!o.proof_ok && o.walk_err != -E2BIG)) {
+				all = false;
+				diag("PHP(%u,%u), max %u literals: %s", n + 1, n, lim, o.why);
+			}
+			proofs += o.proof_ok;
+			wide += o.proof_ok ? o.wide : 0;
+		}
+		cnf_free(&f);
+	}
+	ok(all, "wide steps: every walk replays or fails with -E2BIG (a clause over the limit)");
+	ok(proofs > 0 && wide > 0, "wide steps: %u proofs replayed with %u wide steps", proofs, wide);
 }
 
 static void test_circuit(unsigned n)
@@ -973,6 +1017,7 @@ int main(void)
 		test_php(n);
 	for (n = 4; n <= 7; n++)
 		test_circuit(n);
+	test_wide();
 	/* proofs through recursive minimisation (off by default with logging) */
 	g_minimize = 1;
 	test_random(50, 4.26, 60, 7000, NULL, true, "random 3-SAT n=50, minimisation on");
