@@ -190,6 +190,26 @@ static int through(struct blaster *bl, int r)
 	return s < 0 ? s : bl_trans2(bl, r, s);
 }
 
+/*
+ * Length of the else-chain of nested bv ites below t.  The bits of such a
+ * chain are circuits nested as deep, and bits with the same constants in
+ * their first 60-odd branches are alike down to there: the kernel compares
+ * two literals depth first with at most 128 open pairs (rules-bool.md 1.4),
+ * so a clause holding the bit equalities of such a term on the left side of
+ * an = may not be resolvable.  compare() puts the other side first then.
+ */
+static unsigned else_chain(struct blaster *bl, uint32_t t)
+{
+	const struct bcf_expr *e = bl_expr(bl, t);
+	unsigned n = 0;
+
+	while (e && e->code == BCF_BV_ITE && n < 1000) {
+		n++;
+		e = bl_expr(bl, e->args[2]);
+	}
+	return n;
+}
+
 /* Prove (= id C) for an atom; memoised.  Nesting is bounded (distinct ->
  * eq -> ult), so the recursion depth does not depend on the input. */
 static int atom(struct blaster *bl, uint32_t id)
@@ -294,6 +314,20 @@ static int atom(struct blaster *bl, uint32_t id)
 		s = compare(bl, id);
 		break;
 	case BCF_BOOL_EQ:
+		if (bl->depth < 8 && vars[0] != vars[1] &&
+		    else_chain(bl, vars[0]) > else_chain(bl, vars[1]) + 16) {
+			/* (= b a): the bit equalities then start with b's bits */
+			r = bl_rewrite(bl, 2, NULL, 0, vars, 2); /* EQ_SYMM */
+			if (r < 0)
+				return r;
+			bl->depth++;
+			s = atom(bl, bl_rhs(bl, r));
+			bl->depth--;
+			if (s >= 0)
+				s = bl_trans2(bl, r, s);
+			break;
+		}
+		/* fall through */
 	case BCF_BOOL_SLT:
 	case BCF_BOOL_SLE:
 		if (vars[0] == vars[1]) {

@@ -558,13 +558,14 @@ struct replay {
 };
 
 /*
- * Fold the literals sh[0..n-1] of clause step s into d = (or sh...):
- * RESOLUTION with CNF_OR_NEG (d OR NOT sh_i) on pivot sh_i (the literal
- * itself, polarity 1: that also matches a negative literal, whose
- * CNF_OR_NEG literal is NOT(NOT x)), at most 247 pivots a step, each step
- * then FACTORING the copies of d.
+ * Fold literals of clause step s into d = (or dl...): for each index
+ * idx[i], RESOLUTION with CNF_OR_NEG (d OR NOT dl[idx[i]]) on pivot
+ * dl[idx[i]] (the literal itself, polarity 1: that also matches a negative
+ * literal, whose CNF_OR_NEG literal is NOT(NOT x)), at most 247 pivots a
+ * step, each step then FACTORING the copies of d.
  */
-static int fold_into(struct refuter *r, int s, uint32_t d, const uint32_t *sh, unsigned n)
+static int fold_into(struct refuter *r, int s, uint32_t d, const uint32_t *dl,
+		     const uint8_t *idx, unsigned n)
 {
 	int prem[248];
 	uint32_t piv[247];
@@ -574,12 +575,12 @@ static int fold_into(struct refuter *r, int s, uint32_t d, const uint32_t *sh, u
 	while (i < n) {
 		prem[0] = s;
 		for (k = 0; k < 247 && i < n; k++, i++) {
-			int c = pb_cnf(r->b, BCF_RULE_CNF_OR_NEG, d, i);
+			int c = pb_cnf(r->b, BCF_RULE_CNF_OR_NEG, d, idx[i]);
 
 			if (c < 0)
 				return c;
 			prem[k + 1] = c;
-			piv[k] = sh[i];
+			piv[k] = dl[idx[i]];
 			pol[k] = 1;
 		}
 		s = pb_resolution(r->b, prem, k + 1, piv, pol);
@@ -594,55 +595,53 @@ static int fold_into(struct refuter *r, int s, uint32_t d, const uint32_t *sh, u
 /*
  * A wide step (solver/sat.h): P and R resolved on pivot (piv, pol) have
  * more than 255 literals as a list although the clause fits, because they
- * share many literals S.  With d = (or S): fold S into d in P and in R (each
- * keeps its length), resolve the two (now short enough) on the pivot,
- * FACTORING the two copies of d, and resolve d away with CNF_OR_POS
- * (NOT d OR S), which puts S back once.
+ * share literals.  With d = (or every literal of P but the pivot's): P
+ * becomes (pivot-literal OR d) and R has its literals shared with P folded
+ * into d (both by CNF_OR_NEG resolutions, which never lengthen a clause);
+ * those two resolve on the pivot (FACTORING the two copies of d), and
+ * CNF_OR_POS (NOT d OR ...) puts P's literals back, once each.
  */
 static int wide_resolution(struct refuter *r, int p, int q, uint32_t piv, uint8_t pol)
 {
-	uint32_t sh[255], lp[255], one, d, pv[1] = { piv };
+	uint32_t dl[255], one, d, pv[1] = { piv };
+	uint8_t all[255], shared[255];
 	const uint32_t *l;
-	unsigned np, nq, n = 0, i, j;
+	unsigned np, nq, n = 0, ns = 0, i, j;
 	uint8_t pl[1] = { pol };
 	int prem[2], s;
 
 	np = fact_lits(r, p, false, &l, &one);
-	if (np > 255)
-		return -E2BIG;
-	memcpy(lp, l, np * sizeof(*l));
-	nq = fact_lits(r, q, false, &l, &one);
-	/* the shared literals, other than the pivot's */
-	for (i = 0; i < np; i++) {
+	for (i = 0; i < np && n < 254; i++) {
 		unsigned nots;
-		uint32_t base = base_of(r, lp[i], &nots);
 
-		if (base == piv)
-			continue;
-		for (j = 0; j < nq && l[j] != lp[i]; j++)
+		if (base_of(r, l[i], &nots) == piv)
+			continue; /* the pivot's literal */
+		for (j = 0; j < n && dl[j] != l[i]; j++)
 			;
-		if (j == nq)
-			continue; /* only in P */
-		for (j = 0; j < n && sh[j] != lp[i]; j++)
-			;
-		if (j == n && n < 254)
-			sh[n++] = lp[i];
+		if (j == n)
+			dl[n++] = l[i];
 	}
-	if (!n)
-		return -E2BIG;
-	if (n == 1)
-		sh[n++] = sh[0]; /* (or s s): a disjunction has two arguments at least */
-	s = pbuild_node(r->b, BCF_BOOL_DISJ, 0, sh, n, &d);
+	if (n < 2)
+		return -E2BIG; /* then the step was not wide */
+	nq = fact_lits(r, q, false, &l, &one);
+	for (j = 0; j < n; j++) {
+		all[j] = (uint8_t)j;
+		for (i = 0; i < nq && l[i] != dl[j]; i++)
+			;
+		if (i < nq)
+			shared[ns++] = (uint8_t)j;
+	}
+	s = pbuild_node(r->b, BCF_BOOL_DISJ, 0, dl, n, &d);
 	if (s)
 		return s;
-	prem[0] = fold_into(r, p, d, sh, n);
+	prem[0] = fold_into(r, p, d, dl, all, n);
 	if (prem[0] < 0)
 		return prem[0];
-	prem[1] = fold_into(r, q, d, sh, n);
+	prem[1] = ns ? fold_into(r, q, d, dl, shared, ns) : q;
 	if (prem[1] < 0)
 		return prem[1];
 	s = pb_resolution(r->b, prem, 2, pv, pl);
-	if (s >= 0)
+	if (s >= 0 && ns)
 		s = pb_factor(r->b, s);
 	if (s >= 0) {
 		prem[0] = s;

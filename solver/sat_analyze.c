@@ -137,7 +137,7 @@ static bool lit_redundant(struct bcf_sat *s, sat_lit p, uint32_t abs_levels)
  * 255 literals (spec rules-bool.md 6.5), and shorter clauses keep the
  * resolutions that use them within that limit too.
  */
-#define SAT_LONG_CLAUSE 100
+#define SAT_LONG_CLAUSE 200
 
 static uint32_t minimize(struct bcf_sat *s)
 {
