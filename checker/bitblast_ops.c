@@ -572,20 +572,20 @@ static int bb_ite(struct bb_step *s)
 #define REJECT(nm, e, why) { nm, NULL, e, why }
 
 static const struct bb_op term_ops[256] = {
-	[BCF_BV_VAR] = { "bv_var", bb_var, 0 },
-	[BCF_BV_VAL] = { "bv_val", bb_val, 0 },
-	[BCF_BV_EXTRACT] = { "bv_extract", bb_extract, 0 },
-	[BCF_BV_CONCAT] = { "bv_concat", bb_concat, 0 },
-	[BCF_BV_SIGN_EXTEND] = { "bv_sign_extend", bb_sign_extend, 0 },
-	[BCF_BV_OR] = { "bv_or", bb_or, 0 },
-	[BCF_BV_AND] = { "bv_and", bb_and, 0 },
-	[BCF_BV_ADD] = { "bv_add", bb_add, 0 },
-	[BCF_BV_SUB] = { "bv_sub", bb_sub, 0 },
-	[BCF_BV_NEG] = { "bv_neg", bb_neg, 0 },
-	[BCF_BV_LSH] = { "bv_lsh", bb_lsh, 0 },
-	[BCF_BV_RSH] = { "bv_rsh", bb_rsh, 0 },
-	[BCF_BV_ARSH] = { "bv_arsh", bb_arsh, 0 },
-	[BCF_BV_ITE] = { "bv_ite", bb_ite, 0 },
+	[BCF_BV_VAR] = { "bv_var", bb_var, 0, NULL },
+	[BCF_BV_VAL] = { "bv_val", bb_val, 0, NULL },
+	[BCF_BV_EXTRACT] = { "bv_extract", bb_extract, 0, NULL },
+	[BCF_BV_CONCAT] = { "bv_concat", bb_concat, 0, NULL },
+	[BCF_BV_SIGN_EXTEND] = { "bv_sign_extend", bb_sign_extend, 0, NULL },
+	[BCF_BV_OR] = { "bv_or", bb_or, 0, NULL },
+	[BCF_BV_AND] = { "bv_and", bb_and, 0, NULL },
+	[BCF_BV_ADD] = { "bv_add", bb_add, 0, NULL },
+	[BCF_BV_SUB] = { "bv_sub", bb_sub, 0, NULL },
+	[BCF_BV_NEG] = { "bv_neg", bb_neg, 0, NULL },
+	[BCF_BV_LSH] = { "bv_lsh", bb_lsh, 0, NULL },
+	[BCF_BV_RSH] = { "bv_rsh", bb_rsh, 0, NULL },
+	[BCF_BV_ARSH] = { "bv_arsh", bb_arsh, 0, NULL },
+	[BCF_BV_ITE] = { "bv_ite", bb_ite, 0, NULL },
 	/* kernel defects (2.8): no circuit is ever accepted */
 	[BCF_BV_NOT] = REJECT("bv_not", -EINVAL,
 		              "bv_not circuits are never accepted (kernel defect)"),
@@ -607,11 +607,11 @@ static const struct bb_op term_ops[256] = {
 };
 
 static const struct bb_op atom_ops[256] = {
-	[BCF_BOOL_EQ] = { "bool_eq", bb_atom_eq, 0 },
-	[BCF_BOOL_ULT] = { "bool_ult", bb_atom_ult, 0 },
-	[BCF_BOOL_ULE] = { "bool_ule", bb_atom_ule, 0 },
-	[BCF_BOOL_SLT] = { "bool_slt", bb_atom_slt, 0 },
-	[BCF_BOOL_SLE] = { "bool_sle", bb_atom_sle, 0 },
+	[BCF_BOOL_EQ] = { "bool_eq", bb_atom_eq, 0, NULL },
+	[BCF_BOOL_ULT] = { "bool_ult", bb_atom_ult, 0, NULL },
+	[BCF_BOOL_ULE] = { "bool_ule", bb_atom_ule, 0, NULL },
+	[BCF_BOOL_SLT] = { "bool_slt", bb_atom_slt, 0, NULL },
+	[BCF_BOOL_SLE] = { "bool_sle", bb_atom_sle, 0, NULL },
 };
 
 const struct bb_op *bb_term_op(uint8_t code)

@@ -345,7 +345,6 @@ static int atom(struct blaster *bl, uint32_t id)
 	if (s < 0)
 		return s;
 done:
-	s = s;
 	r = bl_grow(bl);
 	if (r)
 		return r;

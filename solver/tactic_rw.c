@@ -468,7 +468,7 @@ static bool is_ones32(struct tac *t, uint32_t id)
  * condition only type-checks at width 32) */
 static int ule_max(struct tac *t, uint32_t x)
 {
-	uint32_t w32, ones, sz, a[2], c0, c1, v[3];
+	uint32_t w32, ones = 0, sz = 0, a[2], c0, c1, v[3];
 	int prem[2], err;
 
 	err = i32(t, 32, &w32);

@@ -625,7 +625,7 @@ static void test_sharing(void)
 {
 	struct fixture f;
 	struct blast_stats st0, st1;
-	uint32_t x, y, t, a1, a2, c1, c2, i1, i2, bx, ib;
+	uint32_t x, y, t, a1, a2, c1, c2, i1 = 0, i2 = 0, bx, ib = 0;
 	char why[200];
 	int s1, s2;
 

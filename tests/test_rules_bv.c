@@ -1330,7 +1330,7 @@ static void test_poly_api(void)
 	struct bcf_checker c;
 	struct poly_norm *p;
 	uint32_t x, y, e, e1, e2, cls;
-	unsigned w, n;
+	unsigned w, n = 0;
 	uint64_t coef;
 	const uint32_t *atoms;
 	unsigned deg;
