@@ -16,9 +16,10 @@
  * -EINVAL/-EFBIG and a message, and then the loader fails the same way (and
  * open_mem() is not tried: it may crash); otherwise the loader either fails
  * with a negative errno and a message, or lists exactly the programs that
- * open_mem() found, in the same order.  Nothing reaches the kernel: this
- * harness defines syscall() (as the bcf executable does) and answers every
- * bpf() with EPERM, counting them (opening must not need the kernel).
+ * open_mem() found, in the same order.  Nothing reaches the kernel: the
+ * harness defines syscall() (tests/bpf_eperm.h, as the bcf executable does in
+ * cli/bpf_hook.c) and answers every bpf() with EPERM, counting them (opening
+ * must not need the kernel).
  *
  * Build and run: make fuzz-bpf (clang, -fsanitize=fuzzer,address,undefined;
  * libbpf itself is not instrumented, so only its crashes are seen).
@@ -39,33 +40,13 @@
 #include <bcf/bcf.h>
 #include <bcf/loader.h>
 #include "loader/object_check.h"
+/* libbpf issues bpf() as syscall(__NR_bpf, ...): never let it reach the kernel. */
+#include "tests/bpf_eperm.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
-static unsigned long bpf_calls, libbpf_crashes, inputs, validated;
-
-/* libbpf issues bpf() as syscall(__NR_bpf, ...): never let it reach the kernel. */
-long syscall(long n, ...)
-{
-	static long (*next)(long, ...);
-	long a[6];
-	va_list ap;
-	int i;
-
-	va_start(ap, n);
-	for (i = 0; i < 6; i++)
-		a[i] = va_arg(ap, long);
-	va_end(ap);
-	if (n == __NR_bpf) {
-		bpf_calls++;
-		errno = EPERM;
-		return -1;
-	}
-	if (!next)
-		next = (long (*)(long, ...))dlsym(RTLD_NEXT, "syscall");
-	return next(n, a[0], a[1], a[2], a[3], a[4], a[5]);
-}
+static unsigned long libbpf_crashes, inputs, validated;
 
 static void report_crashes(void)
 {
@@ -187,8 +168,9 @@ out:
 	for (i = 0; i < np; i++)
 		free(names[i]);
 	(void)sink;
-	if (bpf_calls) {
-		fprintf(stderr, "fuzz_bpf: opening an object issued %lu bpf() calls\n", bpf_calls);
+	if (bpf_eperm_calls) {
+		fprintf(stderr, "fuzz_bpf: opening an object issued %lu bpf() calls\n",
+			bpf_eperm_calls);
 		abort();
 	}
 	return 0;

@@ -2,16 +2,8 @@
 # bcf batch, merge and report on the bundled corpus: kill -9 at random
 # moments and resume, --resume does no work, two shards merged equal one
 # run, the report writes its table.  TAP output.
-set -u
-BCF=${BCF_BIN:-./bcf}
-SRC=${BCF_SRCDIR:-.}
+. "${BCF_SRCDIR:-.}/tests/lib.sh"
 CORPUS="$SRC/corpus/conds"
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-n=0
-ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
-names() { sed -n 's/^{"name":"\([^"]*\)".*/\1/p' "$1"; }
-pairs() { sed -n 's/^{"name":"\([^"]*\)".*"status":"\([^"]*\)".*/\1 \2/p' "$1" | sort; }
 
 total=$(ls "$CORPUS"/*.smt2 | wc -l)
 

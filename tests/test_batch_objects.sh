@@ -6,23 +6,9 @@
 # are a script pairing each corpus/progs program with bundled conditions
 # (tests/test_load_double.sh); one program is refused before verification
 # (skipped-kernel) and one object is not an ELF file (error).  TAP output.
-set -u
-BCF=${BCF_BIN:-./bcf}
-SRC=${BCF_SRCDIR:-.}
-B=$(dirname "$BCF")
-DBL=$B/tests/bcf_double
-PROGS=$B/corpus/progs
+. "${BCF_SRCDIR:-.}/tests/lib.sh"
+need_double
 C=$(cd "$SRC/corpus/conds" && pwd)
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-n=0
-ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
-names() { sed -n 's/^{"name":"\([^"]*\)".*/\1/p' "$1"; }
-pairs() { sed -n 's/^{"name":"\([^"]*\)".*"status":"\([^"]*\)".*/\1 \2/p' "$1" | sort; }
-if [ ! -x "$DBL" ] || ! ls "$PROGS"/*.bpf.o >/dev/null 2>&1; then
-	echo "1..0 # SKIP no tests/bcf_double or no corpus/progs objects (clang missing)"
-	exit 0
-fi
 mkdir "$T/objs" "$T/objs/sub"
 cp "$PROGS"/*.bpf.o "$T/objs/"
 mv "$T/objs/varvar_map.bpf.o" "$T/objs/sub/"

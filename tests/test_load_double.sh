@@ -7,21 +7,9 @@
 # answers for corpus/progs are a script (below) that pairs each program with
 # bundled conditions of the same pattern: it exercises the protocol, not the
 # kernel's exact conditions (tests/vm/ runs the real kernels).  TAP output.
-set -u
-BCF=${BCF_BIN:-./bcf}
-SRC=${BCF_SRCDIR:-.}
-B=$(dirname "$BCF")
-DBL=$B/tests/bcf_double
-PROGS=$B/corpus/progs
+. "${BCF_SRCDIR:-.}/tests/lib.sh"
+need_double
 C=$(cd "$SRC/corpus/conds" && pwd)
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-n=0
-ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
-if [ ! -x "$DBL" ] || ! ls "$PROGS"/*.bpf.o >/dev/null 2>&1; then
-	echo "1..0 # SKIP no tests/bcf_double or no corpus/progs objects (clang missing)"
-	exit 0
-fi
 
 # program -> condition(s) the double asks for; "sat" programs get satisfiable ones
 cat > "$T/map" <<'MAP'

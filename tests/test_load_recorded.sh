@@ -7,21 +7,9 @@
 # must get the same outcome per request, the same number of proofs, load
 # (safe) or be rejected as sat (unsafe), and the proofs saved must re-check
 # with bcf check --kernel-compat.  No VM needed.  TAP output.
-set -u
-BCF=${BCF_BIN:-./bcf}
-SRC=${BCF_SRCDIR:-.}
-B=$(dirname "$BCF")
-DBL=$B/tests/bcf_double
-PROGS=$B/corpus/progs
+. "${BCF_SRCDIR:-.}/tests/lib.sh"
+need_double
 REC=$(cd "$SRC/tests/vm/recorded" && pwd)
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-n=0
-ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
-if [ ! -x "$DBL" ] || ! ls "$PROGS"/*.bpf.o >/dev/null 2>&1; then
-	echo "1..0 # SKIP no tests/bcf_double or no corpus/progs objects (clang missing)"
-	exit 0
-fi
 
 # the double's script: each program's recorded requests in order
 {

@@ -30,30 +30,8 @@
 #include <bcf/bcf.h>
 #include <bcf/loader.h>
 #include "loader/object_check.h"
+#include "tests/bpf_eperm.h"
 #include "tests/tap.h"
-
-static unsigned long bpf_calls;
-
-long syscall(long n, ...)
-{
-	static long (*next)(long, ...);
-	long a[6];
-	va_list ap;
-	int i;
-
-	va_start(ap, n);
-	for (i = 0; i < 6; i++)
-		a[i] = va_arg(ap, long);
-	va_end(ap);
-	if (n == __NR_bpf) {
-		bpf_calls++;
-		errno = EPERM;
-		return -1;
-	}
-	if (!next)
-		next = (long (*)(long, ...))dlsym(RTLD_NEXT, "syscall");
-	return next(n, a[0], a[1], a[2], a[3], a[4], a[5]);
-}
 
 #define OBJ "corpus/progs/varvar_map.bpf.o"
 #define OBJ_MAX 65536
@@ -296,6 +274,6 @@ int main(void)
 	refused(".BTF unknown kind", m_btf_kind, ".BTF: type 1: unknown kind 31");
 	refused(".BTF.ext record size", m_ext_recsize, "func_info record size 3");
 	refused(".BTF.ext type id", m_ext_type, "func_info record 0: type 65535");
-	ok(bpf_calls == 0, "opening objects issued no bpf() call (%lu)", bpf_calls);
+	ok(bpf_eperm_calls == 0, "opening objects issued no bpf() call (%lu)", bpf_eperm_calls);
 	return done_testing();
 }

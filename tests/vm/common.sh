@@ -1,15 +1,10 @@
-# tests/vm/common.sh: what the two VM tests share (sourced after setting
-# KERNEL_KIND to "stock" or "bcf").  TAP helpers, skips, the corpus list.
-set -u
-BCF=${BCF_BIN:-./bcf}
-SRC=${BCF_SRCDIR:-.}
+# tests/vm/common.sh: what the two VM tests share on top of tests/lib.sh
+# (TAP helpers, BCF, SRC, PROGS, the temporary directory T): skips, the
+# corpus list.
+. "${BCF_SRCDIR:-.}/tests/lib.sh"
 VM_LIBDIR="$SRC/tests/vm"
 . "$VM_LIBDIR/lib.sh"
-PROGS="$(dirname "$BCF")/corpus/progs"
 VM_TIMEOUT=${BCF_VM_TIMEOUT:-300}
-n=0
-ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
-skip_all() { echo "1..0 # SKIP $1"; exit 0; }
 
 # vm_common_skips: skip the whole test when the VM cannot run here
 vm_common_skips() {

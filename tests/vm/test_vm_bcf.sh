@@ -7,11 +7,9 @@
 # (copied out of the guest as a base64 tarball) must re-check on the host
 # with `bcf check --kernel-compat`.  Skipped when the image is absent.  TAP.
 . "${BCF_SRCDIR:-.}/tests/vm/common.sh"
-K=${BCF_VM_BCF_KERNEL:-${BCF_SHARED_DIR:-../shared}/kernel/bzImage-bcf}
+K=${BCF_VM_BCF_KERNEL:-$SHARED/kernel/bzImage-bcf}
 [ -r "$K" ] || skip_all "no BCF kernel image $K"
 vm_common_skips
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
 
 secs=$(vm_run_loads "$K" "$BCF" "$PROGS" "$T" 1 "$VM_TIMEOUT")
 ok $? "bzImage-bcf booted, bcf load --save ran on every object (${secs}s, timeout ${VM_TIMEOUT}s)"

@@ -9,8 +9,6 @@ K=${BCF_VM_STOCK_KERNEL:-$(vm_stock_kernel)}
 [ -n "$K" ] && [ -r "$K" ] ||
 	skip_all "no readable Debian kernel /boot/vmlinuz-*-amd64 (apt-get install linux-image-amd64)"
 vm_common_skips
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
 
 secs=$(vm_run_loads "$K" "$BCF" "$PROGS" "$T" 0 "$VM_TIMEOUT")
 ok $? "$(basename "$K") booted, bcf load ran on every object (${secs}s, timeout ${VM_TIMEOUT}s)"

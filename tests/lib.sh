@@ -1,0 +1,34 @@
+# tests/lib.sh: what the TAP shell tests share.  Source it first:
+#   . "${BCF_SRCDIR:-.}/tests/lib.sh"
+# It sets -u and
+#   BCF     the bcf command under test ($BCF_BIN, else ./bcf)
+#   SRC     the source directory ($BCF_SRCDIR, else .)
+#   B       the build directory (the one holding $BCF)
+#   SHARED  the shared data directory ($BCF_SHARED_DIR, else ../shared)
+#   DBL     tests/bcf_double (bcf with the protocol double as its kernel)
+#   PROGS   the built corpus/progs objects
+#   T       a fresh temporary directory, removed when the script exits
+# and the TAP helpers ok STATUS DESCRIPTION (n counts the test points) and
+# skip_all REASON; need_double skips the whole test without the double or the
+# corpus/progs objects; names/pairs read a results.jsonl.
+set -u
+BCF=${BCF_BIN:-./bcf}
+SRC=${BCF_SRCDIR:-.}
+B=$(dirname "$BCF")
+SHARED=${BCF_SHARED_DIR:-../shared}
+DBL=$B/tests/bcf_double
+PROGS=$B/corpus/progs
+T=$(mktemp -d "${TMPDIR:-/tmp}/bcf-test.XXXXXX") || { echo "Bail out! mktemp failed"; exit 2; }
+trap 'rm -rf "$T"' EXIT
+trap 'exit 2' INT TERM
+n=0
+ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
+skip_all() { echo "1..0 # SKIP $1"; exit 0; }
+# names JSONL / pairs JSONL: the names (name and status) of a results file
+names() { sed -n 's/^{"name":"\([^"]*\)".*/\1/p' "$1"; }
+pairs() { sed -n 's/^{"name":"\([^"]*\)".*"status":"\([^"]*\)".*/\1 \2/p' "$1" | sort; }
+need_double() {
+	if [ ! -x "$DBL" ] || ! ls "$PROGS"/*.bpf.o >/dev/null 2>&1; then
+		skip_all "no tests/bcf_double or no corpus/progs objects (clang missing)"
+	fi
+}
