@@ -115,7 +115,7 @@ static void abstract_bits(void)
 	struct blaster *bl = b ? blaster_new(b) : NULL;
 	const char *text = "(set-logic QF_BV)(declare-fun x () (_ BitVec 8))"
 			   "(declare-fun y () (_ BitVec 8))(assert (bvult (bvmul x y) #x0a))(check-sat)";
-	uint32_t atom, circ, bit;
+	uint32_t atom, circ, bit = 0;
 	char why[200] = "";
 	int s;
 
