@@ -482,6 +482,19 @@ int pb_resolution(struct pbuild *b, const int *s, unsigned n, const uint32_t *pi
 	return pbuild_step(b, BCF_RULE_RESOLUTION, s, n, params, kinds, w + m);
 }
 
+int pb_reorder_first(struct pbuild *b, int s, unsigned k)
+{
+	const struct bcf_expr *e = bcf_arena__expr(b->a, pbuild_fact(b, s));
+	uint32_t w;
+
+	if (!k || !e || e->code != BCF_BOOL_DISJ)
+		return s;
+	if (k >= e->vlen)
+		return fail(b, -EINVAL, "REORDERING: index %u of %u literals", k, e->vlen);
+	w = 1u | (uint32_t)(k << 8) << 16; /* one swap: (0, k) */
+	return pbuild_step(b, BCF_RULE_REORDERING, &s, 1, &w, NULL, 1);
+}
+
 int pb_factor(struct pbuild *b, int s)
 {
 	const struct bcf_expr *e = bcf_arena__expr(b->a, pbuild_fact(b, s));

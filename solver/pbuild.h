@@ -97,6 +97,9 @@ int pb_cnf(struct pbuild *b, uint16_t rule, uint32_t f, unsigned k);
  * pol[i] = 1 when the accumulated (left) clause holds piv[i] itself. */
 int pb_resolution(struct pbuild *b, const int *s, unsigned n, const uint32_t *piv,
 		  const uint8_t *pol);
+/* REORDERING of step s's clause (a DISJ) swapping literals 0 and k (k = 0 or
+ * a fact that is no DISJ: s itself, no step). */
+int pb_reorder_first(struct pbuild *b, int s, unsigned k);
 /* FACTORING removing every later duplicate literal of step s's clause (no
  * step is emitted and s is returned when there is none). */
 int pb_factor(struct pbuild *b, int s);

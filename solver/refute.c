@@ -551,6 +551,57 @@ static int expand(struct refuter *r, uint32_t id)
 	return expand_equiv(r, s);
 }
 
+/* Index of literal id lit in the clause of step s, 0 if absent or no DISJ. */
+static unsigned lit_index(struct refuter *r, int s, uint32_t lit)
+{
+	const struct bcf_expr *e = node(r, pbuild_fact(r->b, s));
+	unsigned i;
+
+	if (!e || e->code != BCF_BOOL_DISJ || pbuild_fact(r->b, s) == lit)
+		return 0; /* a unit clause (rules-bool.md 6.2) */
+	for (i = 0; i < e->vlen && e->args[i] != lit; i++)
+		;
+	return i < e->vlen ? i : 0;
+}
+
+/*
+ * RESOLUTION of a chain; when the checker gives up comparing two literals
+ * (more than 128 open pairs: distinct literals alike deep down, such as
+ * the bits of a long ite chain, rules-bool.md 1.4), the chain is resolved
+ * one pivot at a time with each pivot's literal first in both clauses
+ * (REORDERING), so that it is found by its id before any other literal is
+ * compared with it.  The result holds the same literals.
+ */
+static int resolve(struct refuter *r, const int *prem, unsigned n, const uint32_t *piv,
+		   const uint8_t *pol)
+{
+	int s = pb_resolution(r->b, prem, n, piv, pol), acc, q, two[2];
+	unsigned i;
+
+	if (s != -E2BIG || !strstr(pbuild_error(r->b), "too deep"))
+		return s;
+	acc = prem[0];
+	for (i = 0; i + 1 < n; i++) {
+		uint32_t lp, ln, np_ = piv[i];
+		int err = pbuild_node(r->b, BCF_BOOL_NOT, 0, &np_, 1, &ln);
+
+		if (err)
+			return err;
+		lp = piv[i];
+		acc = pb_reorder_first(r->b, acc, lit_index(r, acc, pol[i] ? lp : ln));
+		q = acc < 0 ? acc : pb_reorder_first(r->b, prem[i + 1],
+						     lit_index(r, prem[i + 1], pol[i] ? ln : lp));
+		if (q < 0)
+			return q;
+		two[0] = acc;
+		two[1] = q;
+		acc = pb_resolution(r->b, two, 2, &piv[i], &pol[i]);
+		if (acc < 0)
+			return acc;
+	}
+	return acc;
+}
+
 struct replay {
 	struct refuter *r;
 	int err;
@@ -696,7 +747,7 @@ static int replay_step_(struct replay *rp, const struct bcf_sat_step *st)
 			piv[i] = r->node_of[SAT_VAR(st->pivots[i])];
 			pol[i] = !SAT_NEG(st->pivots[i]);
 		}
-		s = pb_resolution(r->b, prem, st->npremises, piv, pol);
+		s = resolve(r, prem, st->npremises, piv, pol);
 		if (s < 0)
 			return s;
 	}

@@ -13,6 +13,8 @@
 #   not-and 1000 the same, nested conjunctions
 #   ite 62       a 62-long ite chain compared with x + 1: a resolution of two
 #                130-literal clauses ("Argument list too long")
+#   ite 64       the same at 64: bits of the chain alike down to 64 levels
+#                ("RESOLUTION: literal comparison too deep", 128 open pairs)
 # TAP output.
 set -u
 bcf=${BCF_BIN:-./bcf}
@@ -25,7 +27,7 @@ ok() { # ok COND-EXIT-STATUS DESCRIPTION
 T=$(mktemp -d "${TMPDIR:-/tmp}/bcf-limits.XXXXXX") || exit 2
 trap 'rm -rf "$T"' EXIT INT TERM
 
-for g in "or-ult 250" "not-and 300" "not-and 1000" "ite 62"; do
+for g in "or-ult 250" "not-and 300" "not-and 1000" "ite 62" "ite 64"; do
 	set -- $g
 	f="$T/$1-$2.smt2"
 	sh "$gen" --gen "$1" "$2" >"$f"
