@@ -21,46 +21,19 @@
 #include <string.h>
 #include <z3.h>
 
+#include "tests/proof_build.h"
 #include "tests/tap.h"
 #include "checker/rewrite.h"
 
+/* the tables: tests/proof_build.h, reserved so that they never move */
 #define TBL_MAX 4096
-
-/* ---- static table builder ---------------------------------------------- */
-
-struct tbl {
-	uint32_t w[TBL_MAX];
-	uint32_t n;
-};
-
-static uint32_t node(struct tbl *t, uint8_t code, uint8_t vlen, uint16_t params, const uint32_t *args)
-{
-	uint32_t id = t->n;
-
-	if (t->n + vlen + 1 > TBL_MAX) {
-		fprintf(stderr, "table overflow\n");
-		exit(2);
-	}
-	t->w[t->n++] = BCF_EXPR_HDR(code, vlen, params);
-	if (vlen)
-		memcpy(&t->w[t->n], args, vlen * sizeof(uint32_t));
-	t->n += vlen;
-	return id;
-}
-
-static uint32_t bvconst(struct tbl *t, unsigned w, uint64_t v)
-{
-	uint32_t a[2] = { (uint32_t)v, (uint32_t)(v >> 32) };
-
-	return node(t, BCF_BV_VAL, w > 32 ? 2 : 1, w, a);
-}
 
 /*
  * One binding token:  b | t | f | xW | cW:V | iV | L[tok,...] | B[tok,...]
  * (bool var, true, false, W-bit var, W-bit constant V, Int V, bv list,
  * bool list).  Returns the id, advances *s.
  */
-static uint32_t parse_tok(struct tbl *t, const char **s)
+static uint32_t parse_tok(struct pb *t, const char **s)
 {
 	const char *p = *s;
 	char *end;
@@ -69,26 +42,26 @@ static uint32_t parse_tok(struct tbl *t, const char **s)
 	switch (*p) {
 	case 'b':
 		p++;
-		id = node(t, BCF_BOOL_VAR, 0, 0, NULL);
+		id = pb_nodev(t, BCF_BOOL_VAR, 0, 0, NULL);
 		break;
 	case 't':
 	case 'f':
-		id = node(t, BCF_BOOL_VAL, 0, *p == 't' ? BCF_TRUE : BCF_FALSE, NULL);
+		id = pb_nodev(t, BCF_BOOL_VAL, *p == 't' ? BCF_TRUE : BCF_FALSE, 0, NULL);
 		p++;
 		break;
 	case 'x':
-		id = node(t, BCF_BV_VAR, 0, (uint16_t)strtoul(p + 1, &end, 10), NULL);
+		id = pb_nodev(t, BCF_BV_VAR, (uint16_t)strtoul(p + 1, &end, 10), 0, NULL);
 		p = end;
 		break;
 	case 'c': {
 		unsigned w = (unsigned)strtoul(p + 1, &end, 10);
 
-		id = bvconst(t, w, strtoull(end + 1, &end, 0));
+		id = pb_bv(t, w, strtoull(end + 1, &end, 0));
 		p = end;
 		break;
 	}
 	case 'i':
-		id = bvconst(t, 32, strtoull(p + 1, &end, 0));
+		id = pb_bv(t, 32, strtoull(p + 1, &end, 0));
 		p = end;
 		break;
 	case 'L':
@@ -104,7 +77,7 @@ static uint32_t parse_tok(struct tbl *t, const char **s)
 				p++;
 		}
 		p++;
-		id = node(t, BCF_LIST_VAL, (uint8_t)n, ty, el);
+		id = pb_nodev(t, BCF_LIST_VAL, ty, (uint8_t)n, el);
 		break;
 	}
 	default:
@@ -115,7 +88,7 @@ static uint32_t parse_tok(struct tbl *t, const char **s)
 	return id;
 }
 
-static unsigned parse_binds(struct tbl *t, const char *s, uint32_t *binds)
+static unsigned parse_binds(struct pb *t, const char *s, uint32_t *binds)
 {
 	unsigned n = 0;
 
@@ -390,18 +363,18 @@ struct extras {
 	uint32_t bvar, x8, x1, bool_list, bool_list_empty, bv_list_empty, junk_mid;
 };
 
-static void add_extras(struct tbl *t, struct extras *x)
+static void add_extras(struct pb *t, struct extras *x)
 {
 	uint32_t el;
 
-	x->bvar = node(t, BCF_BOOL_VAR, 0, 0, NULL);
-	x->x8 = node(t, BCF_BV_VAR, 0, 8, NULL);
-	x->x1 = node(t, BCF_BV_VAR, 0, 1, NULL);
-	el = node(t, BCF_BOOL_VAR, 0, 0, NULL);
-	x->bool_list = node(t, BCF_LIST_VAL, 1, BCF_BOOL, &el);
-	x->bool_list_empty = node(t, BCF_LIST_VAL, 0, BCF_BOOL, NULL);
-	x->bv_list_empty = node(t, BCF_LIST_VAL, 0, BCF_BV, NULL);
-	x->junk_mid = bvconst(t, 32, 77) + 1; /* inside a node: not an id */
+	x->bvar = pb_nodev(t, BCF_BOOL_VAR, 0, 0, NULL);
+	x->x8 = pb_nodev(t, BCF_BV_VAR, 8, 0, NULL);
+	x->x1 = pb_nodev(t, BCF_BV_VAR, 1, 0, NULL);
+	el = pb_nodev(t, BCF_BOOL_VAR, 0, 0, NULL);
+	x->bool_list = pb_nodev(t, BCF_LIST_VAL, BCF_BOOL, 1, &el);
+	x->bool_list_empty = pb_nodev(t, BCF_LIST_VAL, BCF_BOOL, 0, NULL);
+	x->bv_list_empty = pb_nodev(t, BCF_LIST_VAL, BCF_BV, 0, NULL);
+	x->junk_mid = pb_bv(t, 32, 77) + 1; /* inside a node: not an id */
 }
 
 static int run_rule(struct bcf_checker *c, const uint32_t *prem, unsigned np, unsigned rid,
@@ -465,7 +438,7 @@ static unsigned wrong_sorts(const char *s, const struct extras *x, uint32_t *out
 
 static void test_instance(const struct inst *in)
 {
-	static struct tbl t;
+	static struct pb t;
 	struct bcf_checker c;
 	struct extras x;
 	uint32_t binds[32], mb[32], prem[32], cond, lhs, rhs, concl, wrong[4];
@@ -474,10 +447,11 @@ static void test_instance(const struct inst *in)
 	const struct bcf_expr *ce;
 	int err;
 
-	t.n = 0;
+	pb_reset(&t);
+	pb_reserve(&t, TBL_MAX);
 	n = parse_binds(&t, in->binds, binds);
 	add_extras(&t, &x);
-	if (ckr_init(&c, t.w, t.n, BCF_CHECK_KERNEL_COMPAT)) {
+	if (ckr_init(&c, t.w, t.nw, BCF_CHECK_KERNEL_COMPAT)) {
 		ok(0, "ckr_init");
 		return;
 	}
@@ -671,7 +645,7 @@ static void test_instance(const struct inst *in)
 		ckr_put(&c, cond);
 	ckr_put(&c, lhs);
 	ckr_put(&c, rhs);
-	ok(c.live_dyn == (uint64_t)(c.true_id >= t.n) + (c.false_id >= t.n),
+	ok(c.live_dyn == (uint64_t)(c.true_id >= t.nw) + (c.false_id >= t.nw),
 	   "rewrite %u: no dynamic nodes leaked (%llu live)", rid, (unsigned long long)c.live_dyn);
 	ckr_fini(&c);
 }
@@ -682,15 +656,16 @@ static void test_instance(const struct inst *in)
 static int one(enum bcf_check_mode mode, unsigned rid, const char *bstr, bool cond_premises,
 	       uint32_t *concl_code)
 {
-	static struct tbl t;
+	static struct pb t;
 	struct bcf_checker c;
 	uint32_t binds[300], prem[32], cond, l, r, concl;
 	unsigned n, np = 0, i;
 	int err;
 
-	t.n = 0;
+	pb_reset(&t);
+	pb_reserve(&t, TBL_MAX);
 	n = parse_binds(&t, bstr, binds);
-	if (ckr_init(&c, t.w, t.n, mode))
+	if (ckr_init(&c, t.w, t.nw, mode))
 		return -ENOMEM;
 	if (cond_premises && !ckr_rewrite_instantiate(&c, rid, binds, n, &cond, &l, &r)) {
 		if (cond != UINT32_MAX) {
@@ -720,18 +695,19 @@ static int one(enum bcf_check_mode mode, unsigned rid, const char *bstr, bool co
 
 static void test_special(void)
 {
-	static struct tbl t;
+	static struct pb t;
 	struct bcf_checker c;
 	uint32_t x, fl, params[4], concl = 0, lst[256], el;
 	unsigned i;
 	int err;
 
-	t.n = 0;
-	x = node(&t, BCF_BV_VAR, 0, 8, NULL);
-	fl = node(&t, BCF_BOOL_VAL, 0, BCF_FALSE, NULL);
+	pb_reset(&t);
+	pb_reserve(&t, TBL_MAX);
+	x = pb_nodev(&t, BCF_BV_VAR, 8, 0, NULL);
+	fl = pb_nodev(&t, BCF_BOOL_VAL, BCF_FALSE, 0, NULL);
 
 	/* trusted id 0 */
-	ckr_init(&c, t.w, t.n, BCF_CHECK_KERNEL_COMPAT);
+	ckr_init(&c, t.w, t.nw, BCF_CHECK_KERNEL_COMPAT);
 	params[0] = 0;
 	params[1] = fl;
 	err = rule_REWRITE(&c, NULL, 0, params, 2, &concl);
@@ -744,10 +720,10 @@ static void test_special(void)
 	params[2] = x;
 	err = rule_REWRITE(&c, NULL, 0, params, 3, &concl);
 	ok(err == -EINVAL, "rid 0 with two parameters rejected");
-	params[1] = t.n + 5;
+	params[1] = t.nw + 5;
 	err = rule_REWRITE(&c, NULL, 0, params, 2, &concl);
 	ok(err == -EINVAL && !c.trusted, "rid 0 with a non-static a1 rejected");
-	params[1] = c.true_id >= t.n ? c.true_id : c.false_id; /* a dynamic built-in */
+	params[1] = c.true_id >= t.nw ? c.true_id : c.false_id; /* a dynamic built-in */
 	err = rule_REWRITE(&c, NULL, 0, params, 2, &concl);
 	ok(err == -EINVAL, "rid 0 with a dynamic a1 rejected");
 	params[1] = fl;
@@ -779,20 +755,21 @@ static void test_special(void)
 	ckr_fini(&c);
 
 	/* more than 255 arguments after splicing */
-	t.n = 0;
-	x = node(&t, BCF_BV_VAR, 0, 8, NULL);
+	pb_reset(&t);
+	pb_reserve(&t, TBL_MAX);
+	x = pb_nodev(&t, BCF_BV_VAR, 8, 0, NULL);
 	for (i = 0; i < 255; i++)
 		lst[i] = x;
-	el = node(&t, BCF_LIST_VAL, 255, BCF_BV, lst);
+	el = pb_nodev(&t, BCF_LIST_VAL, BCF_BV, 255, lst);
 	{
 		uint32_t b[5], cz, l, r;
 
 		b[0] = el;
 		b[1] = el;
-		b[2] = node(&t, BCF_LIST_VAL, 0, BCF_BV, NULL);
+		b[2] = pb_nodev(&t, BCF_LIST_VAL, BCF_BV, 0, NULL);
 		b[3] = x;
-		b[4] = bvconst(&t, 32, 8);
-		ckr_init(&c, t.w, t.n, BCF_CHECK_KERNEL_COMPAT);
+		b[4] = pb_bv(&t, 32, 8);
+		ckr_init(&c, t.w, t.nw, BCF_CHECK_KERNEL_COMPAT);
 		err = ckr_rewrite_instantiate(&c, 66, b, 5, &cz, &l, &r);
 		ok(err == -E2BIG, "more than 255 spliced arguments: -E2BIG (%d)", err);
 		ok(c.live_dyn <= 2, "no leak after -E2BIG");
@@ -854,36 +831,37 @@ static void test_special(void)
 /* Premise shapes: P ≡ c, (= c true), (= c true') with another true id, (= true c). */
 static void test_premise_forms(void)
 {
-	static struct tbl t;
+	static struct pb t;
 	struct bcf_checker c;
 	uint32_t x, i7, tr, sz, one_, sub, ge, eqt, eqt_rev, params[3], concl, p;
 	int err;
 
-	t.n = 0;
-	x = node(&t, BCF_BV_VAR, 0, 8, NULL);
-	i7 = bvconst(&t, 32, 7);
-	tr = node(&t, BCF_BOOL_VAL, 0, BCF_TRUE, NULL);
-	sz = node(&t, BCF_BV_BVSIZE, 1, 32, &x);
-	one_ = bvconst(&t, 32, 1);
+	pb_reset(&t);
+	pb_reserve(&t, TBL_MAX);
+	x = pb_nodev(&t, BCF_BV_VAR, 8, 0, NULL);
+	i7 = pb_bv(&t, 32, 7);
+	tr = pb_nodev(&t, BCF_BOOL_VAL, BCF_TRUE, 0, NULL);
+	sz = pb_nodev(&t, BCF_BV_BVSIZE, 32, 1, &x);
+	one_ = pb_bv(&t, 32, 1);
 	{
 		uint32_t a[2] = { sz, one_ };
 
-		sub = node(&t, BCF_BV_SUB, 2, 32, a);
+		sub = pb_nodev(&t, BCF_BV_SUB, 32, 2, a);
 	}
 	{
 		uint32_t a[2] = { i7, sub };
 
-		ge = node(&t, BCF_BOOL_SGE, 2, 0, a);
+		ge = pb_nodev(&t, BCF_BOOL_SGE, 0, 2, a);
 	}
 	{
 		uint32_t a[2] = { ge, tr };
 
-		eqt = node(&t, BCF_BOOL_EQ, 2, 0, a);
+		eqt = pb_nodev(&t, BCF_BOOL_EQ, 0, 2, a);
 		a[0] = tr;
 		a[1] = ge;
-		eqt_rev = node(&t, BCF_BOOL_EQ, 2, 0, a);
+		eqt_rev = pb_nodev(&t, BCF_BOOL_EQ, 0, 2, a);
 	}
-	ckr_init(&c, t.w, t.n, BCF_CHECK_STRICT);
+	ckr_init(&c, t.w, t.nw, BCF_CHECK_STRICT);
 	params[0] = 53;
 	params[1] = x;
 	params[2] = i7;
@@ -1027,7 +1005,7 @@ static void mutate(const char *in, char *out, size_t size, unsigned changes)
 
 static void test_variants(unsigned per_inst)
 {
-	static struct tbl t;
+	static struct pb t;
 	unsigned i, v, acc = 0, nsound = 0, nuns = 0, strict_ok = 0, strict_bad = 0;
 	unsigned uns_by_rid[__MAX_BCF_REWRITES] = { 0 };
 	char b[512];
@@ -1042,9 +1020,10 @@ static void test_variants(unsigned per_inst)
 			int err;
 
 			mutate(insts[i].binds, b, sizeof(b), 1 + rnd() % 2);
-			t.n = 0;
+			pb_reset(&t);
+			pb_reserve(&t, TBL_MAX);
 			n = parse_binds(&t, b, binds);
-			if (ckr_init(&c, t.w, t.n, BCF_CHECK_KERNEL_COMPAT))
+			if (ckr_init(&c, t.w, t.nw, BCF_CHECK_KERNEL_COMPAT))
 				continue;
 			if (ckr_rewrite_instantiate(&c, rid, binds, n, &cond, &l, &r)) {
 				ckr_fini(&c);
@@ -1102,51 +1081,52 @@ static void test_variants(unsigned per_inst)
 /* Random bindings from a pool of odd nodes: no crash, only -EINVAL / -E2BIG / 0, no leak. */
 static void test_fuzz(unsigned rounds)
 {
-	static struct tbl t;
+	static struct pb t;
 	struct bcf_checker c;
 	uint32_t pool[64], np = 0, a[4], el[200], k;
 	unsigned i, r, odd = 0, accepted_n = 0;
 
-	t.n = 0;
-	pool[np++] = node(&t, BCF_BOOL_VAR, 0, 0, NULL);
-	pool[np++] = node(&t, BCF_BOOL_VAL, 0, BCF_TRUE, NULL);
-	pool[np++] = node(&t, BCF_BOOL_VAL, 0, BCF_FALSE, NULL);
+	pb_reset(&t);
+	pb_reserve(&t, TBL_MAX);
+	pool[np++] = pb_nodev(&t, BCF_BOOL_VAR, 0, 0, NULL);
+	pool[np++] = pb_nodev(&t, BCF_BOOL_VAL, BCF_TRUE, 0, NULL);
+	pool[np++] = pb_nodev(&t, BCF_BOOL_VAL, BCF_FALSE, 0, NULL);
 	for (k = 1; k <= 64; k *= 2)
-		pool[np++] = node(&t, BCF_BV_VAR, 0, (uint16_t)k, NULL);
-	pool[np++] = node(&t, BCF_BV_VAR, 0, 200, NULL);
-	pool[np++] = bvconst(&t, 32, 0);
-	pool[np++] = bvconst(&t, 32, 1);
-	pool[np++] = bvconst(&t, 32, 7);
-	pool[np++] = bvconst(&t, 32, 8);
-	pool[np++] = bvconst(&t, 32, 255);
-	pool[np++] = bvconst(&t, 32, 0x80000000u);
-	pool[np++] = bvconst(&t, 32, 0xffffffffu);
-	pool[np++] = bvconst(&t, 8, 0x80);
-	pool[np++] = bvconst(&t, 64, ~0ull);
-	pool[np++] = bvconst(&t, 1, 1);
+		pool[np++] = pb_nodev(&t, BCF_BV_VAR, (uint16_t)k, 0, NULL);
+	pool[np++] = pb_nodev(&t, BCF_BV_VAR, 200, 0, NULL);
+	pool[np++] = pb_bv(&t, 32, 0);
+	pool[np++] = pb_bv(&t, 32, 1);
+	pool[np++] = pb_bv(&t, 32, 7);
+	pool[np++] = pb_bv(&t, 32, 8);
+	pool[np++] = pb_bv(&t, 32, 255);
+	pool[np++] = pb_bv(&t, 32, 0x80000000u);
+	pool[np++] = pb_bv(&t, 32, 0xffffffffu);
+	pool[np++] = pb_bv(&t, 8, 0x80);
+	pool[np++] = pb_bv(&t, 64, ~0ull);
+	pool[np++] = pb_bv(&t, 1, 1);
 	a[0] = pool[np - 8]; /* 32-bit 0xffffffff + 8: overflows */
 	a[1] = pool[np - 9 - 3];
-	pool[np++] = node(&t, BCF_BV_ADD, 2, 32, a);
+	pool[np++] = pb_nodev(&t, BCF_BV_ADD, 32, 2, a);
 	a[0] = pool[np - 10];
 	a[1] = pool[np - 9];
-	pool[np++] = node(&t, BCF_BV_SUB, 2, 32, a); /* 0 - 1 */
+	pool[np++] = pb_nodev(&t, BCF_BV_SUB, 32, 2, a); /* 0 - 1 */
 	a[0] = pool[np - 9];
-	pool[np++] = node(&t, BCF_BV_NOT, 1, 32, a);
+	pool[np++] = pb_nodev(&t, BCF_BV_NOT, 32, 1, a);
 	a[0] = pool[3];
-	pool[np++] = node(&t, BCF_BV_BVSIZE, 1, 32, a);
+	pool[np++] = pb_nodev(&t, BCF_BV_BVSIZE, 32, 1, a);
 	a[0] = pool[np - 3];
 	a[1] = pool[np - 3];
-	pool[np++] = node(&t, BCF_BV_DIV, 2, 32, a);
-	pool[np++] = node(&t, BCF_LIST_VAL, 0, BCF_BV, NULL);
-	pool[np++] = node(&t, BCF_LIST_VAL, 0, BCF_BOOL, NULL);
+	pool[np++] = pb_nodev(&t, BCF_BV_DIV, 32, 2, a);
+	pool[np++] = pb_nodev(&t, BCF_LIST_VAL, BCF_BV, 0, NULL);
+	pool[np++] = pb_nodev(&t, BCF_LIST_VAL, BCF_BOOL, 0, NULL);
 	for (k = 0; k < 200; k++)
 		el[k] = pool[3 + k % 7];
-	pool[np++] = node(&t, BCF_LIST_VAL, 200, BCF_BV, el);
-	pool[np++] = node(&t, BCF_LIST_VAL, 2, BCF_BV, el);
+	pool[np++] = pb_nodev(&t, BCF_LIST_VAL, BCF_BV, 200, el);
+	pool[np++] = pb_nodev(&t, BCF_LIST_VAL, BCF_BV, 2, el);
 	for (k = 0; k < 3; k++)
 		el[k] = pool[0];
-	pool[np++] = node(&t, BCF_LIST_VAL, 3, BCF_BOOL, el);
-	ckr_init(&c, t.w, t.n, BCF_CHECK_KERNEL_COMPAT);
+	pool[np++] = pb_nodev(&t, BCF_LIST_VAL, BCF_BOOL, 3, el);
+	ckr_init(&c, t.w, t.nw, BCF_CHECK_KERNEL_COMPAT);
 	for (r = 0; r < rounds; r++) {
 		uint32_t params[16], prem[8], concl;
 		unsigned rid = 1 + rnd() % 151, n = (unsigned)ckr_rewrite_nvars(rid), npm = rnd() % 4;
@@ -1170,16 +1150,16 @@ static void test_fuzz(unsigned rounds)
 		}
 	}
 	ok(!odd, "fuzz: %u random steps, only 0/-EINVAL/-E2BIG (%u accepted)", rounds, accepted_n);
-	ok(c.live_dyn == (uint64_t)(c.true_id >= t.n) + (c.false_id >= t.n),
+	ok(c.live_dyn == (uint64_t)(c.true_id >= t.nw) + (c.false_id >= t.nw),
 	   "fuzz: no dynamic nodes leaked (%llu live)", (unsigned long long)c.live_dyn);
 	ckr_fini(&c);
 }
 
 /* ---- our index evaluator against EVALUATE's (ckr_eval_compat) ------------ */
 
-static uint32_t rand_bv(struct tbl *t, unsigned w, unsigned depth);
+static uint32_t rand_bv(struct pb *t, unsigned w, unsigned depth);
 
-static uint32_t rand_bool(struct tbl *t, unsigned depth)
+static uint32_t rand_bool(struct pb *t, unsigned depth)
 {
 	static const uint8_t cmp[] = { BCF_BOOL_EQ, BCF_BOOL_DISTINCT, BCF_BOOL_ULT, BCF_BOOL_ULE,
 				       BCF_BOOL_UGT, BCF_BOOL_UGE, BCF_BOOL_SLT, BCF_BOOL_SLE,
@@ -1189,13 +1169,13 @@ static uint32_t rand_bool(struct tbl *t, unsigned depth)
 	unsigned w = ws[rnd() % 5];
 
 	if (!depth || rnd() % 4 == 0)
-		return node(t, BCF_BOOL_VAL, 0, rnd() & 1, NULL);
+		return pb_nodev(t, BCF_BOOL_VAL, rnd() & 1, 0, NULL);
 	a[0] = rand_bv(t, w, depth - 1);
 	a[1] = rand_bv(t, w, depth - 1);
-	return node(t, cmp[rnd() % 10], 2, 0, a);
+	return pb_nodev(t, cmp[rnd() % 10], 0, 2, a);
 }
 
-static uint32_t rand_bv(struct tbl *t, unsigned w, unsigned depth)
+static uint32_t rand_bv(struct pb *t, unsigned w, unsigned depth)
 {
 	static const uint8_t bin[] = { BCF_BV_ADD, BCF_BV_SUB, BCF_BV_MUL, BCF_BV_DIV, BCF_BV_MOD,
 				       BCF_BV_OR, BCF_BV_AND, BCF_BV_XOR, BCF_BV_LSH, BCF_BV_RSH,
@@ -1209,24 +1189,23 @@ static uint32_t rand_bv(struct tbl *t, unsigned w, unsigned depth)
 	case 0: {
 		uint64_t v = rnd() & 1 ? special[rnd() % 17] : ((uint64_t)rnd() << 32 | rnd());
 
-		return bvconst(t, w, v & bcf_mask(w));
+		return pb_bv(t, w, v & bcf_mask(w));
 	}
 	case 1:
 	case 2:
 	case 3:
 		a[0] = rand_bv(t, w, depth - 1);
 		a[1] = rand_bv(t, w, depth - 1);
-		return node(t, bin[rnd() % 11], 2, w, a);
+		return pb_nodev(t, bin[rnd() % 11], w, 2, a);
 	case 4:
 		a[0] = rand_bv(t, w, depth - 1);
-		return node(t, BCF_BV_NEG, 1, w, a);
+		return pb_nodev(t, BCF_BV_NEG, w, 1, a);
 	case 5:
 		if (w >= 2) {
 			unsigned lo = rnd() % w;
 
 			a[0] = rand_bv(t, w - lo, depth - 1);
-			return node(t, rnd() & 1 ? BCF_BV_ZERO_EXTEND : BCF_BV_SIGN_EXTEND, 1,
-				    BCF_EXPR_PARAMS(lo, w), a);
+			return pb_nodev(t, rnd() & 1 ? BCF_BV_ZERO_EXTEND : BCF_BV_SIGN_EXTEND, BCF_EXPR_PARAMS(lo, w), 1, a);
 		}
 		/* fall through */
 	case 6:
@@ -1234,7 +1213,7 @@ static uint32_t rand_bv(struct tbl *t, unsigned w, unsigned depth)
 			unsigned extra = rnd() % 8;
 
 			a[0] = rand_bv(t, w + extra, depth - 1);
-			return node(t, BCF_BV_EXTRACT, 1, BCF_EXPR_PARAMS(w + extra - 1, extra),
+			return pb_nodev(t, BCF_BV_EXTRACT, BCF_EXPR_PARAMS(w + extra - 1, extra), 1,
 				    a);
 		}
 		/* fall through */
@@ -1244,20 +1223,20 @@ static uint32_t rand_bv(struct tbl *t, unsigned w, unsigned depth)
 
 			a[0] = rand_bv(t, hiw, depth - 1);
 			a[1] = rand_bv(t, w - hiw, depth - 1);
-			return node(t, BCF_BV_CONCAT, 2, w, a);
+			return pb_nodev(t, BCF_BV_CONCAT, w, 2, a);
 		}
 		/* fall through */
 	default:
 		a[0] = rand_bool(t, depth - 1);
 		a[1] = rand_bv(t, w, depth - 1);
 		a[2] = rand_bv(t, w, depth - 1);
-		return node(t, BCF_BV_ITE, 3, w, a);
+		return pb_nodev(t, BCF_BV_ITE, w, 3, a);
 	}
 }
 
 static void test_eval_differential(unsigned rounds)
 {
-	static struct tbl t;
+	static struct pb t;
 	static const unsigned ws[] = { 1, 7, 8, 16, 32, 40, 64 };
 	unsigned r, agree = 0, both_fail = 0, differ = 0, ill = 0;
 
@@ -1269,9 +1248,10 @@ static void test_eval_differential(unsigned rounds)
 		int e1, e2;
 		const char *why;
 
-		t.n = 0;
+		pb_reset(&t);
+		pb_reserve(&t, TBL_MAX);
 		root = rnd() % 4 ? rand_bv(&t, ws[rnd() % 7], 1 + rnd() % 4) : rand_bool(&t, 3);
-		if (ckr_init(&c, t.w, t.n, BCF_CHECK_KERNEL_COMPAT))
+		if (ckr_init(&c, t.w, t.nw, BCF_CHECK_KERNEL_COMPAT))
 			continue;
 		if (ckr_typecheck(&c, root, &why)) {
 			ill++;

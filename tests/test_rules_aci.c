@@ -9,9 +9,9 @@
 #include <string.h>
 
 #include "tests/tap.h"
-#include "tests/ckr_tb.h"
+#include "tests/proof_build.h"
 
-static struct tb T;
+static struct pb T;
 
 #define COMPAT BCF_CHECK_KERNEL_COMPAT
 #define STRICT BCF_CHECK_STRICT
@@ -21,7 +21,7 @@ static int run(ckr_rule_fn fn, uint32_t q, enum bcf_check_mode mode)
 	uint32_t cw[16], cid = UINT32_MAX;
 	int leak, err;
 
-	err = tb_run(&T, mode, fn, &q, 1, cw, &cid, NULL, &leak);
+	err = pb_run(&T, mode, fn, &q, 1, cw, &cid, NULL, &leak);
 	if (leak)
 		return -9999;
 	if (!err && cid != q)
@@ -45,7 +45,7 @@ static void absorb(uint32_t q, int want, const char *what)
 	ok(c == want && s == want, "ABSORB %s: compat %d, strict %d (want %d)", what, c, s, want);
 }
 
-#define BVOP(code, w, ...) tb_op(&T, code, w, sizeof((uint32_t[]){ __VA_ARGS__ }) / 4, __VA_ARGS__)
+#define BVOP(code, w, ...) pb_node(&T, code, w, sizeof((uint32_t[]){ __VA_ARGS__ }) / 4, __VA_ARGS__)
 #define BOP(code, ...) BVOP(code, 0, __VA_ARGS__)
 
 static void test_aci_spec_examples(void)
@@ -53,110 +53,110 @@ static void test_aci_spec_examples(void)
 	uint32_t x, y, z, p, q, r, t, f, c0, cff, a, b, s1, s2, words_before[64];
 	uint32_t C, n0, n1, n2, n3;
 
-	tb_reset(&T);
-	x = tb_var(&T, 8);
-	y = tb_var(&T, 8);
-	z = tb_var(&T, 8);
-	p = tb_bvar(&T);
-	q = tb_bvar(&T);
-	r = tb_bvar(&T);
-	t = tb_bool(&T, 1);
-	f = tb_bool(&T, 0);
-	c0 = tb_bv(&T, 8, 0);
-	cff = tb_bv(&T, 8, 0xff);
+	pb_reset(&T);
+	x = pb_bvvar(&T, 8);
+	y = pb_bvvar(&T, 8);
+	z = pb_bvvar(&T, 8);
+	p = pb_boolvar(&T);
+	q = pb_boolvar(&T);
+	r = pb_boolvar(&T);
+	t = pb_bool(&T, 1);
+	f = pb_bool(&T, 0);
+	c0 = pb_bv_masked(&T, 8, 0);
+	cff = pb_bv_masked(&T, 8, 0xff);
 
 	/* concat commutativity (unsound quirk) */
 	a = BVOP(BCF_BV_CONCAT, 16, x, y);
 	b = BVOP(BCF_BV_CONCAT, 16, y, x);
-	aci(tb_eq(&T, a, b), 0, -EINVAL, "(= (concat x y) (concat y x)) [quirk]");
+	aci(pb_eq(&T, a, b), 0, -EINVAL, "(= (concat x y) (concat y x)) [quirk]");
 	/* concat associativity (sound) */
 	a = BVOP(BCF_BV_CONCAT, 24, x, BVOP(BCF_BV_CONCAT, 16, y, z));
 	b = BVOP(BCF_BV_CONCAT, 24, BVOP(BCF_BV_CONCAT, 16, x, y), z);
-	aci(tb_eq(&T, a, b), 0, 0, "(= (concat x (concat y z)) (concat (concat x y) z))");
+	aci(pb_eq(&T, a, b), 0, 0, "(= (concat x (concat y z)) (concat (concat x y) z))");
 
 	/* sorting through a one-argument reduction (unsound quirk) */
 	s1 = BVOP(BCF_BV_SUB, 8, x, y);
 	s2 = BVOP(BCF_BV_SUB, 8, y, x);
 	a = BVOP(BCF_BV_OR, 8, s1, s1);
 	b = BVOP(BCF_BV_OR, 8, s2, s2);
-	memcpy(words_before, T.w, T.n * 4 < sizeof(words_before) ? T.n * 4 : sizeof(words_before));
-	aci(tb_eq(&T, a, b), 0, -EINVAL,
+	memcpy(words_before, T.w, T.nw * 4 < sizeof(words_before) ? T.nw * 4 : sizeof(words_before));
+	aci(pb_eq(&T, a, b), 0, -EINVAL,
 	    "(= (bvor (bvsub x y) (bvsub x y)) (bvor (bvsub y x) (bvsub y x))) [quirk]");
 	ok(T.w[s1 + 1] == x && T.w[s1 + 2] == y && T.w[s2 + 1] == y && T.w[s2 + 2] == x,
 	   "the stored bvsub nodes are not reordered");
 
 	/* not normalised: bv add, bool xor */
-	aci(tb_eq(&T, BVOP(BCF_BV_ADD, 8, x, c0), x), -EINVAL, -EINVAL, "(= (bvadd x #x00) x)");
-	aci(tb_eq(&T, BOP(BCF_BOOL_XOR, p, q), BOP(BCF_BOOL_XOR, q, p)), -EINVAL, -EINVAL,
+	aci(pb_eq(&T, BVOP(BCF_BV_ADD, 8, x, c0), x), -EINVAL, -EINVAL, "(= (bvadd x #x00) x)");
+	aci(pb_eq(&T, BOP(BCF_BOOL_XOR, p, q), BOP(BCF_BOOL_XOR, q, p)), -EINVAL, -EINVAL,
 	    "(= (xor p q) (xor q p)) bool");
-	aci(tb_eq(&T, BVOP(BCF_BV_XOR, 8, x, c0, y), BVOP(BCF_BV_XOR, 8, y, x)), 0, 0,
+	aci(pb_eq(&T, BVOP(BCF_BV_XOR, 8, x, c0, y), BVOP(BCF_BV_XOR, 8, y, x)), 0, 0,
 	    "(= (bvxor x #x00 y) (bvxor y x))");
-	aci(tb_eq(&T, BVOP(BCF_BV_XOR, 8, x, x), c0), -EINVAL, -EINVAL, "(= (bvxor x x) #x00)");
-	aci(tb_eq(&T, BOP(BCF_BOOL_CONJ, p, p), BOP(BCF_BOOL_DISJ, p, p)), -EINVAL, -EINVAL,
+	aci(pb_eq(&T, BVOP(BCF_BV_XOR, 8, x, x), c0), -EINVAL, -EINVAL, "(= (bvxor x x) #x00)");
+	aci(pb_eq(&T, BOP(BCF_BOOL_CONJ, p, p), BOP(BCF_BOOL_DISJ, p, p)), -EINVAL, -EINVAL,
 	    "(= (and p p) (or p p))");
-	aci(tb_eq(&T, BOP(BCF_BOOL_DISJ, f, f), f), 0, 0, "(= (or false false) false)");
-	aci(tb_eq(&T, BOP(BCF_BOOL_CONJ, t, t), t), 0, 0, "(= (and true true) true)");
-	aci(tb_eq(&T, x, BVOP(BCF_BV_OR, 8, x, c0)), 0, 0, "(= x (bvor x #x00))");
-	aci(tb_eq(&T, BVOP(BCF_BV_ADD, 8, x, y), BVOP(BCF_BV_ADD, 8, x, y)), 0, 0,
+	aci(pb_eq(&T, BOP(BCF_BOOL_DISJ, f, f), f), 0, 0, "(= (or false false) false)");
+	aci(pb_eq(&T, BOP(BCF_BOOL_CONJ, t, t), t), 0, 0, "(= (and true true) true)");
+	aci(pb_eq(&T, x, BVOP(BCF_BV_OR, 8, x, c0)), 0, 0, "(= x (bvor x #x00))");
+	aci(pb_eq(&T, BVOP(BCF_BV_ADD, 8, x, y), BVOP(BCF_BV_ADD, 8, x, y)), 0, 0,
 	    "two identical non-associative terms (distinct nodes)");
-	aci(tb_eq(&T, BVOP(BCF_BV_ADD, 8, x, y), BVOP(BCF_BV_ADD, 8, y, x)), -EINVAL, -EINVAL,
+	aci(pb_eq(&T, BVOP(BCF_BV_ADD, 8, x, y), BVOP(BCF_BV_ADD, 8, y, x)), -EINVAL, -EINVAL,
 	    "(= (bvadd x y) (bvadd y x)): add is not normalised");
-	aci(tb_eq(&T, BVOP(BCF_BV_AND, 8, cff, cff), cff), -EINVAL, -EINVAL,
+	aci(pb_eq(&T, BVOP(BCF_BV_AND, 8, cff, cff), cff), -EINVAL, -EINVAL,
 	    "(= (bvand #xff #xff) #xff): empty bv result");
-	aci(tb_eq(&T, BVOP(BCF_BV_OR, 8, c0, c0), c0), -EINVAL, -EINVAL,
+	aci(pb_eq(&T, BVOP(BCF_BV_OR, 8, c0, c0), c0), -EINVAL, -EINVAL,
 	    "(= (bvor #x00 #x00) #x00): empty bv result");
 	/* two empty results of the same operator compare equal (header-only nodes upstream) */
-	aci(tb_eq(&T, BVOP(BCF_BV_AND, 8, cff, cff), BVOP(BCF_BV_AND, 8, cff, cff, cff)), 0, 0,
+	aci(pb_eq(&T, BVOP(BCF_BV_AND, 8, cff, cff), BVOP(BCF_BV_AND, 8, cff, cff, cff)), 0, 0,
 	    "(= (bvand #xff #xff) (bvand #xff #xff #xff)): both empty");
-	aci(tb_eq(&T, BVOP(BCF_BV_OR, 8, c0, c0), BVOP(BCF_BV_XOR, 8, c0, c0)), -EINVAL, -EINVAL,
+	aci(pb_eq(&T, BVOP(BCF_BV_OR, 8, c0, c0), BVOP(BCF_BV_XOR, 8, c0, c0)), -EINVAL, -EINVAL,
 	    "(= (bvor #x00 #x00) (bvxor #x00 #x00)): empty, operators differ");
-	aci(tb_eq(&T, BVOP(BCF_BV_OR, 8, c0, c0), BVOP(BCF_BV_OR, 8, x, c0)), -EINVAL, -EINVAL,
+	aci(pb_eq(&T, BVOP(BCF_BV_OR, 8, c0, c0), BVOP(BCF_BV_OR, 8, x, c0)), -EINVAL, -EINVAL,
 	    "(= (bvor #x00 #x00) (bvor x #x00)): empty vs x");
 
 	/* rules-core.md 7, step #27: (= (or C false) C) with C a 5-argument conjunction */
 	n0 = BOP(BCF_BOOL_NOT, p);
 	n1 = BOP(BCF_BOOL_NOT, q);
 	n2 = BOP(BCF_BOOL_NOT, r);
-	n3 = tb_bvar(&T);
+	n3 = pb_boolvar(&T);
 	C = BOP(BCF_BOOL_CONJ, n0, n1, n2, n3, p);
-	aci(tb_eq(&T, BOP(BCF_BOOL_DISJ, C, f), C), 0, 0, "(= (or C false) C), C a 5-ary and");
-	aci(tb_eq(&T, C, BOP(BCF_BOOL_DISJ, f, C, f)), 0, 0, "(= C (or false C false))");
+	aci(pb_eq(&T, BOP(BCF_BOOL_DISJ, C, f), C), 0, 0, "(= (or C false) C), C a 5-ary and");
+	aci(pb_eq(&T, C, BOP(BCF_BOOL_DISJ, f, C, f)), 0, 0, "(= C (or false C false))");
 
 	/* flattening, dedup, neutral elements, sorting */
-	aci(tb_eq(&T, BOP(BCF_BOOL_CONJ, p, BOP(BCF_BOOL_CONJ, q, r)),
+	aci(pb_eq(&T, BOP(BCF_BOOL_CONJ, p, BOP(BCF_BOOL_CONJ, q, r)),
 		  BOP(BCF_BOOL_CONJ, BOP(BCF_BOOL_CONJ, p, q), r)), 0, 0, "and associativity");
-	aci(tb_eq(&T, BOP(BCF_BOOL_CONJ, p, q, p), BOP(BCF_BOOL_CONJ, q, p)), 0, 0,
+	aci(pb_eq(&T, BOP(BCF_BOOL_CONJ, p, q, p), BOP(BCF_BOOL_CONJ, q, p)), 0, 0,
 	    "and idempotence + commutativity");
-	aci(tb_eq(&T, BOP(BCF_BOOL_DISJ, r, BOP(BCF_BOOL_DISJ, q, r, f), p),
+	aci(pb_eq(&T, BOP(BCF_BOOL_DISJ, r, BOP(BCF_BOOL_DISJ, q, r, f), p),
 		  BOP(BCF_BOOL_DISJ, p, q, r)), 0, 0, "or: flatten, dedup, drop false, sort");
-	aci(tb_eq(&T, BVOP(BCF_BV_AND, 8, x, cff), x), 0, 0, "(= (bvand x #xff) x)");
-	aci(tb_eq(&T, BOP(BCF_BOOL_CONJ, p, t), p), 0, 0, "(= (and p true) p)");
-	aci(tb_eq(&T, BVOP(BCF_BV_XOR, 8, x, BVOP(BCF_BV_XOR, 8, y, x)),
+	aci(pb_eq(&T, BVOP(BCF_BV_AND, 8, x, cff), x), 0, 0, "(= (bvand x #xff) x)");
+	aci(pb_eq(&T, BOP(BCF_BOOL_CONJ, p, t), p), 0, 0, "(= (and p true) p)");
+	aci(pb_eq(&T, BVOP(BCF_BV_XOR, 8, x, BVOP(BCF_BV_XOR, 8, y, x)),
 		  BVOP(BCF_BV_XOR, 8, x, x, y)), 0, 0, "bvxor: flatten and sort, no dedup");
-	aci(tb_eq(&T, BVOP(BCF_BV_XOR, 8, x, y, x), BVOP(BCF_BV_XOR, 8, x, y)), -EINVAL, -EINVAL,
+	aci(pb_eq(&T, BVOP(BCF_BV_XOR, 8, x, y, x), BVOP(BCF_BV_XOR, 8, x, y)), -EINVAL, -EINVAL,
 	    "bvxor is not idempotent");
-	aci(tb_eq(&T, BVOP(BCF_BV_OR, 8, x, y), BVOP(BCF_BV_AND, 8, BVOP(BCF_BV_OR, 8, y, x),
+	aci(pb_eq(&T, BVOP(BCF_BV_OR, 8, x, y), BVOP(BCF_BV_AND, 8, BVOP(BCF_BV_OR, 8, y, x),
 							BVOP(BCF_BV_OR, 8, y, x))),
 	    -EINVAL, -EINVAL, "codes differ: no sorting");
-	aci(tb_eq(&T, BVOP(BCF_BV_OR, 8, x, y), BVOP(BCF_BV_AND, 8, BVOP(BCF_BV_OR, 8, x, y),
+	aci(pb_eq(&T, BVOP(BCF_BV_OR, 8, x, y), BVOP(BCF_BV_AND, 8, BVOP(BCF_BV_OR, 8, x, y),
 							BVOP(BCF_BV_OR, 8, x, y))),
 	    0, 0, "codes differ: (= a (bvand a a)) by reduction");
-	aci(tb_eq(&T, BOP(BCF_BOOL_CONJ, p, q), BOP(BCF_BOOL_CONJ, p, r)), -EINVAL, -EINVAL,
+	aci(pb_eq(&T, BOP(BCF_BOOL_CONJ, p, q), BOP(BCF_BOOL_CONJ, p, r)), -EINVAL, -EINVAL,
 	    "different conjunctions");
-	aci(tb_eq(&T, x, x), 0, 0, "(= x x)");
-	aci(tb_eq(&T, x, y), -EINVAL, -EINVAL, "(= x y)");
+	aci(pb_eq(&T, x, x), 0, 0, "(= x x)");
+	aci(pb_eq(&T, x, y), -EINVAL, -EINVAL, "(= x y)");
 	/* one-argument reduction on both sides, equal after reduction (sound) */
-	aci(tb_eq(&T, BVOP(BCF_BV_OR, 8, s1, s1), BVOP(BCF_BV_OR, 8, s1, c0)), 0, 0,
+	aci(pb_eq(&T, BVOP(BCF_BV_OR, 8, s1, s1), BVOP(BCF_BV_OR, 8, s1, c0)), 0, 0,
 	    "(= (bvor s s) (bvor s #x00))");
 	/* reduction on one side only: no sorting rescues different operators */
-	aci(tb_eq(&T, BVOP(BCF_BV_OR, 8, s1, s1), BVOP(BCF_BV_OR, 8, s1, x)), -EINVAL, -EINVAL,
+	aci(pb_eq(&T, BVOP(BCF_BV_OR, 8, s1, s1), BVOP(BCF_BV_OR, 8, s1, x)), -EINVAL, -EINVAL,
 	    "(= (bvor s s) (bvor s x))");
 
 	/* the parameter */
 	aci(x, -EINVAL, -EINVAL, "of a non-equality");
 	aci(1, -EINVAL, -EINVAL, "of an id inside a node");
-	aci(T.n + 10, -EINVAL, -EINVAL, "of an id beyond the table");
-	ok(!tb_scan(&T), "ACI_NORM example table well formed");
+	aci(T.nw + 10, -EINVAL, -EINVAL, "of an id beyond the table");
+	ok(!pb_scan(&T), "ACI_NORM example table well formed");
 }
 
 static void test_aci_limits(void)
@@ -165,33 +165,33 @@ static void test_aci_limits(void)
 	unsigned i;
 
 	/* nesting: 64 levels including the root are fine, 65 reject */
-	tb_reset(&T);
-	leaf = tb_bvar(&T);
+	pb_reset(&T);
+	leaf = pb_boolvar(&T);
 	e = leaf;
 	for (i = 0; i < 64; i++)
-		e = BOP(BCF_BOOL_CONJ, tb_bvar(&T), e == leaf ? tb_bvar(&T) : e);
-	aci(tb_eq(&T, e, e), 0, 0, "64 nested conjunctions");
-	e2 = BOP(BCF_BOOL_CONJ, tb_bvar(&T), e);
-	aci(tb_eq(&T, e2, e2), -E2BIG, -E2BIG, "65 nested conjunctions");
-	ok(!tb_scan(&T), "nesting table well formed");
+		e = BOP(BCF_BOOL_CONJ, pb_boolvar(&T), e == leaf ? pb_boolvar(&T) : e);
+	aci(pb_eq(&T, e, e), 0, 0, "64 nested conjunctions");
+	e2 = BOP(BCF_BOOL_CONJ, pb_boolvar(&T), e);
+	aci(pb_eq(&T, e2, e2), -E2BIG, -E2BIG, "65 nested conjunctions");
+	ok(!pb_scan(&T), "nesting table well formed");
 
 	/* 255 flattened arguments are fine, 256 reject */
-	tb_reset(&T);
+	pb_reset(&T);
 	for (i = 0; i < 256; i++)
-		v[i] = tb_var(&T, 8);
-	lhs = tb_node(&T, BCF_BV_XOR, 8, 255, v);
-	rhs = BVOP(BCF_BV_XOR, 8, tb_node(&T, BCF_BV_XOR, 8, 128, v),
-		   tb_node(&T, BCF_BV_XOR, 8, 127, v + 128));
-	aci(tb_eq(&T, lhs, rhs), 0, 0, "255 flattened arguments");
-	lhs = BVOP(BCF_BV_XOR, 8, tb_node(&T, BCF_BV_XOR, 8, 128, v),
-		   tb_node(&T, BCF_BV_XOR, 8, 128, v + 128));
-	aci(tb_eq(&T, lhs, lhs), -E2BIG, -E2BIG, "256 flattened arguments");
+		v[i] = pb_bvvar(&T, 8);
+	lhs = pb_nodev(&T, BCF_BV_XOR, 8, 255, v);
+	rhs = BVOP(BCF_BV_XOR, 8, pb_nodev(&T, BCF_BV_XOR, 8, 128, v),
+		   pb_nodev(&T, BCF_BV_XOR, 8, 127, v + 128));
+	aci(pb_eq(&T, lhs, rhs), 0, 0, "255 flattened arguments");
+	lhs = BVOP(BCF_BV_XOR, 8, pb_nodev(&T, BCF_BV_XOR, 8, 128, v),
+		   pb_nodev(&T, BCF_BV_XOR, 8, 128, v + 128));
+	aci(pb_eq(&T, lhs, lhs), -E2BIG, -E2BIG, "256 flattened arguments");
 	/* dedup keeps an idempotent root under the limit */
-	lhs = BVOP(BCF_BV_OR, 8, tb_node(&T, BCF_BV_OR, 8, 200, v),
-		   tb_node(&T, BCF_BV_OR, 8, 200, v));
-	rhs = tb_node(&T, BCF_BV_OR, 8, 200, v);
-	aci(tb_eq(&T, lhs, rhs), 0, 0, "400 arguments dedup to 200");
-	ok(!tb_scan(&T), "width table well formed");
+	lhs = BVOP(BCF_BV_OR, 8, pb_nodev(&T, BCF_BV_OR, 8, 200, v),
+		   pb_nodev(&T, BCF_BV_OR, 8, 200, v));
+	rhs = pb_nodev(&T, BCF_BV_OR, 8, 200, v);
+	aci(pb_eq(&T, lhs, rhs), 0, 0, "400 arguments dedup to 200");
+	ok(!pb_scan(&T), "width table well formed");
 }
 
 static void test_absorb(void)
@@ -199,65 +199,65 @@ static void test_absorb(void)
 	uint32_t x, y, p, q, t, f, c0, c1, cff, e, e28, leaf;
 	unsigned i;
 
-	tb_reset(&T);
-	x = tb_var(&T, 8);
-	y = tb_var(&T, 8);
-	p = tb_bvar(&T);
-	q = tb_bvar(&T);
-	t = tb_bool(&T, 1);
-	f = tb_bool(&T, 0);
-	c0 = tb_bv(&T, 8, 0);
-	c1 = tb_bv(&T, 8, 1);
-	cff = tb_bv(&T, 8, 0xff);
+	pb_reset(&T);
+	x = pb_bvvar(&T, 8);
+	y = pb_bvvar(&T, 8);
+	p = pb_boolvar(&T);
+	q = pb_boolvar(&T);
+	t = pb_bool(&T, 1);
+	f = pb_bool(&T, 0);
+	c0 = pb_bv_masked(&T, 8, 0);
+	c1 = pb_bv_masked(&T, 8, 1);
+	cff = pb_bv_masked(&T, 8, 0xff);
 
 	e28 = BOP(BCF_BOOL_CONJ, p, f);
-	absorb(tb_eq(&T, e28, f), 0, "(= (and p false) false) [step #28]");
-	absorb(tb_eq(&T, f, e28), -EINVAL, "(= false (and p false)): zero on the left");
-	absorb(tb_eq(&T, e28, t), -EINVAL, "(= (and p false) true)");
-	absorb(tb_eq(&T, BOP(BCF_BOOL_CONJ, p, q), f), -EINVAL, "(= (and p q) false)");
-	absorb(tb_eq(&T, BOP(BCF_BOOL_CONJ, p, BOP(BCF_BOOL_CONJ, q, f)), f), 0,
+	absorb(pb_eq(&T, e28, f), 0, "(= (and p false) false) [step #28]");
+	absorb(pb_eq(&T, f, e28), -EINVAL, "(= false (and p false)): zero on the left");
+	absorb(pb_eq(&T, e28, t), -EINVAL, "(= (and p false) true)");
+	absorb(pb_eq(&T, BOP(BCF_BOOL_CONJ, p, q), f), -EINVAL, "(= (and p q) false)");
+	absorb(pb_eq(&T, BOP(BCF_BOOL_CONJ, p, BOP(BCF_BOOL_CONJ, q, f)), f), 0,
 	       "(= (and p (and q false)) false)");
-	absorb(tb_eq(&T, BOP(BCF_BOOL_CONJ, p, BOP(BCF_BOOL_DISJ, q, f)), f), -EINVAL,
+	absorb(pb_eq(&T, BOP(BCF_BOOL_CONJ, p, BOP(BCF_BOOL_DISJ, q, f)), f), -EINVAL,
 	       "(= (and p (or q false)) false): different operator in between");
-	absorb(tb_eq(&T, BOP(BCF_BOOL_DISJ, p, t), t), 0, "(= (or p true) true)");
-	absorb(tb_eq(&T, BOP(BCF_BOOL_DISJ, q, BOP(BCF_BOOL_DISJ, p, t)), t), 0,
+	absorb(pb_eq(&T, BOP(BCF_BOOL_DISJ, p, t), t), 0, "(= (or p true) true)");
+	absorb(pb_eq(&T, BOP(BCF_BOOL_DISJ, q, BOP(BCF_BOOL_DISJ, p, t)), t), 0,
 	       "(= (or q (or p true)) true)");
-	absorb(tb_eq(&T, BOP(BCF_BOOL_DISJ, p, f), f), -EINVAL, "(= (or p false) false)");
-	absorb(tb_eq(&T, BVOP(BCF_BV_AND, 8, x, c0), c0), 0, "(= (bvand x #x00) #x00)");
-	absorb(tb_eq(&T, BVOP(BCF_BV_AND, 8, x, BVOP(BCF_BV_AND, 8, y, c0)), c0), 0,
+	absorb(pb_eq(&T, BOP(BCF_BOOL_DISJ, p, f), f), -EINVAL, "(= (or p false) false)");
+	absorb(pb_eq(&T, BVOP(BCF_BV_AND, 8, x, c0), c0), 0, "(= (bvand x #x00) #x00)");
+	absorb(pb_eq(&T, BVOP(BCF_BV_AND, 8, x, BVOP(BCF_BV_AND, 8, y, c0)), c0), 0,
 	       "(= (bvand x (bvand y #x00)) #x00)");
-	absorb(tb_eq(&T, BVOP(BCF_BV_AND, 8, x, BVOP(BCF_BV_OR, 8, y, c0)), c0), -EINVAL,
+	absorb(pb_eq(&T, BVOP(BCF_BV_AND, 8, x, BVOP(BCF_BV_OR, 8, y, c0)), c0), -EINVAL,
 	       "(= (bvand x (bvor y #x00)) #x00): different operator in between");
-	absorb(tb_eq(&T, BVOP(BCF_BV_AND, 8, x, c0), c1), -EINVAL, "(= (bvand x #x00) #x01)");
-	absorb(tb_eq(&T, BVOP(BCF_BV_OR, 8, x, cff), cff), 0, "(= (bvor x #xff) #xff)");
-	absorb(tb_eq(&T, BVOP(BCF_BV_OR, 8, x, BVOP(BCF_BV_OR, 8, cff, y)), cff), 0,
+	absorb(pb_eq(&T, BVOP(BCF_BV_AND, 8, x, c0), c1), -EINVAL, "(= (bvand x #x00) #x01)");
+	absorb(pb_eq(&T, BVOP(BCF_BV_OR, 8, x, cff), cff), 0, "(= (bvor x #xff) #xff)");
+	absorb(pb_eq(&T, BVOP(BCF_BV_OR, 8, x, BVOP(BCF_BV_OR, 8, cff, y)), cff), 0,
 	       "(= (bvor x (bvor #xff y)) #xff)");
-	absorb(tb_eq(&T, BVOP(BCF_BV_OR, 8, x, c0), c0), -EINVAL, "(= (bvor x #x00) #x00)");
-	absorb(tb_eq(&T, BVOP(BCF_BV_MUL, 8, x, c0), c0), -EINVAL, "(= (bvmul x #x00) #x00): MUL");
-	absorb(tb_eq(&T, BVOP(BCF_BV_XOR, 8, x, c0), c0), -EINVAL, "(= (bvxor x #x00) #x00)");
+	absorb(pb_eq(&T, BVOP(BCF_BV_OR, 8, x, c0), c0), -EINVAL, "(= (bvor x #x00) #x00)");
+	absorb(pb_eq(&T, BVOP(BCF_BV_MUL, 8, x, c0), c0), -EINVAL, "(= (bvmul x #x00) #x00): MUL");
+	absorb(pb_eq(&T, BVOP(BCF_BV_XOR, 8, x, c0), c0), -EINVAL, "(= (bvxor x #x00) #x00)");
 	{
-		uint32_t w16 = tb_var(&T, 16), f16 = tb_bv(&T, 16, 0xffff);
+		uint32_t w16 = pb_bvvar(&T, 16), f16 = pb_bv_masked(&T, 16, 0xffff);
 
-		absorb(tb_eq(&T, BVOP(BCF_BV_OR, 16, w16, f16), f16), 0,
+		absorb(pb_eq(&T, BVOP(BCF_BV_OR, 16, w16, f16), f16), 0,
 		       "(= (bvor w #xffff) #xffff) at width 16");
 	}
 	absorb(x, -EINVAL, "of a non-equality");
 	absorb(2, -EINVAL, "of an id inside a node");
-	ok(!tb_scan(&T), "ABSORB table well formed");
+	ok(!pb_scan(&T), "ABSORB table well formed");
 
 	/* depth: 63 nested same-code levels, zero at the bottom */
-	tb_reset(&T);
-	f = tb_bool(&T, 0);
-	leaf = BOP(BCF_BOOL_CONJ, tb_bvar(&T), f);
+	pb_reset(&T);
+	f = pb_bool(&T, 0);
+	leaf = BOP(BCF_BOOL_CONJ, pb_boolvar(&T), f);
 	e = leaf;
 	for (i = 1; i < 63; i++)
-		e = BOP(BCF_BOOL_CONJ, tb_bvar(&T), e);
-	absorb(tb_eq(&T, e, f), 0, "63 nested conjunctions, false at the bottom");
-	e = BOP(BCF_BOOL_CONJ, tb_bvar(&T), e);
-	absorb(tb_eq(&T, e, f), -E2BIG, "64 nested conjunctions rejected (upstream overrun)");
+		e = BOP(BCF_BOOL_CONJ, pb_boolvar(&T), e);
+	absorb(pb_eq(&T, e, f), 0, "63 nested conjunctions, false at the bottom");
+	e = BOP(BCF_BOOL_CONJ, pb_boolvar(&T), e);
+	absorb(pb_eq(&T, e, f), -E2BIG, "64 nested conjunctions rejected (upstream overrun)");
 	e = BOP(BCF_BOOL_CONJ, f, e);
-	absorb(tb_eq(&T, e, f), 0, "zero found before the deep nesting is reached");
-	ok(!tb_scan(&T), "ABSORB depth table well formed");
+	absorb(pb_eq(&T, e, f), 0, "zero found before the deep nesting is reached");
+	ok(!pb_scan(&T), "ABSORB depth table well formed");
 }
 
 /* ---- random soundness check: strict accepts only valid equalities ------ */
@@ -277,11 +277,11 @@ static uint32_t hc(uint8_t code, uint16_t params, unsigned n, const uint32_t *ar
 {
 	uint32_t i, hdr = BCF_EXPR_HDR(code, n, params);
 
-	for (i = 0; i < T.n; i += ((T.w[i] >> 8) & 0xff) + 1)
+	for (i = 0; i < T.nw; i += ((T.w[i] >> 8) & 0xff) + 1)
 		if (T.w[i] == hdr && (code != BCF_BV_VAR && code != BCF_BOOL_VAR) &&
 		    (!n || !memcmp(&T.w[i + 1], args, n * 4)))
 			return i;
-	return tb_node(&T, code, params, n, args);
+	return pb_nodev(&T, code, params, n, args);
 }
 
 static unsigned width_of(uint32_t id)
@@ -429,17 +429,17 @@ static uint64_t reval(uint32_t id, const uint64_t *val)
 static void test_aci_random(void)
 {
 	unsigned k, i, s_acc = 0, c_acc = 0, unsound = 0, not_subset = 0, c_invalid = 0;
-	uint64_t val[TB_MAX / 64 + 4096];
+	uint64_t val[5120]; /* by variable id (the variables are built first) */
 
 	for (k = 0; k < 1500; k++) {
 		uint32_t a, b, q;
 		int valid = 1, cs, ss;
 
-		tb_reset(&T);
+		pb_reset(&T);
 		for (i = 0; i < 4; i++)
-			bvars[i] = tb_var(&T, 4);
+			bvars[i] = pb_bvvar(&T, 4);
 		for (i = 0; i < 2; i++)
-			pvars[i] = tb_bvar(&T);
+			pvars[i] = pb_boolvar(&T);
 		if (k % 3 == 2) { /* concat terms of width 12 */
 			uint32_t p[3];
 
@@ -452,8 +452,8 @@ static void test_aci_random(void)
 			a = rterm(k % 3 == 1, 3);
 		}
 		b = rn(5) ? rmutate(a, 2) : (k % 3 == 2 ? rmutate(a, 0) : rterm(k % 3 == 1, 3));
-		q = tb_eq(&T, a, b);
-		if (tb_scan(&T)) {
+		q = pb_eq(&T, a, b);
+		if (pb_scan(&T)) {
 			not_subset++;
 			continue;
 		}
@@ -493,11 +493,11 @@ static void test_absorb_random(void)
 		uint32_t a, z, q, v;
 		int valid = 1, cs, ss, is_bool = k & 1;
 
-		tb_reset(&T);
+		pb_reset(&T);
 		for (i = 0; i < 4; i++)
-			bvars[i] = tb_var(&T, 4);
+			bvars[i] = pb_bvvar(&T, 4);
 		for (i = 0; i < 2; i++)
-			pvars[i] = tb_bvar(&T);
+			pvars[i] = pb_boolvar(&T);
 		if (rn(3)) { /* root and/or with a zero planted somewhere */
 			uint32_t args[3], zero, inner[2];
 			uint8_t code = is_bool ? (rn(2) ? BCF_BOOL_CONJ : BCF_BOOL_DISJ)
@@ -531,8 +531,8 @@ static void test_absorb_random(void)
 				z = hc(BCF_BV_VAL, 4, 1, &v);
 			}
 		}
-		q = tb_eq(&T, a, z);
-		if (tb_scan(&T))
+		q = pb_eq(&T, a, z);
+		if (pb_scan(&T))
 			continue;
 		for (i = 0; i < 256 && valid; i++) {
 			unsigned j;
@@ -555,6 +555,7 @@ static void test_absorb_random(void)
 
 int main(void)
 {
+	pb_reserve(&T, 65536); /* the table's old fixed size: it does not move below it */
 	test_aci_random();
 	test_absorb_random();
 	test_aci_spec_examples();

@@ -12,48 +12,28 @@
 
 #include <bcf/bcf.h>
 #include "checker/checker.h"
+#include "tests/proof_build.h"
 #include "tests/tap.h"
 
-/* ---- expression table builder ------------------------------------------ */
+/* ---- expression tables: tests/proof_build.h, with a name per node ---------- */
 
+/* room reserved: the tables never move */
 #define TB_MAX 4096
 
-struct tb {
-	uint32_t w[TB_MAX];
-	uint32_t n;
-	const char *name[TB_MAX];
-};
-
-static uint32_t add(struct tb *t, const char *name, uint8_t code, uint16_t params, unsigned vlen,
-		    ...)
+/* a node whose vlen arguments are all arg */
+static uint32_t add_rep(struct pb *t, uint8_t code, unsigned vlen, uint32_t arg)
 {
-	uint32_t id = t->n;
-	va_list ap;
+	uint32_t args[255];
 	unsigned i;
 
-	t->w[t->n++] = BCF_EXPR_HDR(code, vlen, params);
-	va_start(ap, vlen);
-	for (i = 0; i < vlen; i++)
-		t->w[t->n++] = va_arg(ap, uint32_t);
-	va_end(ap);
-	t->name[id] = name;
-	return id;
-}
-
-static uint32_t add_rep(struct tb *t, uint8_t code, unsigned vlen, uint32_t arg)
-{
-	uint32_t id = t->n;
-	unsigned i;
-
-	t->w[t->n++] = BCF_EXPR_HDR(code, vlen, 0);
-	for (i = 0; i < vlen; i++)
-		t->w[t->n++] = arg;
-	return id;
+	for (i = 0; i < vlen && i < 255; i++)
+		args[i] = arg;
+	return pb_nodev(t, code, 0, vlen, args);
 }
 
 /* ---- rendering ----------------------------------------------------------- */
 
-static const struct tb *cur_tb;
+static const struct pb *cur_tb;
 
 static void render_to(struct bcf_checker *c, uint32_t id, char *buf, size_t sz, size_t *pos)
 {
@@ -66,8 +46,8 @@ static void render_to(struct bcf_checker *c, uint32_t id, char *buf, size_t sz, 
 		if (*pos < sz)                                                         \
 			*pos += snprintf(buf + *pos, sz - *pos, __VA_ARGS__);          \
 	} while (0)
-	if (id < c->expr_cnt && cur_tb->name[id]) {
-		PUT("%s", cur_tb->name[id]);
+	if (id < c->expr_cnt && pb_name_of(cur_tb, id)) {
+		PUT("%s", pb_name_of(cur_tb, id));
 		return;
 	}
 	if (!e) {
@@ -159,7 +139,7 @@ static uint32_t mk(struct bcf_checker *c, uint8_t code, unsigned vlen, const uin
 
 /* ---- the general table ------------------------------------------------------ */
 
-static struct tb T;
+static struct pb T;
 static uint32_t a, b, cc, d, tru, fls, x, y, z1, na, nb, nc, nna, ab_or, abc_or, cd_or,
 	ab_and, abc_and, and4, imp, eq, bveq, eqd, xor2, xor3, ite, bvite, bvite1, not_or,
 	not_and, not_imp, not_eq, not_bveq, not_xor2, not_xor3, not_ite, and254,
@@ -167,44 +147,46 @@ static uint32_t a, b, cc, d, tru, fls, x, y, z1, na, nb, nc, nna, ab_or, abc_or,
 
 static void build_table(void)
 {
-	struct tb *t = &T;
+	struct pb *t = &T;
 
-	a = add(t, "a", BCF_BOOL_VAR, 0, 0);
-	b = add(t, "b", BCF_BOOL_VAR, 0, 0);
-	cc = add(t, "c", BCF_BOOL_VAR, 0, 0);
-	d = add(t, "d", BCF_BOOL_VAR, 0, 0);
-	tru = add(t, "true", BCF_BOOL_VAL, 1, 0);
-	fls = add(t, "false", BCF_BOOL_VAL, 0, 0);
-	x = add(t, "x", BCF_BV_VAR, 8, 0);
-	y = add(t, "y", BCF_BV_VAR, 8, 0);
-	z1 = add(t, "z1", BCF_BV_VAR, 1, 0);
-	na = add(t, NULL, BCF_BOOL_NOT, 0, 1, a);
-	nb = add(t, NULL, BCF_BOOL_NOT, 0, 1, b);
-	nc = add(t, NULL, BCF_BOOL_NOT, 0, 1, cc);
-	nna = add(t, NULL, BCF_BOOL_NOT, 0, 1, na);
-	ab_or = add(t, "ab_or", BCF_BOOL_DISJ, 0, 2, a, b);
-	abc_or = add(t, "abc_or", BCF_BOOL_DISJ, 0, 3, a, b, cc);
-	cd_or = add(t, NULL, BCF_BOOL_DISJ, 0, 2, cc, d);
-	ab_and = add(t, "ab_and", BCF_BOOL_CONJ, 0, 2, a, b);
-	abc_and = add(t, "abc_and", BCF_BOOL_CONJ, 0, 3, a, b, cc);
-	and4 = add(t, "and4", BCF_BOOL_CONJ, 0, 4, a, b, cc, d);
-	imp = add(t, "imp", BCF_BOOL_IMPLIES, 0, 2, a, b);
-	eq = add(t, "eq", BCF_BOOL_EQ, 0, 2, a, b);
-	bveq = add(t, "bveq", BCF_BOOL_EQ, 0, 2, x, y);
-	eqd = add(t, "eqd", BCF_BOOL_EQ, 0, 2, ab_or, cc);
-	xor2 = add(t, "xor2", BCF_BOOL_XOR, 0, 2, a, b);
-	xor3 = add(t, "xor3", BCF_BOOL_XOR, 0, 3, a, b, cc);
-	ite = add(t, "ite", BCF_BOOL_ITE, 0, 3, a, b, cc);
-	bvite = add(t, "bvite", BCF_BV_ITE, 8, 3, a, x, y);
-	bvite1 = add(t, "bvite1", BCF_BV_ITE, 8, 3, z1, x, y);
-	not_or = add(t, NULL, BCF_BOOL_NOT, 0, 1, abc_or);
-	not_and = add(t, NULL, BCF_BOOL_NOT, 0, 1, abc_and);
-	not_imp = add(t, NULL, BCF_BOOL_NOT, 0, 1, imp);
-	not_eq = add(t, NULL, BCF_BOOL_NOT, 0, 1, eq);
-	not_bveq = add(t, NULL, BCF_BOOL_NOT, 0, 1, bveq);
-	not_xor2 = add(t, NULL, BCF_BOOL_NOT, 0, 1, xor2);
-	not_xor3 = add(t, NULL, BCF_BOOL_NOT, 0, 1, xor3);
-	not_ite = add(t, NULL, BCF_BOOL_NOT, 0, 1, ite);
+	pb_reserve(t, TB_MAX);
+
+	a = pb_name(t, pb_node(t, BCF_BOOL_VAR, 0, 0), "a");
+	b = pb_name(t, pb_node(t, BCF_BOOL_VAR, 0, 0), "b");
+	cc = pb_name(t, pb_node(t, BCF_BOOL_VAR, 0, 0), "c");
+	d = pb_name(t, pb_node(t, BCF_BOOL_VAR, 0, 0), "d");
+	tru = pb_name(t, pb_node(t, BCF_BOOL_VAL, 1, 0), "true");
+	fls = pb_name(t, pb_node(t, BCF_BOOL_VAL, 0, 0), "false");
+	x = pb_name(t, pb_node(t, BCF_BV_VAR, 8, 0), "x");
+	y = pb_name(t, pb_node(t, BCF_BV_VAR, 8, 0), "y");
+	z1 = pb_name(t, pb_node(t, BCF_BV_VAR, 1, 0), "z1");
+	na = pb_node(t, BCF_BOOL_NOT, 0, 1, a);
+	nb = pb_node(t, BCF_BOOL_NOT, 0, 1, b);
+	nc = pb_node(t, BCF_BOOL_NOT, 0, 1, cc);
+	nna = pb_node(t, BCF_BOOL_NOT, 0, 1, na);
+	ab_or = pb_name(t, pb_node(t, BCF_BOOL_DISJ, 0, 2, a, b), "ab_or");
+	abc_or = pb_name(t, pb_node(t, BCF_BOOL_DISJ, 0, 3, a, b, cc), "abc_or");
+	cd_or = pb_node(t, BCF_BOOL_DISJ, 0, 2, cc, d);
+	ab_and = pb_name(t, pb_node(t, BCF_BOOL_CONJ, 0, 2, a, b), "ab_and");
+	abc_and = pb_name(t, pb_node(t, BCF_BOOL_CONJ, 0, 3, a, b, cc), "abc_and");
+	and4 = pb_name(t, pb_node(t, BCF_BOOL_CONJ, 0, 4, a, b, cc, d), "and4");
+	imp = pb_name(t, pb_node(t, BCF_BOOL_IMPLIES, 0, 2, a, b), "imp");
+	eq = pb_name(t, pb_node(t, BCF_BOOL_EQ, 0, 2, a, b), "eq");
+	bveq = pb_name(t, pb_node(t, BCF_BOOL_EQ, 0, 2, x, y), "bveq");
+	eqd = pb_name(t, pb_node(t, BCF_BOOL_EQ, 0, 2, ab_or, cc), "eqd");
+	xor2 = pb_name(t, pb_node(t, BCF_BOOL_XOR, 0, 2, a, b), "xor2");
+	xor3 = pb_name(t, pb_node(t, BCF_BOOL_XOR, 0, 3, a, b, cc), "xor3");
+	ite = pb_name(t, pb_node(t, BCF_BOOL_ITE, 0, 3, a, b, cc), "ite");
+	bvite = pb_name(t, pb_node(t, BCF_BV_ITE, 8, 3, a, x, y), "bvite");
+	bvite1 = pb_name(t, pb_node(t, BCF_BV_ITE, 8, 3, z1, x, y), "bvite1");
+	not_or = pb_node(t, BCF_BOOL_NOT, 0, 1, abc_or);
+	not_and = pb_node(t, BCF_BOOL_NOT, 0, 1, abc_and);
+	not_imp = pb_node(t, BCF_BOOL_NOT, 0, 1, imp);
+	not_eq = pb_node(t, BCF_BOOL_NOT, 0, 1, eq);
+	not_bveq = pb_node(t, BCF_BOOL_NOT, 0, 1, bveq);
+	not_xor2 = pb_node(t, BCF_BOOL_NOT, 0, 1, xor2);
+	not_xor3 = pb_node(t, BCF_BOOL_NOT, 0, 1, xor3);
+	not_ite = pb_node(t, BCF_BOOL_NOT, 0, 1, ite);
 	and254 = add_rep(t, BCF_BOOL_CONJ, 254, a);
 	and255 = add_rep(t, BCF_BOOL_CONJ, 255, a);
 	/* NOT^40(a), keeping NOT^10(a) */
@@ -212,30 +194,30 @@ static void build_table(void)
 		uint32_t i, n = a;
 
 		for (i = 1; i <= 40; i++) {
-			n = add(t, NULL, BCF_BOOL_NOT, 0, 1, n);
+			n = pb_node(t, BCF_BOOL_NOT, 0, 1, n);
 			if (i == 10)
 				not10a = n;
 		}
 		not40a = n;
 	}
 	/* section 8 stand-ins: bitK -> pK */
-	p4 = add(t, "p4", BCF_BOOL_VAR, 0, 0);
-	p5 = add(t, "p5", BCF_BOOL_VAR, 0, 0);
-	p6 = add(t, "p6", BCF_BOOL_VAR, 0, 0);
-	p7 = add(t, "p7", BCF_BOOL_VAR, 0, 0);
-	np4 = add(t, NULL, BCF_BOOL_NOT, 0, 1, p4);                 /* @603 */
-	c605 = add(t, "c605", BCF_BOOL_CONJ, 0, 2, p5, np4);        /* @605 */
+	p4 = pb_name(t, pb_node(t, BCF_BOOL_VAR, 0, 0), "p4");
+	p5 = pb_name(t, pb_node(t, BCF_BOOL_VAR, 0, 0), "p5");
+	p6 = pb_name(t, pb_node(t, BCF_BOOL_VAR, 0, 0), "p6");
+	p7 = pb_name(t, pb_node(t, BCF_BOOL_VAR, 0, 0), "p7");
+	np4 = pb_node(t, BCF_BOOL_NOT, 0, 1, p4);                 /* @603 */
+	c605 = pb_name(t, pb_node(t, BCF_BOOL_CONJ, 0, 2, p5, np4), "c605");        /* @605 */
 	{
-		uint32_t np5 = add(t, NULL, BCF_BOOL_NOT, 0, 1, p5);
+		uint32_t np5 = pb_node(t, BCF_BOOL_NOT, 0, 1, p5);
 
-		d608 = add(t, "d608", BCF_BOOL_DISJ, 0, 2, c605, np5); /* @608 */
+		d608 = pb_name(t, pb_node(t, BCF_BOOL_DISJ, 0, 2, c605, np5), "d608"); /* @608 */
 	}
-	x121 = add(t, "x121", BCF_BOOL_XOR, 0, 2, a, b);            /* @121 */
-	d590 = add(t, "d590", BCF_BOOL_DISJ, 0, 2, ab_and, x121);   /* @590 = (@587 | @121) */
+	x121 = pb_name(t, pb_node(t, BCF_BOOL_XOR, 0, 2, a, b), "x121");            /* @121 */
+	d590 = pb_name(t, pb_node(t, BCF_BOOL_DISJ, 0, 2, ab_and, x121), "d590");   /* @590 = (@587 | @121) */
 	{
-		uint32_t np6 = add(t, NULL, BCF_BOOL_NOT, 0, 1, p6);
+		uint32_t np6 = pb_node(t, BCF_BOOL_NOT, 0, 1, p6);
 
-		xn221 = add(t, "xn221", BCF_BOOL_XOR, 0, 2, np6, d);   /* @221 */
+		xn221 = pb_name(t, pb_node(t, BCF_BOOL_XOR, 0, 2, np6, d), "xn221");   /* @221 */
 	}
 }
 
@@ -863,31 +845,32 @@ static void test_cnf(struct bcf_checker *c)
 
 static void test_worked_example(enum bcf_check_mode mode)
 {
-	static struct tb W;
+	static struct pb W;
 	struct bcf_checker c;
 	uint32_t x1, x2, x3, x4, c1, c2, c3, c4, c5, goal, s[10], s9b, s9c, s9d, i;
 	uint64_t base;
 	int err, bad = 0;
 
-	memset(&W, 0, sizeof(W));
-	x1 = add(&W, "x1", BCF_BOOL_VAR, 0, 0);
-	x2 = add(&W, "x2", BCF_BOOL_VAR, 0, 0);
-	x3 = add(&W, "x3", BCF_BOOL_VAR, 0, 0);
-	x4 = add(&W, "x4", BCF_BOOL_VAR, 0, 0);
-	add(&W, NULL, BCF_BOOL_NOT, 0, 1, x1);
-	add(&W, NULL, BCF_BOOL_NOT, 0, 1, x2);
-	add(&W, NULL, BCF_BOOL_NOT, 0, 1, x3);
-	add(&W, NULL, BCF_BOOL_NOT, 0, 1, x4);
-	c1 = add(&W, "C1", BCF_BOOL_DISJ, 0, 3, x1, x2, x3);
-	c2 = add(&W, "C2", BCF_BOOL_DISJ, 0, 2, 4, x2);
-	c3 = add(&W, "C3", BCF_BOOL_DISJ, 0, 2, 8, x2);
-	c4 = add(&W, "C4", BCF_BOOL_DISJ, 0, 2, 6, x4);
-	c5 = add(&W, "C5", BCF_BOOL_DISJ, 0, 2, 6, 10);
-	goal = add(&W, "goal", BCF_BOOL_CONJ, 0, 5, c1, c2, c3, c4, c5);
+	pb_reset(&W);
+	pb_reserve(&W, TB_MAX);
+	x1 = pb_name(&W, pb_node(&W, BCF_BOOL_VAR, 0, 0), "x1");
+	x2 = pb_name(&W, pb_node(&W, BCF_BOOL_VAR, 0, 0), "x2");
+	x3 = pb_name(&W, pb_node(&W, BCF_BOOL_VAR, 0, 0), "x3");
+	x4 = pb_name(&W, pb_node(&W, BCF_BOOL_VAR, 0, 0), "x4");
+	pb_node(&W, BCF_BOOL_NOT, 0, 1, x1);
+	pb_node(&W, BCF_BOOL_NOT, 0, 1, x2);
+	pb_node(&W, BCF_BOOL_NOT, 0, 1, x3);
+	pb_node(&W, BCF_BOOL_NOT, 0, 1, x4);
+	c1 = pb_name(&W, pb_node(&W, BCF_BOOL_DISJ, 0, 3, x1, x2, x3), "C1");
+	c2 = pb_name(&W, pb_node(&W, BCF_BOOL_DISJ, 0, 2, 4, x2), "C2");
+	c3 = pb_name(&W, pb_node(&W, BCF_BOOL_DISJ, 0, 2, 8, x2), "C3");
+	c4 = pb_name(&W, pb_node(&W, BCF_BOOL_DISJ, 0, 2, 6, x4), "C4");
+	c5 = pb_name(&W, pb_node(&W, BCF_BOOL_DISJ, 0, 2, 6, 10), "C5");
+	goal = pb_name(&W, pb_node(&W, BCF_BOOL_CONJ, 0, 5, c1, c2, c3, c4, c5), "goal");
 	ok(x1 == 0 && x4 == 3 && c1 == 12 && c2 == 16 && c3 == 19 && c4 == 22 && c5 == 25 &&
-	   goal == 28 && W.n == 34, "section 9 table has the spec's ids");
-	ok(bcf_table__scan(W.w, W.n, NULL, NULL, NULL) == 0, "section 9 table scans");
-	if (ckr_init(&c, W.w, W.n, mode)) {
+	   goal == 28 && W.nw == 34, "section 9 table has the spec's ids");
+	ok(bcf_table__scan(W.w, W.nw, NULL, NULL, NULL) == 0, "section 9 table scans");
+	if (ckr_init(&c, W.w, W.nw, mode)) {
 		ok(0, "ckr_init");
 		return;
 	}
@@ -959,15 +942,15 @@ static void test_worked_example(enum bcf_check_mode mode)
 		BCF_OPTS(bcf_check_opts, opts, .mode = mode, .stats = &st);
 
 		buf[0] = BCF_MAGIC;
-		buf[1] = W.n;
+		buf[1] = W.nw;
 		buf[2] = sizeof(steps) / 4;
-		memcpy(&buf[3], W.w, W.n * 4);
-		memcpy(&buf[3 + W.n], steps, sizeof(steps));
-		err = bcf_check_proof(W.w, W.n, goal, buf, sizeof(buf), &opts);
+		memcpy(&buf[3], W.w, W.nw * 4);
+		memcpy(&buf[3 + W.nw], steps, sizeof(steps));
+		err = bcf_check_proof(W.w, W.nw, goal, buf, sizeof(buf), &opts);
 		ok(err == 0, "section 9 raw proof accepted by the driver [%s] (%d)",
 		   mode == BCF_CHECK_STRICT ? "strict" : "compat", err);
-		buf[3 + W.n + 24] = 1; /* s7 polarity 0b01: x1 now resolved the wrong way */
-		err = bcf_check_proof(W.w, W.n, goal, buf, sizeof(buf), &opts);
+		buf[3 + W.nw + 24] = 1; /* s7 polarity 0b01: x1 now resolved the wrong way */
+		err = bcf_check_proof(W.w, W.nw, goal, buf, sizeof(buf), &opts);
 		ok(err == -EINVAL && st.failed_step == 8,
 		   "section 9 with s7 polarity 0b01 rejected at the FACTORING step [%s] (%d at %u)",
 		   mode == BCF_CHECK_STRICT ? "strict" : "compat", err, st.failed_step);
@@ -1072,7 +1055,7 @@ static void run_mode(enum bcf_check_mode mode)
 {
 	struct bcf_checker c;
 
-	if (ckr_init(&c, T.w, T.n, mode)) {
+	if (ckr_init(&c, T.w, T.nw, mode)) {
 		ok(0, "ckr_init");
 		return;
 	}
@@ -1109,7 +1092,7 @@ static void test_refcounts(void)
 		{ rule_NOT_OR_ELIM, 1, { 0 }, 1, { 1 } },
 	};
 
-	if (ckr_init(&c, T.w, T.n, BCF_CHECK_STRICT)) {
+	if (ckr_init(&c, T.w, T.nw, BCF_CHECK_STRICT)) {
 		ok(0, "ckr_init");
 		return;
 	}
@@ -1144,7 +1127,7 @@ int main(void)
 	unsigned id, missing = 0;
 
 	build_table();
-	ok(bcf_table__scan(T.w, T.n, NULL, NULL, NULL) == 0, "test table scans (%u words)", T.n);
+	ok(bcf_table__scan(T.w, T.nw, NULL, NULL, NULL) == 0, "test table scans (%zu words)", T.nw);
 	for (id = 1; id < __MAX_BCF_BOOL_RULES; id++)
 		missing += !ckr_rule_lookup(BCF_RULE_BOOL | id);
 	ok(!missing, "all 33 boolean rules are registered (%u missing)", missing);
@@ -1154,7 +1137,7 @@ int main(void)
 		uint32_t concl;
 
 		/* no premises and no parameters: every rule rejects without reading */
-		if (!ckr_init(&c, T.w, T.n, BCF_CHECK_KERNEL_COMPAT)) {
+		if (!ckr_init(&c, T.w, T.nw, BCF_CHECK_KERNEL_COMPAT)) {
 			for (id = 1; id < __MAX_BCF_BOOL_RULES; id++) {
 				ckr_rule_fn fn = ckr_rule_lookup(BCF_RULE_BOOL | id);
 

@@ -16,6 +16,7 @@
 #include "checker/checker.h"
 #include "checker/poly.h"
 #include "lang/arena.h"
+#include "tests/proof_build.h"
 #include "tests/tap.h"
 
 #define TMAX (1u << 18)
@@ -24,8 +25,8 @@
 
 /* ---- a plain (not hash-consed) expression table ------------------------ */
 
-static uint32_t tw[TMAX];
-static uint32_t tn;
+/* the table (tests/proof_build.h), at most TMAX words (the bound of val[]) */
+static struct pb TB;
 static int toverflow;
 
 /* mutation of the n-th node the builder creates (see mk_mut) */
@@ -36,17 +37,11 @@ static struct {
 
 static uint32_t node(uint8_t code, uint16_t params, const uint32_t *args, unsigned vlen)
 {
-	uint32_t id = tn;
-
-	if (tn + vlen + 1 > TMAX) {
+	if (TB.nw + vlen + 1 > TMAX) {
 		toverflow = 1;
 		return 0;
 	}
-	tw[tn++] = BCF_EXPR_HDR(code, vlen, params);
-	if (vlen)
-		memcpy(&tw[tn], args, vlen * sizeof(uint32_t));
-	tn += vlen;
-	return id;
+	return pb_nodev(&TB, code, params, vlen, args);
 }
 
 static uint32_t n1(uint8_t code, uint16_t params, uint32_t a)
@@ -84,7 +79,8 @@ static uint32_t T, F;
 
 static void reset(void)
 {
-	tn = 0;
+	pb_reset(&TB);
+	pb_reserve(&TB, TMAX); /* node() stays within: the table never moves */
 	toverflow = 0;
 	T = node(BCF_BOOL_VAL, BCF_TRUE, NULL, 0);
 	F = node(BCF_BOOL_VAL, BCF_FALSE, NULL, 0);
@@ -120,7 +116,7 @@ static int mk_mut(void *ctx, uint8_t code, uint16_t params, const uint32_t *args
 				break;
 			}
 			case BCF_BOOL_BITOF: /* another bit, if the variable has one */
-				if ((params ^ 1u) < (tw[a[0]] >> 16 & 0xff)) {
+				if ((params ^ 1u) < (TB.w[a[0]] >> 16 & 0xff)) {
 					params ^= 1;
 					other_bit = true;
 				}
@@ -167,11 +163,11 @@ static int run_rule(enum bcf_check_mode mode, uint16_t rule, const uint32_t *pre
 
 	if (toverflow)
 		return -ENOMEM;
-	if (bcf_table__scan(tw, tn, NULL, &bad, &why)) {
+	if (bcf_table__scan(TB.w, TB.nw, NULL, &bad, &why)) {
 		diag("test table rejected at %u: %s", bad, why);
 		return -ENOTRECOVERABLE;
 	}
-	if (ckr_init(&c, tw, tn, mode))
+	if (ckr_init(&c, TB.w, TB.nw, mode))
 		return -ENOMEM;
 	err = fn(&c, prem, np, params, nparams, &concl);
 	last_trusted = c.trusted;
@@ -233,8 +229,8 @@ static void eval_table(uint64_t assignment)
 	uint32_t id;
 	unsigned i, shift = 0;
 
-	for (id = 0; id < tn; id += (tw[id] >> 8 & 0xff) + 1) {
-		const struct bcf_expr *e = (const struct bcf_expr *)&tw[id];
+	for (id = 0; id < TB.nw; id += (TB.w[id] >> 8 & 0xff) + 1) {
+		const struct bcf_expr *e = (const struct bcf_expr *)&TB.w[id];
 		unsigned w = bcf_is_bv(e) ? bcf_expr__width(e) : 1;
 		uint64_t m = bcf_mask(w), a0 = 0, a1 = 0, r = 0;
 
@@ -275,7 +271,7 @@ static void eval_table(uint64_t assignment)
 		case BCF_BOOL_ULE:
 		case BCF_BOOL_SLT:
 		case BCF_BOOL_SLE: {
-			unsigned aw = bcf_expr__width((const struct bcf_expr *)&tw[e->args[0]]);
+			unsigned aw = bcf_expr__width((const struct bcf_expr *)&TB.w[e->args[0]]);
 			int64_t x = (int64_t)sx(a0, aw), y = (int64_t)sx(a1, aw);
 
 			r = e->code == BCF_BOOL_ULT ? a0 < a1 : e->code == BCF_BOOL_ULE ? a0 <= a1 :
@@ -307,11 +303,11 @@ static void eval_table(uint64_t assignment)
 		case BCF_BV_ITE: r = a0 ? a1 : val[e->args[2]]; break;
 		case BCF_BV_EXTRACT: r = a0 >> BCF_EXPR_LOW(e->params); break;
 		case BCF_BV_SIGN_EXTEND:
-			r = sx(a0, bcf_expr__width((const struct bcf_expr *)&tw[e->args[0]]));
+			r = sx(a0, bcf_expr__width((const struct bcf_expr *)&TB.w[e->args[0]]));
 			break;
 		case BCF_BV_CONCAT:
 			for (r = 0, i = 0; i < e->vlen; i++) {
-				unsigned aw = bcf_expr__width((const struct bcf_expr *)&tw[e->args[i]]);
+				unsigned aw = bcf_expr__width((const struct bcf_expr *)&TB.w[e->args[i]]);
 
 				r = (r << aw) | val[e->args[i]];
 			}
@@ -328,8 +324,8 @@ static unsigned var_bits(void)
 	uint32_t id;
 	unsigned n = 0;
 
-	for (id = 0; id < tn; id += (tw[id] >> 8 & 0xff) + 1) {
-		const struct bcf_expr *e = (const struct bcf_expr *)&tw[id];
+	for (id = 0; id < TB.nw; id += (TB.w[id] >> 8 & 0xff) + 1) {
+		const struct bcf_expr *e = (const struct bcf_expr *)&TB.w[id];
 
 		if (e->code == BCF_BV_VAR)
 			n += bcf_expr__width(e);
@@ -715,7 +711,7 @@ static void test_shapes(void)
 	ok(run_rule(COMPAT, BCF_RULE_BITBLAST, p, 1, p, 1, NULL) == -EINVAL,
 	   "BITBLAST with a premise rejected");
 	ok(both(eq + 1, -EINVAL), "BITBLAST of an id inside a node rejected");
-	ok(both(tn + 5, -EINVAL), "BITBLAST of an id past the table rejected");
+	ok(both(TB.nw + 5, -EINVAL), "BITBLAST of an id past the table rejected");
 	ok(both(l, -EINVAL), "BITBLAST of a non-equality rejected");
 	{
 		uint32_t concl = 0;
@@ -762,7 +758,7 @@ static void test_shapes(void)
 		ok(both(eq_of(l, fb(r, 2)), -EINVAL),
 		   "2-bit add whose carry reuses another false node than bit 0 rejected");
 		/* duplicated leaf: a fresh bitof node for a0 inside the generate term */
-		g = n2(BCF_BOOL_CONJ, 0, n1(BCF_BOOL_BITOF, 0, tw[a[0] + 1]), b[0]);
+		g = n2(BCF_BOOL_CONJ, 0, n1(BCF_BOOL_BITOF, 0, TB.w[a[0] + 1]), b[0]);
 		pp = n2(BCF_BOOL_CONJ, 0, dx, F);
 		c1 = n2(BCF_BOOL_DISJ, 0, g, pp);
 		r[1] = n2(BCF_BOOL_XOR, 0, x1, c1);
@@ -1200,7 +1196,7 @@ static void test_poly_norm(void)
 	ok(poly(STRICT, eq_of(T, T)) == 0, "strict: identical bool sides accepted");
 	ok(poly(COMPAT, n2(BCF_BOOL_ULT, 0, x, y)) == -EINVAL, "POLY_NORM of a non-equality rejected");
 	ok(poly(COMPAT, x) == -EINVAL, "POLY_NORM of a bitvector rejected");
-	ok(poly(COMPAT, tn + 3) == -EINVAL, "POLY_NORM of a non-static id rejected");
+	ok(poly(COMPAT, TB.nw + 3) == -EINVAL, "POLY_NORM of a non-static id rejected");
 	ok(run_rule(COMPAT, BCF_RULE_POLY_NORM, NULL, 0, NULL, 0, NULL) == -EINVAL,
 	   "POLY_NORM without parameter rejected");
 	p2[0] = p2[1] = e;
@@ -1342,7 +1338,7 @@ static void test_poly_api(void)
 	e = add(16, sub(16, mul(16, cst(16, 3), mul(16, x, y)), y), cst(16, 7));
 	e1 = add(16, x, y);
 	e2 = add(16, y, x);
-	ckr_init(&c, tw, tn, STRICT);
+	ckr_init(&c, TB.w, TB.nw, STRICT);
 	p = poly_norm__new(ckr_lookup, &c);
 	ok(p && poly_norm__class(p, e, &cls) == 0 && poly_norm__is_poly(p, cls, &w, &n) &&
 	   w == 16 && n == 3, "poly API: 3xy - y + 7 has 3 terms at width 16");
@@ -1384,9 +1380,9 @@ static void test_poly_norm_eq(void)
 	prem = eq_of(m0, m1);
 	ok(run_rule(COMPAT, BCF_RULE_POLY_NORM_EQ, &prem, 1, NULL, 0, &concl) == 0,
 	   "POLY_NORM_EQ with odd constants accepted (compat)");
-	ce = (const struct bcf_expr *)&tw[concl];
-	a = (const struct bcf_expr *)&tw[ce->args[0]];
-	b = (const struct bcf_expr *)&tw[ce->args[1]];
+	ce = (const struct bcf_expr *)&TB.w[concl];
+	a = (const struct bcf_expr *)&TB.w[ce->args[0]];
+	b = (const struct bcf_expr *)&TB.w[ce->args[1]];
 	ok(ce->code == BCF_BOOL_EQ && a->code == BCF_BOOL_EQ && b->code == BCF_BOOL_EQ &&
 	   a->args[0] == x0 && a->args[1] == x1 && b->args[0] == y0 && b->args[1] == y1,
 	   "POLY_NORM_EQ concludes (= (= x0 x1) (= y0 y1))");
@@ -1441,7 +1437,7 @@ static uint32_t random_node(uint32_t limit)
 {
 	uint32_t id, pick = 0, n = 0;
 
-	for (id = 0; id < limit; id += (tw[id] >> 8 & 0xff) + 1)
+	for (id = 0; id < limit; id += (TB.w[id] >> 8 & 0xff) + 1)
 		if (!rnd(++n))
 			pick = id;
 	return pick;
@@ -1469,14 +1465,14 @@ static void test_random_mutants(void)
 			const struct bcf_expr *e;
 
 			id = random_node(eq);
-			e = (const struct bcf_expr *)&tw[id];
+			e = (const struct bcf_expr *)&TB.w[id];
 			if (bcf_is_leaf(e) || rnd(4) == 0)
-				tw[id] ^= 1u << (16 + rnd(16)); /* a params bit */
+				TB.w[id] ^= 1u << (16 + rnd(16)); /* a params bit */
 			else
-				tw[id + 1 + rnd(e->vlen)] = random_node(id);
+				TB.w[id + 1 + rnd(e->vlen)] = random_node(id);
 		}
 		tries++;
-		if (bcf_table__scan(tw, tn, NULL, NULL, NULL))
+		if (bcf_table__scan(TB.w, TB.nw, NULL, NULL, NULL))
 			continue;
 		typed++;
 		a = bitblast(COMPAT, eq);

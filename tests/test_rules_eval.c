@@ -11,9 +11,9 @@
 #include <string.h>
 
 #include "tests/tap.h"
-#include "tests/ckr_tb.h"
+#include "tests/proof_build.h"
 
-static struct tb T;
+static struct pb T;
 
 #define COMPAT BCF_CHECK_KERNEL_COMPAT
 #define STRICT BCF_CHECK_STRICT
@@ -34,7 +34,7 @@ static struct ev_out run_eval(uint32_t root, enum bcf_check_mode mode)
 	const uint32_t *re = &T.w[root];
 	unsigned code = *re & 0xff;
 
-	o.err = tb_run(&T, mode, rule_EVALUATE, &root, 1, cw, &cid, bi, &o.leak);
+	o.err = pb_run(&T, mode, rule_EVALUATE, &root, 1, cw, &cid, bi, &o.leak);
 	if (o.err)
 		return o;
 	if (cw[0] != BCF_EXPR_HDR(BCF_BOOL_EQ, 2, 0) || cw[1] != root)
@@ -50,7 +50,7 @@ static struct ev_out run_eval(uint32_t root, enum bcf_check_mode mode)
 			     : code == BCF_BV_FROM_BOOL ? (*re >> 8) & 0xff
 			     : (*re >> 16) & 0xff;
 
-		o.shape_ok = cw[2] >= T.n && (cw[8] & 0xff) == BCF_BV_VAL &&
+		o.shape_ok = cw[2] >= T.nw && (cw[8] & 0xff) == BCF_BV_VAL &&
 			     ((cw[8] >> 16) & 0xff) == w;
 		o.val = cw[9];
 		if (w > 32)
@@ -200,7 +200,7 @@ static struct rv gen_const(unsigned w)
 	struct rv r = { 0 };
 
 	r.k = r.s = rnd_value(w);
-	r.id = tb_bv(&T, w, r.k);
+	r.id = pb_bv_masked(&T, w, r.k);
 	return r;
 }
 
@@ -241,7 +241,7 @@ static struct rv gen_bv(unsigned w, unsigned depth)
 		}
 		r.k = (uint64_t)(k & rmask(w));
 		r.s = (uint64_t)(s & rmask(w));
-		r.id = tb_node(&T, code, w, n, ids);
+		r.id = pb_nodev(&T, code, w, n, ids);
 		return r;
 	}
 	case 6: case 7: case 8: { /* sub div mod */
@@ -249,7 +249,7 @@ static struct rv gen_bv(unsigned w, unsigned depth)
 		uint8_t code = codes[op - 6];
 
 		a[0] = gen_bv(w, depth - 1);
-		a[1] = rnd_n(8) ? gen_bv(w, depth - 1) : (struct rv){ tb_bv(&T, w, 0), 0, 0, 0 };
+		a[1] = rnd_n(8) ? gen_bv(w, depth - 1) : (struct rv){ pb_bv_masked(&T, w, 0), 0, 0, 0 };
 		r.rej = a[0].rej | a[1].rej;
 		if (code == BCF_BV_SUB) {
 			r.k = rtrunc((s128)a[0].k - (s128)a[1].k, w);
@@ -264,7 +264,7 @@ static struct rv gen_bv(unsigned w, unsigned depth)
 			else
 				r.s = code == BCF_BV_DIV ? a[0].s / a[1].s : a[0].s % a[1].s;
 		}
-		r.id = tb_op(&T, code, w, 2, a[0].id, a[1].id);
+		r.id = pb_node(&T, code, w, 2, a[0].id, a[1].id);
 		return r;
 	}
 	case 9: case 10: case 11: { /* shifts */
@@ -276,7 +276,7 @@ static struct rv gen_bv(unsigned w, unsigned depth)
 		r.rej = a[0].rej | a[1].rej;
 		r.k = k_shift(code, a[0].k, a[1].k, w);
 		r.s = s_shift(code, a[0].s, a[1].s, w);
-		r.id = tb_op(&T, code, w, 2, a[0].id, a[1].id);
+		r.id = pb_node(&T, code, w, 2, a[0].id, a[1].id);
 		return r;
 	}
 	case 12: /* neg */
@@ -284,7 +284,7 @@ static struct rv gen_bv(unsigned w, unsigned depth)
 		r.rej = a[0].rej || a[0].k == ((uint64_t)1 << ((w - 1) % 32));
 		r.k = rtrunc(-(s128)a[0].k, w);
 		r.s = rtrunc(-(s128)a[0].s, w);
-		r.id = tb_op(&T, BCF_BV_NEG, w, 1, a[0].id);
+		r.id = pb_node(&T, BCF_BV_NEG, w, 1, a[0].id);
 		return r;
 	case 13: { /* extract */
 		unsigned aw = w + rnd_n(64 - w + 1), lo = rnd_n(aw - w + 1);
@@ -293,7 +293,7 @@ static struct rv gen_bv(unsigned w, unsigned depth)
 		r.rej = a[0].rej;
 		r.k = rhalve_n(a[0].k, lo) & rmask(w);
 		r.s = rhalve_n(a[0].s, lo) & rmask(w);
-		r.id = tb_op(&T, BCF_BV_EXTRACT, BCF_EXPR_PARAMS(lo + w - 1, lo), 1, a[0].id);
+		r.id = pb_node(&T, BCF_BV_EXTRACT, BCF_EXPR_PARAMS(lo + w - 1, lo), 1, a[0].id);
 		return r;
 	}
 	case 14: case 15: { /* sign / zero extend */
@@ -306,7 +306,7 @@ static struct rv gen_bv(unsigned w, unsigned depth)
 		r.rej = a[0].rej;
 		r.k = op == 14 ? rtrunc(rsigned(a[0].k, aw), w) : a[0].k;
 		r.s = op == 14 ? rtrunc(rsigned(a[0].s, aw), w) : a[0].s;
-		r.id = tb_op(&T, op == 14 ? BCF_BV_SIGN_EXTEND : BCF_BV_ZERO_EXTEND,
+		r.id = pb_node(&T, op == 14 ? BCF_BV_SIGN_EXTEND : BCF_BV_ZERO_EXTEND,
 			     BCF_EXPR_PARAMS(w - aw, w), 1, a[0].id);
 		return r;
 	}
@@ -330,7 +330,7 @@ static struct rv gen_bv(unsigned w, unsigned depth)
 		}
 		r.k = (uint64_t)k;
 		r.s = (uint64_t)s;
-		r.id = tb_node(&T, BCF_BV_CONCAT, w, n, ids);
+		r.id = pb_nodev(&T, BCF_BV_CONCAT, w, n, ids);
 		return r;
 	}
 	case 17: { /* from_bool: argument 0 is the least significant bit */
@@ -343,7 +343,7 @@ static struct rv gen_bv(unsigned w, unsigned depth)
 			r.k |= a[i].k << i;
 			r.s |= a[i].s << i;
 		}
-		r.id = tb_node(&T, BCF_BV_FROM_BOOL, 0, w, ids);
+		r.id = pb_nodev(&T, BCF_BV_FROM_BOOL, 0, w, ids);
 		return r;
 	}
 	case 18: case 19: /* ite on a bool or 1-bit condition */
@@ -353,14 +353,14 @@ static struct rv gen_bv(unsigned w, unsigned depth)
 		r.rej = a[0].rej | a[1].rej | a[2].rej;
 		r.k = a[0].k ? a[1].k : a[2].k;
 		r.s = a[0].s ? a[1].s : a[2].s;
-		r.id = tb_op(&T, BCF_BV_ITE, w, 3, a[0].id, a[1].id, a[2].id);
+		r.id = pb_node(&T, BCF_BV_ITE, w, 3, a[0].id, a[1].id, a[2].id);
 		return r;
 	default: { /* bvsize of a variable */
 		unsigned max = w >= 8 ? 255 : (1u << w) - 1, vw = 1 + rnd_n(max);
-		uint32_t v = tb_var(&T, vw);
+		uint32_t v = pb_bvvar(&T, vw);
 
 		r.k = r.s = vw;
-		r.id = tb_op(&T, BCF_BV_BVSIZE, w, 1, v);
+		r.id = pb_node(&T, BCF_BV_BVSIZE, w, 1, v);
 		return r;
 	}
 	}
@@ -397,14 +397,14 @@ static struct rv gen_bool(unsigned depth)
 	switch (op) {
 	case 0:
 		r.k = r.s = rnd_n(2);
-		r.id = tb_bool(&T, (int)r.k);
+		r.id = pb_bool(&T, (int)r.k);
 		return r;
 	case 1:
 		a[0] = gen_bool(depth - 1);
 		r = a[0];
 		r.k = !a[0].k;
 		r.s = !a[0].s;
-		r.id = tb_op(&T, BCF_BOOL_NOT, 0, 1, a[0].id);
+		r.id = pb_node(&T, BCF_BOOL_NOT, 0, 1, a[0].id);
 		return r;
 	case 2: case 3: case 4: { /* n-ary and or xor */
 		static const uint8_t codes[] = { BCF_BOOL_CONJ, BCF_BOOL_DISJ, BCF_BOOL_XOR };
@@ -430,7 +430,7 @@ static struct rv gen_bool(unsigned depth)
 				r.s = r.s != a[i].s;
 			}
 		}
-		r.id = tb_node(&T, code, 0, n, ids);
+		r.id = pb_nodev(&T, code, 0, n, ids);
 		return r;
 	}
 	case 5:
@@ -439,7 +439,7 @@ static struct rv gen_bool(unsigned depth)
 		r.rej = a[0].rej | a[1].rej;
 		r.k = !a[0].k || a[1].k;
 		r.s = !a[0].s || a[1].s;
-		r.id = tb_op(&T, BCF_BOOL_IMPLIES, 0, 2, a[0].id, a[1].id);
+		r.id = pb_node(&T, BCF_BOOL_IMPLIES, 0, 2, a[0].id, a[1].id);
 		return r;
 	case 6:
 		for (i = 0; i < 3; i++)
@@ -447,7 +447,7 @@ static struct rv gen_bool(unsigned depth)
 		r.rej = a[0].rej | a[1].rej | a[2].rej;
 		r.k = a[0].k ? a[1].k : a[2].k;
 		r.s = a[0].s ? a[1].s : a[2].s;
-		r.id = tb_op(&T, BCF_BOOL_ITE, 0, 3, a[0].id, a[1].id, a[2].id);
+		r.id = pb_node(&T, BCF_BOOL_ITE, 0, 3, a[0].id, a[1].id, a[2].id);
 		return r;
 	case 7: { /* comparison of two bit-vectors (or eq/distinct of bools) */
 		uint8_t code = cmps[rnd_n(10)];
@@ -464,7 +464,7 @@ static struct rv gen_bool(unsigned depth)
 		r.rej = a[0].rej | a[1].rej;
 		r.k = rcmp(code, a[0].k, a[1].k, w);
 		r.s = rcmp(code, a[0].s, a[1].s, w);
-		r.id = tb_op(&T, code, 0, 2, a[0].id, a[1].id);
+		r.id = pb_node(&T, code, 0, 2, a[0].id, a[1].id);
 		return r;
 	}
 	default: { /* bitof */
@@ -474,7 +474,7 @@ static struct rv gen_bool(unsigned depth)
 		r.rej = a[0].rej;
 		r.k = rhalve_n(a[0].k, bit) & 1;
 		r.s = rhalve_n(a[0].s, bit) & 1;
-		r.id = tb_op(&T, BCF_BOOL_BITOF, bit, 1, a[0].id);
+		r.id = pb_node(&T, BCF_BOOL_BITOF, bit, 1, a[0].id);
 		return r;
 	}
 	}
@@ -489,12 +489,12 @@ static void test_random_trees(void)
 		struct rv r;
 		struct ev_out c, s;
 
-		tb_reset(&T);
+		pb_reset(&T);
 		if (i % 3 == 0)
 			r = gen_bool(1 + rnd_n(4));
 		else
 			r = gen_bv(1 + rnd_n(64), 1 + rnd_n(4));
-		if (tb_scan(&T)) {
+		if (pb_scan(&T)) {
 			bad_scan++;
 			continue;
 		}
@@ -542,78 +542,78 @@ static void test_ops(void)
 {
 	uint32_t x, y, z, p, q, e;
 
-	tb_reset(&T);
-	x = tb_bv(&T, 8, 0x85);
-	y = tb_bv(&T, 8, 0x03);
-	z = tb_bv(&T, 8, 0x00);
-	p = tb_bool(&T, 1);
-	q = tb_bool(&T, 0);
-	e = tb_op(&T, BCF_BV_ADD, 8, 3, x, y, x);
+	pb_reset(&T);
+	x = pb_bv_masked(&T, 8, 0x85);
+	y = pb_bv_masked(&T, 8, 0x03);
+	z = pb_bv_masked(&T, 8, 0x00);
+	p = pb_bool(&T, 1);
+	q = pb_bool(&T, 0);
+	e = pb_node(&T, BCF_BV_ADD, 8, 3, x, y, x);
 	expect_both(e, 0x0d, "(bvadd #x85 #x03 #x85)");
-	e = tb_op(&T, BCF_BV_SUB, 8, 2, y, x);
+	e = pb_node(&T, BCF_BV_SUB, 8, 2, y, x);
 	expect_both(e, 0x7e, "(bvsub #x03 #x85)");
-	e = tb_op(&T, BCF_BV_MUL, 8, 3, x, y, y);
+	e = pb_node(&T, BCF_BV_MUL, 8, 3, x, y, y);
 	expect_both(e, 0xad, "(bvmul #x85 #x03 #x03)");
-	e = tb_op(&T, BCF_BV_DIV, 8, 2, x, y);
+	e = pb_node(&T, BCF_BV_DIV, 8, 2, x, y);
 	expect_both(e, 0x2c, "(bvudiv #x85 #x03)");
-	e = tb_op(&T, BCF_BV_MOD, 8, 2, x, y);
+	e = pb_node(&T, BCF_BV_MOD, 8, 2, x, y);
 	expect_both(e, 0x01, "(bvurem #x85 #x03)");
-	e = tb_op(&T, BCF_BV_OR, 8, 3, x, y, z);
+	e = pb_node(&T, BCF_BV_OR, 8, 3, x, y, z);
 	expect_both(e, 0x87, "(bvor #x85 #x03 #x00)");
-	e = tb_op(&T, BCF_BV_AND, 8, 2, x, y);
+	e = pb_node(&T, BCF_BV_AND, 8, 2, x, y);
 	expect_both(e, 0x01, "(bvand #x85 #x03)");
-	e = tb_op(&T, BCF_BV_XOR, 8, 3, x, y, y);
+	e = pb_node(&T, BCF_BV_XOR, 8, 3, x, y, y);
 	expect_both(e, 0x85, "(bvxor #x85 #x03 #x03)");
-	e = tb_op(&T, BCF_BV_LSH, 8, 2, x, y);
+	e = pb_node(&T, BCF_BV_LSH, 8, 2, x, y);
 	expect_both(e, 0x28, "(bvshl #x85 #x03)");
-	e = tb_op(&T, BCF_BV_RSH, 8, 2, x, y);
+	e = pb_node(&T, BCF_BV_RSH, 8, 2, x, y);
 	expect_both(e, 0x10, "(bvlshr #x85 #x03)");
-	e = tb_op(&T, BCF_BV_ARSH, 8, 2, x, y);
+	e = pb_node(&T, BCF_BV_ARSH, 8, 2, x, y);
 	expect_both(e, 0xf0, "(bvashr #x85 #x03)");
-	e = tb_op(&T, BCF_BV_NEG, 8, 1, y);
+	e = pb_node(&T, BCF_BV_NEG, 8, 1, y);
 	expect_both(e, 0xfd, "(bvneg #x03)");
-	e = tb_op(&T, BCF_BV_EXTRACT, BCF_EXPR_PARAMS(7, 2), 1, x);
+	e = pb_node(&T, BCF_BV_EXTRACT, BCF_EXPR_PARAMS(7, 2), 1, x);
 	expect_both(e, 0x21, "((_ extract 7 2) #x85)");
-	e = tb_op(&T, BCF_BV_SIGN_EXTEND, BCF_EXPR_PARAMS(8, 16), 1, x);
+	e = pb_node(&T, BCF_BV_SIGN_EXTEND, BCF_EXPR_PARAMS(8, 16), 1, x);
 	expect_both(e, 0xff85, "((_ sign_extend 8) #x85)");
-	e = tb_op(&T, BCF_BV_ZERO_EXTEND, BCF_EXPR_PARAMS(8, 16), 1, x);
+	e = pb_node(&T, BCF_BV_ZERO_EXTEND, BCF_EXPR_PARAMS(8, 16), 1, x);
 	expect_both(e, 0x0085, "((_ zero_extend 8) #x85)");
-	e = tb_op(&T, BCF_BV_CONCAT, 24, 3, x, y, z);
+	e = pb_node(&T, BCF_BV_CONCAT, 24, 3, x, y, z);
 	expect_both(e, 0x850300, "(concat #x85 #x03 #x00)");
-	e = tb_op(&T, BCF_BV_FROM_BOOL, 0, 3, p, q, p);
+	e = pb_node(&T, BCF_BV_FROM_BOOL, 0, 3, p, q, p);
 	expect_both(e, 0x5, "(from_bool true false true): argument 0 is bit 0");
-	e = tb_op(&T, BCF_BV_ITE, 8, 3, q, x, y);
+	e = pb_node(&T, BCF_BV_ITE, 8, 3, q, x, y);
 	expect_both(e, 0x03, "(ite false #x85 #x03)");
-	e = tb_op(&T, BCF_BV_ITE, 8, 3, tb_bv(&T, 1, 1), x, y);
+	e = pb_node(&T, BCF_BV_ITE, 8, 3, pb_bv_masked(&T, 1, 1), x, y);
 	expect_both(e, 0x85, "(ite #b1 #x85 #x03)");
-	e = tb_op(&T, BCF_BV_BVSIZE, 8, 1, tb_var(&T, 128));
+	e = pb_node(&T, BCF_BV_BVSIZE, 8, 1, pb_bvvar(&T, 128));
 	expect_both(e, 128, "(bvsize v:128): the variable is not visited");
-	e = tb_op(&T, BCF_BV_BVSIZE, 64, 1, tb_op(&T, BCF_BV_ADD, 16, 2, tb_var(&T, 16),
-						 tb_var(&T, 16)));
+	e = pb_node(&T, BCF_BV_BVSIZE, 64, 1, pb_node(&T, BCF_BV_ADD, 16, 2, pb_bvvar(&T, 16),
+						 pb_bvvar(&T, 16)));
 	expect_both(e, 16, "(bvsize (bvadd v v)) at width 64");
 	/* bool operators */
-	expect_both(tb_op(&T, BCF_BOOL_NOT, 0, 1, q), 1, "(not false)");
-	expect_both(tb_op(&T, BCF_BOOL_CONJ, 0, 3, p, p, q), 0, "(and true true false)");
-	expect_both(tb_op(&T, BCF_BOOL_DISJ, 0, 3, q, q, p), 1, "(or false false true)");
-	expect_both(tb_op(&T, BCF_BOOL_XOR, 0, 3, p, p, p), 1, "(xor true true true)");
-	expect_both(tb_op(&T, BCF_BOOL_IMPLIES, 0, 2, q, q), 1, "(=> false false)");
-	expect_both(tb_op(&T, BCF_BOOL_IMPLIES, 0, 2, p, q), 0, "(=> true false)");
-	expect_both(tb_op(&T, BCF_BOOL_ITE, 0, 3, p, q, p), 0, "(ite true false true)");
-	expect_both(tb_op(&T, BCF_BOOL_EQ, 0, 2, p, q), 0, "(= true false)");
-	expect_both(tb_op(&T, BCF_BOOL_EQ, 0, 2, x, tb_bv(&T, 8, 0x85)), 1, "(= #x85 #x85)");
-	expect_both(tb_op(&T, BCF_BOOL_DISTINCT, 0, 2, x, y), 1, "(distinct #x85 #x03)");
-	expect_both(tb_op(&T, BCF_BOOL_BITOF, 2, 1, x), 1, "(bitof 2 #x85)");
-	expect_both(tb_op(&T, BCF_BOOL_BITOF, 1, 1, x), 0, "(bitof 1 #x85)");
-	expect_both(tb_op(&T, BCF_BOOL_UGT, 0, 2, x, y), 1, "(bvugt #x85 #x03)");
-	expect_both(tb_op(&T, BCF_BOOL_UGE, 0, 2, y, x), 0, "(bvuge #x03 #x85)");
-	expect_both(tb_op(&T, BCF_BOOL_ULT, 0, 2, y, x), 1, "(bvult #x03 #x85)");
-	expect_both(tb_op(&T, BCF_BOOL_ULE, 0, 2, x, x), 1, "(bvule #x85 #x85)");
-	expect_both(tb_op(&T, BCF_BOOL_SGT, 0, 2, x, y), 0, "(bvsgt #x85 #x03): #x85 is negative");
-	expect_both(tb_op(&T, BCF_BOOL_SGE, 0, 2, y, x), 1, "(bvsge #x03 #x85)");
-	expect_both(tb_op(&T, BCF_BOOL_SLT, 0, 2, x, y), 1, "(bvslt #x85 #x03)");
-	expect_both(tb_op(&T, BCF_BOOL_SLE, 0, 2, y, y), 1, "(bvsle #x03 #x03)");
+	expect_both(pb_node(&T, BCF_BOOL_NOT, 0, 1, q), 1, "(not false)");
+	expect_both(pb_node(&T, BCF_BOOL_CONJ, 0, 3, p, p, q), 0, "(and true true false)");
+	expect_both(pb_node(&T, BCF_BOOL_DISJ, 0, 3, q, q, p), 1, "(or false false true)");
+	expect_both(pb_node(&T, BCF_BOOL_XOR, 0, 3, p, p, p), 1, "(xor true true true)");
+	expect_both(pb_node(&T, BCF_BOOL_IMPLIES, 0, 2, q, q), 1, "(=> false false)");
+	expect_both(pb_node(&T, BCF_BOOL_IMPLIES, 0, 2, p, q), 0, "(=> true false)");
+	expect_both(pb_node(&T, BCF_BOOL_ITE, 0, 3, p, q, p), 0, "(ite true false true)");
+	expect_both(pb_node(&T, BCF_BOOL_EQ, 0, 2, p, q), 0, "(= true false)");
+	expect_both(pb_node(&T, BCF_BOOL_EQ, 0, 2, x, pb_bv_masked(&T, 8, 0x85)), 1, "(= #x85 #x85)");
+	expect_both(pb_node(&T, BCF_BOOL_DISTINCT, 0, 2, x, y), 1, "(distinct #x85 #x03)");
+	expect_both(pb_node(&T, BCF_BOOL_BITOF, 2, 1, x), 1, "(bitof 2 #x85)");
+	expect_both(pb_node(&T, BCF_BOOL_BITOF, 1, 1, x), 0, "(bitof 1 #x85)");
+	expect_both(pb_node(&T, BCF_BOOL_UGT, 0, 2, x, y), 1, "(bvugt #x85 #x03)");
+	expect_both(pb_node(&T, BCF_BOOL_UGE, 0, 2, y, x), 0, "(bvuge #x03 #x85)");
+	expect_both(pb_node(&T, BCF_BOOL_ULT, 0, 2, y, x), 1, "(bvult #x03 #x85)");
+	expect_both(pb_node(&T, BCF_BOOL_ULE, 0, 2, x, x), 1, "(bvule #x85 #x85)");
+	expect_both(pb_node(&T, BCF_BOOL_SGT, 0, 2, x, y), 0, "(bvsgt #x85 #x03): #x85 is negative");
+	expect_both(pb_node(&T, BCF_BOOL_SGE, 0, 2, y, x), 1, "(bvsge #x03 #x85)");
+	expect_both(pb_node(&T, BCF_BOOL_SLT, 0, 2, x, y), 1, "(bvslt #x85 #x03)");
+	expect_both(pb_node(&T, BCF_BOOL_SLE, 0, 2, y, y), 1, "(bvsle #x03 #x03)");
 	expect_both(p, 1, "true evaluates to true");
-	ok(!tb_scan(&T), "operator table well formed");
+	ok(!pb_scan(&T), "operator table well formed");
 }
 
 /* ---- quirks and rejections ---------------------------------------------- */
@@ -625,150 +625,150 @@ static void test_quirks(void)
 	unsigned i;
 
 	/* a constant gives (= c c') with a new node */
-	tb_reset(&T);
-	c8 = tb_bv(&T, 8, 8);
+	pb_reset(&T);
+	c8 = pb_bv_masked(&T, 8, 8);
 	o = run_eval(c8, COMPAT);
 	ok(!o.err && o.shape_ok && o.val == 8, "EVALUATE #x08 gives (= #x08 <new #x08>)");
 
 	/* operators that cannot be evaluated */
-	tb_reset(&T);
-	c8 = tb_bv(&T, 8, 5);
-	expect_reject(tb_op(&T, BCF_BV_NOT, 8, 1, c8), -EINVAL, "(bvnot #x05)");
-	expect_reject(tb_op(&T, BCF_BV_REPEAT, BCF_EXPR_PARAMS(2, 16), 1, c8), -EINVAL,
+	pb_reset(&T);
+	c8 = pb_bv_masked(&T, 8, 5);
+	expect_reject(pb_node(&T, BCF_BV_NOT, 8, 1, c8), -EINVAL, "(bvnot #x05)");
+	expect_reject(pb_node(&T, BCF_BV_REPEAT, BCF_EXPR_PARAMS(2, 16), 1, c8), -EINVAL,
 		      "((_ repeat 2) #x05)");
-	expect_reject(tb_op(&T, BCF_BV_SDIV, 8, 2, c8, c8), -EOPNOTSUPP, "(bvsdiv #x05 #x05)");
-	expect_reject(tb_op(&T, BCF_BV_SMOD, 8, 2, c8, c8), -EOPNOTSUPP, "(bvsmod #x05 #x05)");
-	e = tb_op(&T, BCF_BV_NOT, 8, 1, c8);
-	expect_reject(tb_op(&T, BCF_BV_ADD, 8, 2, c8, e), -EINVAL, "bvnot below an add");
+	expect_reject(pb_node(&T, BCF_BV_SDIV, 8, 2, c8, c8), -EOPNOTSUPP, "(bvsdiv #x05 #x05)");
+	expect_reject(pb_node(&T, BCF_BV_SMOD, 8, 2, c8, c8), -EOPNOTSUPP, "(bvsmod #x05 #x05)");
+	e = pb_node(&T, BCF_BV_NOT, 8, 1, c8);
+	expect_reject(pb_node(&T, BCF_BV_ADD, 8, 2, c8, e), -EINVAL, "bvnot below an add");
 
 	/* variables, lists, widths */
-	v = tb_var(&T, 8);
+	v = pb_bvvar(&T, 8);
 	expect_reject(v, -EINVAL, "a bv variable");
-	expect_reject(tb_bvar(&T), -EINVAL, "a bool variable");
-	expect_reject(tb_op(&T, BCF_BV_ADD, 8, 2, c8, v), -EINVAL, "a variable below an add");
-	expect_reject(tb_op(&T, BCF_LIST_VAL, 0, 1, c8), -EINVAL, "a list constant");
-	a = tb_op(&T, BCF_BV_CONCAT, 128, 2, tb_bv(&T, 64, 1), tb_bv(&T, 64, 2));
+	expect_reject(pb_boolvar(&T), -EINVAL, "a bool variable");
+	expect_reject(pb_node(&T, BCF_BV_ADD, 8, 2, c8, v), -EINVAL, "a variable below an add");
+	expect_reject(pb_node(&T, BCF_LIST_VAL, 0, 1, c8), -EINVAL, "a list constant");
+	a = pb_node(&T, BCF_BV_CONCAT, 128, 2, pb_bv_masked(&T, 64, 1), pb_bv_masked(&T, 64, 2));
 	expect_reject(a, -EINVAL, "a 128-bit concat as the root");
-	expect_reject(tb_op(&T, BCF_BV_EXTRACT, BCF_EXPR_PARAMS(7, 0), 1, a), -E2BIG,
+	expect_reject(pb_node(&T, BCF_BV_EXTRACT, BCF_EXPR_PARAMS(7, 0), 1, a), -E2BIG,
 		      "an 8-bit extract of a 128-bit concat");
-	expect_reject(tb_op(&T, BCF_BV_EXTRACT, BCF_EXPR_PARAMS(7, 0), 1,
-			    tb_op(&T, BCF_BV_CONCAT, 128, 2, tb_var(&T, 64), tb_bv(&T, 64, 2))),
+	expect_reject(pb_node(&T, BCF_BV_EXTRACT, BCF_EXPR_PARAMS(7, 0), 1,
+			    pb_node(&T, BCF_BV_CONCAT, 128, 2, pb_bvvar(&T, 64), pb_bv_masked(&T, 64, 2))),
 		      -EINVAL, "extract of a 128-bit concat of a variable: the variable first");
-	expect_reject(tb_op(&T, BCF_BV_SDIV, 8, 2, v, c8), -EINVAL,
+	expect_reject(pb_node(&T, BCF_BV_SDIV, 8, 2, v, c8), -EINVAL,
 		      "(bvsdiv v #x05): the variable is refused before sdiv");
-	expect_reject(tb_op(&T, BCF_BV_SDIV, 8, 2, tb_op(&T, BCF_BV_NOT, 8, 1, c8), c8), -EINVAL,
+	expect_reject(pb_node(&T, BCF_BV_SDIV, 8, 2, pb_node(&T, BCF_BV_NOT, 8, 1, c8), c8), -EINVAL,
 		      "(bvsdiv (bvnot #x05) #x05): children first");
-	expect_reject(tb_op(&T, BCF_BV_NOT, 8, 1, tb_op(&T, BCF_BV_SDIV, 8, 2, c8, c8)),
+	expect_reject(pb_node(&T, BCF_BV_NOT, 8, 1, pb_node(&T, BCF_BV_SDIV, 8, 2, c8, c8)),
 		      -EOPNOTSUPP, "(bvnot (bvsdiv #x05 #x05)): children first");
-	expect_reject(tb_op(&T, BCF_BOOL_BITOF, 3, 1, a), -E2BIG, "bitof of a 128-bit concat");
-	expect_reject(tb_op(&T, BCF_BOOL_EQ, 0, 2, tb_var(&T, 8), c8), -EINVAL,
+	expect_reject(pb_node(&T, BCF_BOOL_BITOF, 3, 1, a), -E2BIG, "bitof of a 128-bit concat");
+	expect_reject(pb_node(&T, BCF_BOOL_EQ, 0, 2, pb_bvvar(&T, 8), c8), -EINVAL,
 		      "(= v #x05) bool root with a variable");
-	e = tb_op(&T, BCF_BV_CONCAT, 64, 2, tb_bv(&T, 32, 0x12345678), tb_bv(&T, 32, 0x9abcdef0));
+	e = pb_node(&T, BCF_BV_CONCAT, 64, 2, pb_bv_masked(&T, 32, 0x12345678), pb_bv_masked(&T, 32, 0x9abcdef0));
 	expect_both(e, 0x123456789abcdef0ull, "a 64-bit concat of two 32-bit constants");
 
 	/* zero divisors, even in an untaken ite branch */
-	tb_reset(&T);
-	c8 = tb_bv(&T, 8, 5);
-	a = tb_bv(&T, 8, 0);
-	expect_reject(tb_op(&T, BCF_BV_DIV, 8, 2, c8, a), -EINVAL, "(bvudiv #x05 #x00)");
-	expect_reject(tb_op(&T, BCF_BV_MOD, 8, 2, c8, a), -EINVAL, "(bvurem #x05 #x00)");
-	e = tb_op(&T, BCF_BV_DIV, 8, 2, c8, a);
-	expect_reject(tb_op(&T, BCF_BV_ITE, 8, 3, tb_bool(&T, 1), c8, e), -EINVAL,
+	pb_reset(&T);
+	c8 = pb_bv_masked(&T, 8, 5);
+	a = pb_bv_masked(&T, 8, 0);
+	expect_reject(pb_node(&T, BCF_BV_DIV, 8, 2, c8, a), -EINVAL, "(bvudiv #x05 #x00)");
+	expect_reject(pb_node(&T, BCF_BV_MOD, 8, 2, c8, a), -EINVAL, "(bvurem #x05 #x00)");
+	e = pb_node(&T, BCF_BV_DIV, 8, 2, c8, a);
+	expect_reject(pb_node(&T, BCF_BV_ITE, 8, 3, pb_bool(&T, 1), c8, e), -EINVAL,
 		      "(ite true #x05 (bvudiv #x05 #x00)): untaken branch still evaluated");
-	e = tb_eq(&T, tb_op(&T, BCF_BV_MOD, 8, 2, c8, a), a);
-	expect_reject(tb_op(&T, BCF_BOOL_ITE, 0, 3, tb_bool(&T, 0), e, tb_bool(&T, 1)), -EINVAL,
+	e = pb_eq(&T, pb_node(&T, BCF_BV_MOD, 8, 2, c8, a), a);
+	expect_reject(pb_node(&T, BCF_BOOL_ITE, 0, 3, pb_bool(&T, 0), e, pb_bool(&T, 1)), -EINVAL,
 		      "bool ite with a zero divisor in the untaken branch");
-	e = tb_op(&T, BCF_BV_DIV, 8, 2, c8, tb_op(&T, BCF_BV_SUB, 8, 2, c8, c8));
+	e = pb_node(&T, BCF_BV_DIV, 8, 2, c8, pb_node(&T, BCF_BV_SUB, 8, 2, c8, c8));
 	expect_reject(e, -EINVAL, "divisor evaluating to zero");
 
 	/* NEG quirk: operand 2^((w-1) mod 32) */
-	tb_reset(&T);
-	expect_reject(tb_op(&T, BCF_BV_NEG, 8, 1, tb_bv(&T, 8, 0x80)), -EINVAL, "(bvneg #x80) w=8");
-	expect_both(tb_op(&T, BCF_BV_NEG, 8, 1, tb_bv(&T, 8, 0x81)), 0x7f, "(bvneg #x81) w=8");
-	expect_reject(tb_op(&T, BCF_BV_NEG, 1, 1, tb_bv(&T, 1, 1)), -EINVAL, "(bvneg #b1) w=1");
-	expect_reject(tb_op(&T, BCF_BV_NEG, 32, 1, tb_bv(&T, 32, 0x80000000u)), -EINVAL,
+	pb_reset(&T);
+	expect_reject(pb_node(&T, BCF_BV_NEG, 8, 1, pb_bv_masked(&T, 8, 0x80)), -EINVAL, "(bvneg #x80) w=8");
+	expect_both(pb_node(&T, BCF_BV_NEG, 8, 1, pb_bv_masked(&T, 8, 0x81)), 0x7f, "(bvneg #x81) w=8");
+	expect_reject(pb_node(&T, BCF_BV_NEG, 1, 1, pb_bv_masked(&T, 1, 1)), -EINVAL, "(bvneg #b1) w=1");
+	expect_reject(pb_node(&T, BCF_BV_NEG, 32, 1, pb_bv_masked(&T, 32, 0x80000000u)), -EINVAL,
 		      "(bvneg #x80000000) w=32");
-	expect_reject(tb_op(&T, BCF_BV_NEG, 64, 1, tb_bv(&T, 64, 0x80000000u)), -EINVAL,
+	expect_reject(pb_node(&T, BCF_BV_NEG, 64, 1, pb_bv_masked(&T, 64, 0x80000000u)), -EINVAL,
 		      "(bvneg 0x80000000) w=64 (32-bit shift quirk)");
-	expect_both(tb_op(&T, BCF_BV_NEG, 64, 1, tb_bv(&T, 64, 0x8000000000000000ull)),
+	expect_both(pb_node(&T, BCF_BV_NEG, 64, 1, pb_bv_masked(&T, 64, 0x8000000000000000ull)),
 		    0x8000000000000000ull, "(bvneg 0x8000000000000000) w=64 accepted");
-	expect_reject(tb_op(&T, BCF_BV_NEG, 40, 1, tb_bv(&T, 40, 0x80)), -EINVAL,
+	expect_reject(pb_node(&T, BCF_BV_NEG, 40, 1, pb_bv_masked(&T, 40, 0x80)), -EINVAL,
 		      "(bvneg 0x80) w=40");
-	expect_both(tb_op(&T, BCF_BV_NEG, 40, 1, tb_bv(&T, 40, 0x8000000000ull)),
+	expect_both(pb_node(&T, BCF_BV_NEG, 40, 1, pb_bv_masked(&T, 40, 0x8000000000ull)),
 		    0x8000000000ull, "(bvneg 0x8000000000) w=40 accepted");
-	expect_both(tb_op(&T, BCF_BV_NEG, 64, 1, tb_bv(&T, 64, 0)), 0, "(bvneg 0) w=64");
+	expect_both(pb_node(&T, BCF_BV_NEG, 64, 1, pb_bv_masked(&T, 64, 0)), 0, "(bvneg 0) w=64");
 
 	/* shift quirks: kernel results in compat, strict rejects */
-	tb_reset(&T);
-	c8 = tb_bv(&T, 8, 0x85);
-	expect_quirk(tb_op(&T, BCF_BV_LSH, 8, 2, tb_bv(&T, 8, 5), tb_bv(&T, 8, 64)), 5,
+	pb_reset(&T);
+	c8 = pb_bv_masked(&T, 8, 0x85);
+	expect_quirk(pb_node(&T, BCF_BV_LSH, 8, 2, pb_bv_masked(&T, 8, 5), pb_bv_masked(&T, 8, 64)), 5,
 		     "8-bit 5 << 64 = 5");
-	expect_quirk(tb_op(&T, BCF_BV_RSH, 8, 2, c8, tb_bv(&T, 8, 64)), 0x85, "8-bit 0x85 >> 64");
-	expect_quirk(tb_op(&T, BCF_BV_RSH, 8, 2, c8, tb_bv(&T, 8, 65)), 0x42, "8-bit 0x85 >> 65");
-	expect_quirk(tb_op(&T, BCF_BV_ARSH, 8, 2, c8, tb_bv(&T, 8, 65)), 0xc2,
+	expect_quirk(pb_node(&T, BCF_BV_RSH, 8, 2, c8, pb_bv_masked(&T, 8, 64)), 0x85, "8-bit 0x85 >> 64");
+	expect_quirk(pb_node(&T, BCF_BV_RSH, 8, 2, c8, pb_bv_masked(&T, 8, 65)), 0x42, "8-bit 0x85 >> 65");
+	expect_quirk(pb_node(&T, BCF_BV_ARSH, 8, 2, c8, pb_bv_masked(&T, 8, 65)), 0xc2,
 		     "8-bit 0x85 ashr 65");
-	expect_quirk(tb_op(&T, BCF_BV_ARSH, 8, 2, tb_bv(&T, 8, 0x45), tb_bv(&T, 8, 64)), 0x45,
+	expect_quirk(pb_node(&T, BCF_BV_ARSH, 8, 2, pb_bv_masked(&T, 8, 0x45), pb_bv_masked(&T, 8, 64)), 0x45,
 		     "8-bit 0x45 ashr 64");
-	expect_both(tb_op(&T, BCF_BV_LSH, 8, 2, c8, tb_bv(&T, 8, 8)), 0, "8-bit 0x85 << 8");
-	expect_both(tb_op(&T, BCF_BV_LSH, 8, 2, c8, tb_bv(&T, 8, 63)), 0, "8-bit 0x85 << 63");
-	expect_both(tb_op(&T, BCF_BV_RSH, 8, 2, c8, tb_bv(&T, 8, 63)), 0, "8-bit 0x85 >> 63");
-	expect_both(tb_op(&T, BCF_BV_ARSH, 8, 2, c8, tb_bv(&T, 8, 9)), 0xff, "8-bit 0x85 ashr 9");
-	expect_both(tb_op(&T, BCF_BV_LSH, 8, 2, tb_bv(&T, 8, 0), tb_bv(&T, 8, 200)), 0,
+	expect_both(pb_node(&T, BCF_BV_LSH, 8, 2, c8, pb_bv_masked(&T, 8, 8)), 0, "8-bit 0x85 << 8");
+	expect_both(pb_node(&T, BCF_BV_LSH, 8, 2, c8, pb_bv_masked(&T, 8, 63)), 0, "8-bit 0x85 << 63");
+	expect_both(pb_node(&T, BCF_BV_RSH, 8, 2, c8, pb_bv_masked(&T, 8, 63)), 0, "8-bit 0x85 >> 63");
+	expect_both(pb_node(&T, BCF_BV_ARSH, 8, 2, c8, pb_bv_masked(&T, 8, 9)), 0xff, "8-bit 0x85 ashr 9");
+	expect_both(pb_node(&T, BCF_BV_LSH, 8, 2, pb_bv_masked(&T, 8, 0), pb_bv_masked(&T, 8, 200)), 0,
 		    "8-bit 0 << 200: same in both semantics");
-	expect_quirk(tb_op(&T, BCF_BV_RSH, 8, 2, c8, tb_bv(&T, 8, 128)), 0x85,
+	expect_quirk(pb_node(&T, BCF_BV_RSH, 8, 2, c8, pb_bv_masked(&T, 8, 128)), 0x85,
 		     "8-bit 0x85 >> 128 (amount taken mod 64)");
-	e = tb_op(&T, BCF_BV_LSH, 8, 2, tb_bv(&T, 8, 5), tb_bv(&T, 8, 64));
-	expect_both(tb_op(&T, BCF_BV_AND, 8, 2, e, tb_bv(&T, 8, 0)), 0,
+	e = pb_node(&T, BCF_BV_LSH, 8, 2, pb_bv_masked(&T, 8, 5), pb_bv_masked(&T, 8, 64));
+	expect_both(pb_node(&T, BCF_BV_AND, 8, 2, e, pb_bv_masked(&T, 8, 0)), 0,
 		    "a diverging shift masked away: strict accepts the equal result");
-	expect_quirk(tb_op(&T, BCF_BV_LSH, 64, 2, tb_bv(&T, 64, 3), tb_bv(&T, 64, 64)), 3,
+	expect_quirk(pb_node(&T, BCF_BV_LSH, 64, 2, pb_bv_masked(&T, 64, 3), pb_bv_masked(&T, 64, 64)), 3,
 		     "64-bit 3 << 64 = 3");
-	expect_quirk(tb_op(&T, BCF_BV_RSH, 64, 2, tb_bv(&T, 64, 0x100), tb_bv(&T, 64, 66)), 0x40,
+	expect_quirk(pb_node(&T, BCF_BV_RSH, 64, 2, pb_bv_masked(&T, 64, 0x100), pb_bv_masked(&T, 64, 66)), 0x40,
 		     "64-bit 0x100 >> 66 = 0x40");
-	expect_both(tb_op(&T, BCF_BV_LSH, 64, 2, tb_bv(&T, 64, 3), tb_bv(&T, 64, 63)),
+	expect_both(pb_node(&T, BCF_BV_LSH, 64, 2, pb_bv_masked(&T, 64, 3), pb_bv_masked(&T, 64, 63)),
 		    0x8000000000000000ull, "64-bit 3 << 63");
-	expect_both(tb_op(&T, BCF_BV_ARSH, 64, 2, tb_bv(&T, 64, 0x8000000000000000ull),
-			  tb_bv(&T, 64, 63)), ~0ull, "64-bit sign ashr 63");
+	expect_both(pb_node(&T, BCF_BV_ARSH, 64, 2, pb_bv_masked(&T, 64, 0x8000000000000000ull),
+			  pb_bv_masked(&T, 64, 63)), ~0ull, "64-bit sign ashr 63");
 
 	/* parameter validation */
-	tb_reset(&T);
-	c8 = tb_bv(&T, 8, 5);
+	pb_reset(&T);
+	c8 = pb_bv_masked(&T, 8, 5);
 	{
 		uint32_t cw[16], bad = 1, two[2] = { 0, 0 }, far = 1000;
 		int leak;
 
-		ok(tb_run(&T, COMPAT, rule_EVALUATE, &bad, 1, cw, NULL, NULL, &leak) == -EINVAL,
+		ok(pb_run(&T, COMPAT, rule_EVALUATE, &bad, 1, cw, NULL, NULL, &leak) == -EINVAL,
 		   "EVALUATE of an id inside a node rejected");
-		ok(tb_run(&T, COMPAT, rule_EVALUATE, &far, 1, cw, NULL, NULL, &leak) == -EINVAL,
+		ok(pb_run(&T, COMPAT, rule_EVALUATE, &far, 1, cw, NULL, NULL, &leak) == -EINVAL,
 		   "EVALUATE of an id beyond the table rejected");
-		ok(tb_run(&T, COMPAT, rule_EVALUATE, two, 2, cw, NULL, NULL, &leak) == -EINVAL,
+		ok(pb_run(&T, COMPAT, rule_EVALUATE, two, 2, cw, NULL, NULL, &leak) == -EINVAL,
 		   "EVALUATE with two parameters rejected");
-		ok(tb_run(&T, COMPAT, rule_EVALUATE, two, 0, cw, NULL, NULL, &leak) == -EINVAL,
+		ok(pb_run(&T, COMPAT, rule_EVALUATE, two, 0, cw, NULL, NULL, &leak) == -EINVAL,
 		   "EVALUATE without parameter rejected");
 	}
 
 	/* stack limit: 192 frames (open nodes + pending sibling values) */
-	tb_reset(&T);
-	e = tb_bv(&T, 8, 1);
+	pb_reset(&T);
+	e = pb_bv_masked(&T, 8, 1);
 	for (i = 0; i < 191; i++)
-		e = tb_op(&T, BCF_BV_NEG, 8, 1, e);
+		e = pb_node(&T, BCF_BV_NEG, 8, 1, e);
 	expect_both(e, 0xff, "191 nested negations of 1 (192 frames)");
-	e = tb_op(&T, BCF_BV_NEG, 8, 1, e);
+	e = pb_node(&T, BCF_BV_NEG, 8, 1, e);
 	expect_reject(e, -E2BIG, "192 nested negations (193 frames)");
-	tb_reset(&T);
-	c8 = tb_bv(&T, 8, 1);
-	e = tb_op(&T, BCF_BV_ADD, 8, 2, c8, c8);
+	pb_reset(&T);
+	c8 = pb_bv_masked(&T, 8, 1);
+	e = pb_node(&T, BCF_BV_ADD, 8, 2, c8, c8);
 	for (i = 1; i < 95; i++)
-		e = tb_op(&T, BCF_BV_ADD, 8, 2, c8, e);
+		e = pb_node(&T, BCF_BV_ADD, 8, 2, c8, e);
 	expect_both(e, 96, "95 right-nested adds (2 frames per level)");
-	e = tb_op(&T, BCF_BV_ADD, 8, 2, c8, e);
+	e = pb_node(&T, BCF_BV_ADD, 8, 2, c8, e);
 	expect_reject(e, -E2BIG, "96 right-nested adds overflow the stack");
-	tb_reset(&T);
-	c8 = tb_bv(&T, 8, 1);
-	e = tb_op(&T, BCF_BV_ADD, 8, 2, c8, c8);
+	pb_reset(&T);
+	c8 = pb_bv_masked(&T, 8, 1);
+	e = pb_node(&T, BCF_BV_ADD, 8, 2, c8, c8);
 	for (i = 1; i < 180; i++)
-		e = tb_op(&T, BCF_BV_ADD, 8, 2, e, c8);
+		e = pb_node(&T, BCF_BV_ADD, 8, 2, e, c8);
 	expect_both(e, 181, "180 left-nested adds (one frame per level)");
-	ok(!tb_scan(&T), "stack tables well formed");
+	ok(!pb_scan(&T), "stack tables well formed");
 }
 
 /* ---- DISTINCT_VALUES ------------------------------------------------------ */
@@ -778,7 +778,7 @@ static int run_dv(uint32_t a, uint32_t b, enum bcf_check_mode mode, uint32_t *cw
 	uint32_t p[2] = { a, b };
 	int leak, err;
 
-	err = tb_run(&T, mode, rule_DISTINCT_VALUES, p, 2, cw, NULL, NULL, &leak);
+	err = pb_run(&T, mode, rule_DISTINCT_VALUES, p, 2, cw, NULL, NULL, &leak);
 	if (leak)
 		return -9999;
 	return err;
@@ -789,18 +789,18 @@ static void test_distinct_values(void)
 	uint32_t a, b, c16, t, f, t2, v, l1, l2, l3, cw[16];
 	int ec, es;
 
-	tb_reset(&T);
-	a = tb_bv(&T, 8, 1);
-	b = tb_bv(&T, 8, 2);
-	c16 = tb_bv(&T, 16, 2);
-	t = tb_bool(&T, 1);
-	f = tb_bool(&T, 0);
-	t2 = tb_bool(&T, 1);
-	v = tb_var(&T, 8);
-	l1 = tb_op(&T, BCF_LIST_VAL, 1, 2, t, f);
-	l2 = tb_op(&T, BCF_LIST_VAL, 1, 2, f, t);
-	l3 = tb_op(&T, BCF_LIST_VAL, 1, 3, f, t, t);
-	ok(!tb_scan(&T), "DISTINCT_VALUES table well formed");
+	pb_reset(&T);
+	a = pb_bv_masked(&T, 8, 1);
+	b = pb_bv_masked(&T, 8, 2);
+	c16 = pb_bv_masked(&T, 16, 2);
+	t = pb_bool(&T, 1);
+	f = pb_bool(&T, 0);
+	t2 = pb_bool(&T, 1);
+	v = pb_bvvar(&T, 8);
+	l1 = pb_node(&T, BCF_LIST_VAL, 1, 2, t, f);
+	l2 = pb_node(&T, BCF_LIST_VAL, 1, 2, f, t);
+	l3 = pb_node(&T, BCF_LIST_VAL, 1, 3, f, t, t);
+	ok(!pb_scan(&T), "DISTINCT_VALUES table well formed");
 
 	ec = run_dv(a, b, COMPAT, cw);
 	ok(!ec && cw[0] == BCF_EXPR_HDR(BCF_BOOL_NOT, 1, 0) &&
@@ -810,7 +810,7 @@ static void test_distinct_values(void)
 	ec = run_dv(b, a, COMPAT, cw);
 	ok(!ec && cw[9] == b && cw[10] == a, "argument order as given");
 	ok(run_dv(a, a, COMPAT, cw) == -EINVAL, "same constant rejected");
-	ok(run_dv(b, tb_bv(&T, 8, 2), COMPAT, cw) == -EINVAL, "equal values (two nodes) rejected");
+	ok(run_dv(b, pb_bv_masked(&T, 8, 2), COMPAT, cw) == -EINVAL, "equal values (two nodes) rejected");
 	ok(run_dv(b, c16, COMPAT, cw) == -EINVAL && run_dv(b, c16, STRICT, cw) == -EINVAL,
 	   "width mismatch rejected");
 	ok(!run_dv(t, f, COMPAT, cw) && !run_dv(f, t, STRICT, cw), "true / false accepted");
@@ -829,6 +829,7 @@ static void test_distinct_values(void)
 
 int main(void)
 {
+	pb_reserve(&T, 65536); /* the table's old fixed size: it does not move below it */
 	test_ops();
 	test_quirks();
 	test_random_trees();
