@@ -10,7 +10,8 @@
 #   T       a fresh temporary directory, removed when the script exits
 # and the TAP helpers ok STATUS DESCRIPTION (n counts the test points) and
 # skip_all REASON; need_double skips the whole test without the double or the
-# corpus/progs objects; names/pairs read a results.jsonl.
+# corpus/progs objects; names/pairs read a results.jsonl, jsonl_intact checks
+# one after a kill -9.
 set -u
 BCF=${BCF_BIN:-./bcf}
 SRC=${BCF_SRCDIR:-.}
@@ -27,6 +28,17 @@ skip_all() { echo "1..0 # SKIP $1"; exit 0; }
 # names JSONL / pairs JSONL: the names (name and status) of a results file
 names() { sed -n 's/^{"name":"\([^"]*\)".*/\1/p' "$1"; }
 pairs() { sed -n 's/^{"name":"\([^"]*\)".*"status":"\([^"]*\)".*/\1 \2/p' "$1" | sort; }
+# jsonl_intact JSONL WHAT: one test point: after a kill -9, the results file
+# (created if absent) holds no name twice and no torn line
+jsonl_intact() {
+	local got dup torn
+	touch "$1"
+	got=$(wc -l < "$1")
+	dup=$(names "$1" | sort | uniq -d | wc -l)
+	torn=$(grep -cv '^{"name":.*}$' "$1")
+	ok $([ "$dup" = 0 ] && [ "$torn" = 0 ]; echo $?) \
+		"$2: $got results, no duplicate, no torn line"
+}
 need_double() {
 	if [ ! -x "$DBL" ] || ! ls "$PROGS"/*.bpf.o >/dev/null 2>&1; then
 		skip_all "no tests/bcf_double or no corpus/progs objects (clang missing)"

@@ -35,12 +35,7 @@ for round in 1 2 3; do
 	sleep "$(printf '0.%03d' "$ms")"
 	kill -9 "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
-	touch "$T/k.jsonl"
-	got=$(wc -l < "$T/k.jsonl")
-	dup=$(names "$T/k.jsonl" | sort | uniq -d | wc -l)
-	torn=$(grep -cv '^{"name":.*}$' "$T/k.jsonl")
-	ok $([ "$dup" = 0 ] && [ "$torn" = 0 ]; echo $?) \
-		"kill -9 after ${ms} ms (round $round): $got results, no duplicate, no torn line"
+	jsonl_intact "$T/k.jsonl" "kill -9 after ${ms} ms (round $round)"
 done
 "$BCF" batch "$CORPUS" -o "$T/k.jsonl" -j 2 --timeout 30 --resume --quiet >/dev/null 2>&1
 ok $? "final resume completes"

@@ -64,12 +64,7 @@ for round in 1 2 3; do
 	sleep "$(printf '%d.%03d' $((ms / 1000)) $((ms % 1000)))"
 	kill -9 "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
-	touch "$T/k.jsonl"
-	got=$(wc -l < "$T/k.jsonl")
-	dup=$(names "$T/k.jsonl" | sort | uniq -d | wc -l)
-	torn=$(grep -cv '^{"name":.*}$' "$T/k.jsonl")
-	ok $([ "$dup" = 0 ] && [ "$torn" = 0 ]; echo $?) \
-		"kill -9 after ${ms} ms (round $round): $got results, no duplicate, no torn line"
+	jsonl_intact "$T/k.jsonl" "kill -9 after ${ms} ms (round $round)"
 done
 "$DBL" batch "$T/objs" -o "$T/k.jsonl" -j 2 --timeout 60 --resume --quiet >/dev/null 2>&1
 [ "$(names "$T/k.jsonl" | sort | uniq -d | wc -l)" = 0 ]

@@ -21,6 +21,15 @@ vm_common_skips() {
 	return 0
 }
 
+# vm_console LOG: when the boot did not reach the end marker, show where the
+# console stopped; keep the log in $BCF_VM_KEEP_LOG when set
+vm_console() {
+	grep -q "^$VM_END" "$1" 2>/dev/null ||
+		tr -d '\r' <"$1" 2>/dev/null | grep -v '^[A-Za-z0-9+/=]\{60,\}$' | tail -30 |
+		sed 's/^/# console: /'
+	[ -z "${BCF_VM_KEEP_LOG:-}" ] || cp "$1" "$BCF_VM_KEEP_LOG"
+}
+
 # load_section LOG NAME: the guest output of `bcf load` on NAME.bpf.o
 load_section() { vm_section "$1" "LOAD-$2"; }
 

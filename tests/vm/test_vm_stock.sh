@@ -13,10 +13,7 @@ vm_common_skips
 secs=$(vm_run_loads "$K" "$BCF" "$PROGS" "$T" 0 "$VM_TIMEOUT")
 ok $? "$(basename "$K") booted, bcf load ran on every object (${secs}s, timeout ${VM_TIMEOUT}s)"
 LOG="$T/console.log"
-# a boot that did not reach the end marker: show where the console stopped
-grep -q "^$VM_END" "$LOG" 2>/dev/null ||
-	tr -d '\r' <"$LOG" 2>/dev/null | grep -v '^[A-Za-z0-9+/=]\{60,\}$' | tail -30 | sed 's/^/# console: /'
-[ -n "${BCF_VM_KEEP_LOG:-}" ] && cp "$LOG" "$BCF_VM_KEEP_LOG"
+vm_console "$LOG"
 
 grep -q 'without BCF' "$LOG"
 ok $? "bcf load notices the kernel has no BCF"
