@@ -4,22 +4,15 @@
 # searches (a smaller proof is kept when one fits), then ends with status
 # proof-too-large (exit 4) naming the size, never exit 2 and never a file.  The kernel's limit is 32 MiB; the test
 # lowers it with --max-proof-bytes to stay fast.  TAP output.
-set -u
-bcf=${BCF_BIN:-./bcf}
-v=${BCF_SHARED_DIR:-../shared}/vectors
-n=0
-ok() { # ok COND-EXIT-STATUS DESCRIPTION
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
-}
+. "${BCF_SRCDIR:-.}/tests/lib.sh"
+bcf=$BCF
+v=$SHARED/vectors
 c=$v/conds/ext_con_024_001_0032.cond
 if [ ! -f "$c" ]; then
 	echo "ok 1 # SKIP no shared vectors"
 	echo "1..1"
 	exit 0
 fi
-T=$(mktemp -d "${TMPDIR:-/tmp}/bcf-size.XXXXXX") || exit 2
-trap 'rm -rf "$T"' EXIT INT TERM
 
 # the goal's proof as found (an extract/concat puzzle: about 1.7 MB)
 "$bcf" prove --json "$c" -o "$T/full.bcf" >"$T/full.json"

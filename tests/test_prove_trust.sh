@@ -4,16 +4,9 @@
 # POLY_NORM) in bcf prove (text, --json), bcf check --json, results.jsonl and
 # bcf report, all counted from the proof bytes; bcf prove --no-trusted.
 # TAP output.
-set -u
-bcf=${BCF_BIN:-./bcf}
-v=${BCF_SHARED_DIR:-../shared}/vectors
-n=0
-ok() { # ok COND-EXIT-STATUS DESCRIPTION
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
-}
-T=$(mktemp -d "${TMPDIR:-/tmp}/bcf-trust.XXXXXX") || exit 2
-trap 'rm -rf "$T"' EXIT INT TERM
+. "${BCF_SRCDIR:-.}/tests/lib.sh"
+bcf=$BCF
+v=$SHARED/vectors
 mkdir "$T/in"
 
 # multiplication by a constant: no route the kernel checks (BITBLAST has no
