@@ -33,6 +33,14 @@ vm_console() {
 # load_section LOG NAME: the guest output of `bcf load` on NAME.bpf.o
 load_section() { vm_section "$1" "LOAD-$2"; }
 
+# vm_prog LOG NAME: the guest output of `bcf load` on NAME.bpf.o in out, its
+# exit status in st, the pins it left in pins
+vm_prog() {
+	out=$(load_section "$1" "$2")
+	st=$(echo "$out" | sed -n 's/^exit=//p')
+	pins=$(echo "$out" | sed -n 's/^pins=//p')
+}
+
 # stock_message SRC TAG: the verifier message quoted in a corpus source
 # ("Debian 6.1" or "BCF kernel 7.2 without proofs")
 stock_message() { sed -n "s/^ \*   $2: \"\(.*\)\"\$/\1/p" "$1" | head -1; }

@@ -22,9 +22,7 @@ ok $? "bcf load sees a BCF kernel (no fallback notice, proofs sent)"
 safe=0
 for o in "$PROGS"/*.bpf.o; do
 	name=$(basename "$o" .bpf.o)
-	out=$(load_section "$LOG" "$name")
-	st=$(echo "$out" | sed -n 's/^exit=//p')
-	pins=$(echo "$out" | sed -n 's/^pins=//p')
+	vm_prog "$LOG" "$name"
 	case $(prog_kind "$name") in
 	control)
 		echo "$out" | grep "^$name: loaded" | grep -vq "loaded with" && [ "$st" = 0 ] && [ "${pins:-0}" -gt 0 ]

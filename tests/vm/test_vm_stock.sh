@@ -20,9 +20,7 @@ ok $? "bcf load notices the kernel has no BCF"
 
 for o in "$PROGS"/*.bpf.o; do
 	name=$(basename "$o" .bpf.o)
-	out=$(load_section "$LOG" "$name")
-	st=$(echo "$out" | sed -n 's/^exit=//p')
-	pins=$(echo "$out" | sed -n 's/^pins=//p')
+	vm_prog "$LOG" "$name"
 	case $(prog_kind "$name") in
 	control)
 		echo "$out" | grep "^$name: loaded" | grep -vq "loaded with" && [ "$st" = 0 ] && [ "${pins:-0}" -gt 0 ]
