@@ -21,6 +21,7 @@
  * and the blaster's reason names the missing rule.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -164,6 +165,18 @@ static unsigned fact_lits(struct refuter *r, int s, bool unit, const uint32_t **
 	return 1;
 }
 
+/* A fixed limit of the kernel checker the refutation would exceed: -E2BIG, named. */
+static int limit(struct refuter *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int limit(struct refuter *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(r->detail, sizeof(r->detail), fmt, ap);
+	va_end(ap);
+	return -E2BIG;
+}
+
 /*
  * Resolve away literals with two or more NOTs: NOT^k x against SPLIT(NOT^(k-2) x)
  * on pivot NOT^(k-1) x (polarity 0: the left clause holds NOT pivot).
@@ -178,7 +191,7 @@ static int canonicalise(struct refuter *r, int s, bool unit, int *out, bool *out
 
 	n = fact_lits(r, s, unit, &lits, &one);
 	if (n > 255)
-		return -E2BIG;
+		return limit(r, "a clause of %u literals (the kernel takes 255)", n);
 	memcpy(acc, lits, n * sizeof(*acc));
 	nacc = n;
 	prem[0] = s;
@@ -195,7 +208,7 @@ static int canonicalise(struct refuter *r, int s, bool unit, int *out, bool *out
 			continue;
 		inner2 = e1->args[0];           /* acc[i] = NOT NOT inner2 */
 		if (np == 248 || nacc == 511)
-			return -E2BIG;
+			return limit(r, "a double-negation split over 248 premises or 511 literals");
 		sp = pb_split(r->b, inner2);    /* (inner2 OR NOT inner2) */
 		if (sp < 0)
 			return sp;
@@ -233,8 +246,8 @@ static int add_clause(struct refuter *r, int s, bool unit)
 	const uint32_t *l;
 	uint32_t one, node_id, lcopy[256];
 	unsigned n, i;
-	int err, cs;
-	bool cu;
+	int err, cs = -1;
+	bool cu = false;
 
 	err = canonicalise(r, s, unit, &cs, &cu);
 	if (err)
@@ -265,7 +278,7 @@ static int add_clause(struct refuter *r, int s, bool unit)
 	}
 	n = fact_lits(r, cs, cu, &l, &one);
 	if (n > 255)
-		return -E2BIG;
+		return limit(r, "a clause of %u literals (the kernel takes 255)", n);
 	memcpy(lcopy, l, n * sizeof(*l)); /* var_of() may grow the arena */
 	for (i = 0; i < n; i++) {
 		unsigned nots;
@@ -727,7 +740,7 @@ static int replay_step_(struct replay *rp, const struct bcf_sat_step *st)
 	if (bcf__grow((void **)&r->derived_step, &r->derived_cap, st->id + 1, sizeof(int)))
 		return -ENOMEM;
 	if (st->npremises > 248)
-		return -E2BIG;
+		return limit(r, "RESOLUTION with %u premises (the kernel takes 248)", st->npremises);
 	for (i = 0; i < st->npremises; i++) {
 		uint32_t p = st->premises[i];
 
@@ -986,6 +999,13 @@ out:
  * A proof over the size limit is not the end either: the SAT search is run
  * again with another tie-breaking and with VSIDS decisions (a different
  * refutation, often a much smaller one); -EFBIG only when none fits.
+ * Likewise for a refutation that exceeds another fixed limit of the kernel
+ * checker (-E2BIG from the builder: a step comparing literals that differ
+ * only more than 128 node pairs deep, a clause over 255 literals, more than
+ * 248 premises): the kernel would reject that proof, so another refutation
+ * is tried, and when none fits the goal is unprovable within the kernel's
+ * limits (-ENOTSUP, detail naming the limit).  Found by fuzz/prover_diff:
+ * a 64-bit multiplication by 2^63 compared bit by bit (tests/test_prove_edge).
  */
 int bcf_refute(const struct bcf_arena *src, uint32_t goal, const struct bcf_solver_result *triage,
 	       unsigned timeout_ms, size_t max_bytes, struct refute_result *res)
@@ -999,19 +1019,26 @@ int bcf_refute(const struct bcf_arena *src, uint32_t goal, const struct bcf_solv
 	unsigned i;
 	int err = refute_once(src, goal, triage, timeout_ms, &at, res);
 
-	for (i = 0; err == -EFBIG && i < sizeof(alt) / sizeof(alt[0]); i++) {
+	for (i = 0; (err == -EFBIG || err == -E2BIG) && i < sizeof(alt) / sizeof(alt[0]); i++) {
 		int e;
 
 		at = alt[i];
 		at.max_bytes = max_bytes;
 		e = refute_once(src, goal, triage, timeout_ms, &at, &other);
-		if (e == -EFBIG || e == -ETIME) {
+		if (e == -EFBIG || e == -ETIME || e == -E2BIG) {
 			free(other.proof);
 			continue;       /* keep the first size in the detail */
 		}
 		free(res->proof);
 		*res = other;
 		err = e;
+	}
+	if (err == -E2BIG) {
+		char d[sizeof(res->detail)];
+
+		snprintf(d, sizeof(d), "over a kernel checker limit: %.200s", res->detail);
+		memcpy(res->detail, d, sizeof(d));
+		return -ENOTSUP;
 	}
 	/*
 	 * The case split is not always the smaller refutation (a few wide

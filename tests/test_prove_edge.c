@@ -9,6 +9,16 @@
  *    refutation was ASSUME alone, a one-step proof that the checker (like the
  *    kernel) rejects because a proof needs two steps; the prover answered
  *    "error" instead of proving it.
+ *  - (prover_diff seed 1, condition 4271, minimised) a 64-bit product
+ *    (x xor x) * 2^63 compared signed against two constants: the
+ *    refutation's RESOLUTION steps compare literals that differ only more
+ *    than 128 node pairs deep, which the checker (like the kernel) rejects;
+ *    the prover answered "error".  It must prove the goal or answer
+ *    unprovable-kernel naming the limit, never error.
+ *  - (prover_diff seed 1, condition 6254, minimised) a 64-bit product of a
+ *    sign-extended 32-bit variable with a constant: replaying the SAT
+ *    refutation needed a resolvent over the kernel's 255 literals (-E2BIG);
+ *    the prover answered "error" (with no message).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -49,6 +59,46 @@ static void prove_case(const char *name, struct bcf_cond *c, enum bcf_prove_stat
 		bcf_prove_result__free(&r);
 }
 
+static const char deep_mul[] =
+	"(declare-fun x0 () (_ BitVec 32))\n"
+	"(define-fun z () (_ BitVec 64) (bvxor ((_ zero_extend 32) x0) ((_ zero_extend 32) x0)))\n"
+	"(define-fun p () (_ BitVec 64) (bvmul z (_ bv9223372036854775808 64)))\n"
+	"(assert (or (bvslt p (_ bv18446744073709551602 64)) (bvsgt p (_ bv20973 64))))\n";
+
+static const char wide_resolvent[] =
+	"(declare-fun x0 () (_ BitVec 32))\n"
+	"(define-fun p () (_ BitVec 64) (bvmul ((_ sign_extend 32) x0) "
+	"(_ bv7571035535456945047 64)))\n"
+	"(assert (and (bvule x0 (_ bv1 32)) (= ((_ extract 31 0) p) (_ bv2147483648 32)) "
+	"(bvult p (_ bv9223372036854775807 64))))\n";
+
+/* An unsat script past a kernel checker limit: proven, or unprovable-kernel naming the limit. */
+static void over_limit(const char *name, const char *text)
+{
+	BCF_OPTS(bcf_prove_opts, po, .solver = BCF_SOLVER_Z3, .timeout_ms = 20000);
+	BCF_OPTS(bcf_prove_result, r);
+	struct bcf_cond *c = NULL;
+	int err = bcf_smt2__parse(text, strlen(text), name, &c);
+
+	ok(!err && c, "%s: the script parses (%d)", name, err);
+	if (err || !c)
+		return;
+	err = bcf_prove(c, &po, &r);
+	ok(!err && (r.status == BCF_PROVE_PROVEN_REFINE ||
+		    (r.status == BCF_PROVE_UNPROVABLE && strstr(r.detail, "kernel checker limit: ") &&
+		     strlen(strstr(r.detail, "limit: ")) > 10)),
+	   "%s: proven, or unprovable-kernel naming the limit, not an error (%d, %s: %s)", name,
+	   err, err ? "" : bcf_prove_status__name(r.status), err ? bcf_last_error() : r.detail);
+	if (!err && r.status == BCF_PROVE_PROVEN_REFINE) {
+		int e = check_both(c, c->refine_cond, &r);
+
+		ok(!e, "%s: the proof is accepted in both modes (%d)", name, e);
+	}
+	if (!err)
+		bcf_prove_result__free(&r);
+	bcf_cond__free(c);
+}
+
 int main(void)
 {
 	struct bcf_cond c;
@@ -73,6 +123,9 @@ int main(void)
 	c.refine_cond = cmp;
 	prove_case("path false", &c, BCF_PROVE_PROVEN_PATH);
 	bcf_arena__free(c.arena);
+
+	over_limit("deep comparison", deep_mul);
+	over_limit("wide resolvent", wide_resolvent);
 
 	return done_testing();
 }
