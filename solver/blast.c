@@ -169,6 +169,19 @@ static int simple(struct blaster *bl, uint8_t code, uint32_t a, uint32_t b)
 	return bl_rewrite(bl, rid, NULL, 0, v, nv);
 }
 
+/* After (= atom R) by step r (or a negative errno): (= atom C) from R's circuit C. */
+static int via(struct blaster *bl, int r)
+{
+	int s;
+
+	if (r < 0)
+		return r;
+	bl->depth++;
+	s = atom(bl, bl_rhs(bl, r));
+	bl->depth--;
+	return s < 0 ? s : bl_trans2(bl, r, s);
+}
+
 /* After (= atom R) by step r: prove (= atom C) through R. */
 static int through(struct blaster *bl, int r)
 {
@@ -278,14 +291,7 @@ static int atom(struct blaster *bl, uint32_t id)
 			break;
 		}
 		if (bl->depth < 8 && bl_narrowable(bl, vars[0], vars[1])) {
-			r = bl_route_narrow(bl, id);
-			if (r < 0)
-				return r;
-			bl->depth++;
-			s = atom(bl, bl_rhs(bl, r));
-			bl->depth--;
-			if (s >= 0)
-				s = bl_trans2(bl, r, s);
+			s = via(bl, bl_route_narrow(bl, id));
 			break;
 		}
 		s = compare(bl, id);
@@ -317,14 +323,7 @@ static int atom(struct blaster *bl, uint32_t id)
 		if (bl->depth < 8 && vars[0] != vars[1] &&
 		    else_chain(bl, vars[0]) > else_chain(bl, vars[1]) + 16) {
 			/* (= b a): the bit equalities then start with b's bits */
-			r = bl_rewrite(bl, 2, NULL, 0, vars, 2); /* EQ_SYMM */
-			if (r < 0)
-				return r;
-			bl->depth++;
-			s = atom(bl, bl_rhs(bl, r));
-			bl->depth--;
-			if (s >= 0)
-				s = bl_trans2(bl, r, s);
+			s = via(bl, bl_rewrite(bl, 2, NULL, 0, vars, 2)); /* EQ_SYMM */
 			break;
 		}
 		/* fall through */

@@ -30,20 +30,6 @@ struct mask {
 	unsigned rid3;   /* PULLUP3 */
 };
 
-static int aci(struct blaster *bl, uint32_t l, uint32_t r)
-{
-	uint32_t eq;
-	int s = bl_mk2(bl, BCF_BOOL_EQ, 0, l, r, &eq);
-
-	if (s)
-		return s;
-	s = pb_aci_norm(bl->b, eq);
-	if (s < 0)
-		return bl_step_fail(bl, s, "ACI_NORM");
-	bl->st.aci_absorb++;
-	return s;
-}
-
 static int absorb(struct blaster *bl, uint32_t l, uint32_t r)
 {
 	uint32_t eq;
@@ -80,11 +66,11 @@ static int close_piece(struct blaster *bl, const struct mask *m, uint32_t p)
 		return bl_fail(bl, -EINVAL, "mask piece %u is not a run", p);
 	switch (m->op) {
 	case BCF_BV_AND:
-		return ones ? aci(bl, p, x) : absorb(bl, p, c);
+		return ones ? bl_aci(bl, p, x) : absorb(bl, p, c);
 	case BCF_BV_OR:
-		return ones ? absorb(bl, p, c) : aci(bl, p, x);
+		return ones ? absorb(bl, p, c) : bl_aci(bl, p, x);
 	default:
-		return ones ? bl_xor_ones(bl, p) : aci(bl, p, x);
+		return ones ? bl_xor_ones(bl, p) : bl_aci(bl, p, x);
 	}
 }
 
@@ -272,7 +258,7 @@ int bl_route_mask(struct blaster *bl, uint32_t t)
 
 		x = e->args[0];
 		if (e->code != BCF_BV_XOR)
-			return aci(bl, t, x);           /* idempotence */
+			return bl_aci(bl, t, x);           /* idempotence */
 		/* (bvxor x x) = #0: REWRITE 122 BV_XOR_DUPLICATE, (= v1 (bvsize v0)) */
 		rw[0] = x;
 		err = bl_i32(bl, w, &rw[1]);
@@ -353,7 +339,7 @@ int bl_route_mask(struct blaster *bl, uint32_t t)
 			err = bl_mk(bl, BCF_BV_CONCAT, w, leaves, nl, &flat);
 		if (err)
 			return err;
-		s[0] = aci(bl, rr, flat);
+		s[0] = bl_aci(bl, rr, flat);
 		return s[0] < 0 ? s[0] : bl_trans2(bl, r, s[0]);
 	}
 }

@@ -321,20 +321,6 @@ int bl_not_zero(struct blaster *bl, unsigned w)
 	return bl_trans(bl, p, 4);
 }
 
-static int aci(struct blaster *bl, uint32_t l, uint32_t r)
-{
-	uint32_t eq;
-	int s = bl_mk2(bl, BCF_BOOL_EQ, 0, l, r, &eq);
-
-	if (s)
-		return s;
-	s = pb_aci_norm(bl->b, eq);
-	if (s < 0)
-		return bl_step_fail(bl, s, "ACI_NORM");
-	bl->st.aci_absorb++;
-	return s;
-}
-
 /*
  * (= p (bvnot x)) for p = (bvxor x ones) or (bvxor ones x):
  *   32 bits: REWRITE 123 BV_XOR_ONES
@@ -377,7 +363,7 @@ int bl_xor_ones(struct blaster *bl, uint32_t p)
 	if ((err = bl_const(bl, w, 0, &zero)) || (err = bl_mk2(bl, BCF_BV_XOR, w, ones, x, &t)))
 		return err;
 	if (!ones_first) {
-		ch[nch] = aci(bl, p, t);                /* p = (bvxor ones x) */
+		ch[nch] = bl_aci(bl, p, t);                /* p = (bvxor ones x) */
 		if (ch[nch] < 0)
 			return ch[nch];
 		nch++;
@@ -408,7 +394,7 @@ int bl_xor_ones(struct blaster *bl, uint32_t p)
 	if (ch[nch] < 0)
 		return ch[nch];
 	nch++;
-	c = aci(bl, inner, x);                  /* (= (bvxor #0 x) x) */
+	c = bl_aci(bl, inner, x);                  /* (= (bvxor #0 x) x) */
 	ch[nch] = c < 0 ? c : bl_cong(bl, notop, &c, 1);
 	if (ch[nch] < 0)
 		return ch[nch];

@@ -36,6 +36,21 @@ int bl_step_fail(struct blaster *bl, int err, const char *what)
 	return bl_fail(bl, err, "%s: %s", what, pbuild_error(bl->b));
 }
 
+/* (= l r) by ACI_NORM */
+int bl_aci(struct blaster *bl, uint32_t l, uint32_t r)
+{
+	uint32_t eq;
+	int s = bl_mk2(bl, BCF_BOOL_EQ, 0, l, r, &eq);
+
+	if (s)
+		return s;
+	s = pb_aci_norm(bl->b, eq);
+	if (s < 0)
+		return bl_step_fail(bl, s, "ACI_NORM");
+	bl->st.aci_absorb++;
+	return s;
+}
+
 int bl_mk(struct blaster *bl, uint8_t code, uint16_t params, const uint32_t *args, unsigned n,
 	  uint32_t *id)
 {
