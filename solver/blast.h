@@ -53,6 +53,8 @@ bool blast_is_atom(const struct bcf_arena *a, uint32_t id);
  * circuits and only the bits of those terms are free SAT variables.
  */
 void blaster_set_abstract(struct blaster *bl, bool on);
+/* Why the first term given opaque bits had no route; NULL if none was. */
+const char *blaster_abstract_why(const struct blaster *bl);
 
 /* Steps the blaster emitted so far, per kind (all of them checked). */
 struct blast_stats {

@@ -28,6 +28,11 @@ void blaster_set_abstract(struct blaster *bl, bool on)
 	bl->abstract = on;
 }
 
+const char *blaster_abstract_why(const struct blaster *bl)
+{
+	return bl->abstract_why[0] ? bl->abstract_why : NULL;
+}
+
 /* (= (ite (= e #1) #1 #0) e) for e = (extract[i:i] t), or e = t at 1 bit */
 static int bit_leaf(struct blaster *bl, uint32_t t, unsigned i, void *ctx)
 {

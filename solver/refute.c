@@ -909,8 +909,12 @@ static int refute_once(const struct bcf_arena *src, uint32_t goal,
 		goto fail_builder;
 	sr = bcf_sat__solve(r.sat);
 	if (sr != BCF_SAT_UNSAT) {
-		if (sr == BCF_SAT_SAT && r.opaque) {
-			snprintf(res->detail, sizeof(res->detail), "%s", r.opaque_why);
+		/* a term with opaque bits may also be its own atom's only
+		 * bit (a 1-bit (= t #1)): the atom then never shows as opaque */
+		const char *why = r.opaque ? r.opaque_why : blaster_abstract_why(r.bl);
+
+		if (sr == BCF_SAT_SAT && why) {
+			snprintf(res->detail, sizeof(res->detail), "%s", why);
 			err = -ENOTSUP;
 		} else if (sr == BCF_SAT_SAT) {
 			snprintf(res->detail, sizeof(res->detail),

@@ -99,6 +99,39 @@ static void over_limit(const char *name, const char *text)
 	bcf_cond__free(c);
 }
 
+/* prover_diff seed 2, condition 227: a 1-bit term with no route is given an opaque
+ * bit, and the atom (= t #1) is that bit itself, so it never showed as opaque and the
+ * satisfiable bit-level encoding was reported as an encoding bug (exit 2). */
+static const char opaque_1bit_mod[] =
+	"(declare-fun x0 () (_ BitVec 1))\n"
+	"(assert (= (bvurem x0 x0) (_ bv1 1)))\n";
+static const char opaque_1bit_or[] =
+	"(declare-fun x0 () (_ BitVec 1))\n"
+	"(declare-fun p1 () Bool)\n"
+	"(define-fun n6 () Bool (distinct (bvurem x0 x0) (_ bv1 1)))\n"
+	"(define-fun n18 () Bool (not (bvsge (_ bv1 49) (_ bv84243592614718 49))))\n"
+	"(assert (and (distinct n6 n18) (or p1 n18)))\n";
+
+/* An unsat script that needs a term no kernel-checked route blasts. */
+static void unprovable_case(const char *name, const char *text, const char *rule)
+{
+	BCF_OPTS(bcf_prove_opts, po, .solver = BCF_SOLVER_Z3, .timeout_ms = 20000);
+	BCF_OPTS(bcf_prove_result, r);
+	struct bcf_cond *c = NULL;
+	int err = bcf_smt2__parse(text, strlen(text), name, &c);
+
+	ok(!err && c, "%s: the script parses (%d)", name, err);
+	if (err || !c)
+		return;
+	err = bcf_prove(c, &po, &r);
+	ok(!err && r.status == BCF_PROVE_UNPROVABLE && strstr(r.detail, rule),
+	   "%s: unprovable-kernel naming %s, not an error (%d, %s: %s)", name, rule, err,
+	   err ? "" : bcf_prove_status__name(r.status), err ? bcf_last_error() : r.detail);
+	if (!err)
+		bcf_prove_result__free(&r);
+	bcf_cond__free(c);
+}
+
 int main(void)
 {
 	struct bcf_cond c;
@@ -126,6 +159,8 @@ int main(void)
 
 	over_limit("deep comparison", deep_mul);
 	over_limit("wide resolvent", wide_resolvent);
+	unprovable_case("1-bit bvurem atom", opaque_1bit_mod, "BITBLAST bv_mod");
+	unprovable_case("1-bit bvurem under a distinct", opaque_1bit_or, "BITBLAST bv_mod");
 
 	return done_testing();
 }
