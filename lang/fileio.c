@@ -5,6 +5,7 @@
  * so that no reader ever sees a partial output file.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <libgen.h>
 #include <stdio.h>
@@ -18,22 +19,28 @@
 
 int bcf__file_read(const char *path, size_t limit, char **buf, size_t *len)
 {
-	size_t cap = 0, n = 0;
+	size_t cap = 0, n = 0, first = 65536;
 	char *b = NULL;
 	int fd, err = 0;
+	struct stat st;
 	ssize_t r;
 
 	fd = strcmp(path, "-") ? open(path, O_RDONLY | O_CLOEXEC) : 0;
 	if (fd < 0)
 		return -errno;
+	/* a regular file's size is only a hint (it may grow): the first buffer holds
+	 * that much and the terminator, doubling from there as for a pipe */
+	if (!fstat(fd, &st) && S_ISREG(st.st_mode) && st.st_size >= 0 &&
+	    (uint64_t)st.st_size < limit)
+		first = (size_t)st.st_size + 1;
 	for (;;) {
 		if (n == cap) {
 			if (cap && cap >= limit) {
 				err = -EFBIG;
 				goto out;
 			}
-			/* 64 KiB, then doubling */
-			if (bcf__grow_from((void **)&b, &cap, n + 1, 1, 65536)) {
+			/* the file's size (or 64 KiB), then doubling */
+			if (bcf__grow_from((void **)&b, &cap, n + 1, 1, first)) {
 				err = -ENOMEM;
 				goto out;
 			}
