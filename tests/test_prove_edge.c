@@ -72,18 +72,30 @@ static const char wide_resolvent[] =
 	"(assert (and (bvule x0 (_ bv1 32)) (= ((_ extract 31 0) p) (_ bv2147483648 32)) "
 	"(bvult p (_ bv9223372036854775807 64))))\n";
 
+/* Parse an SMT-LIB script (one test point) and prove it: the condition, or NULL. */
+static struct bcf_cond *prove_script(const char *name, const char *text,
+				     struct bcf_prove_result *r, int *err)
+{
+	BCF_OPTS(bcf_prove_opts, po, .solver = BCF_SOLVER_Z3, .timeout_ms = 20000);
+	struct bcf_cond *c = NULL;
+
+	*err = bcf_smt2__parse(text, strlen(text), name, &c);
+	ok(!*err && c, "%s: the script parses (%d)", name, *err);
+	if (*err || !c)
+		return NULL;
+	*err = bcf_prove(c, &po, r);
+	return c;
+}
+
 /* An unsat script past a kernel checker limit: proven, or unprovable-kernel naming the limit. */
 static void over_limit(const char *name, const char *text)
 {
-	BCF_OPTS(bcf_prove_opts, po, .solver = BCF_SOLVER_Z3, .timeout_ms = 20000);
 	BCF_OPTS(bcf_prove_result, r);
-	struct bcf_cond *c = NULL;
-	int err = bcf_smt2__parse(text, strlen(text), name, &c);
+	int err;
+	struct bcf_cond *c = prove_script(name, text, &r, &err);
 
-	ok(!err && c, "%s: the script parses (%d)", name, err);
-	if (err || !c)
+	if (!c)
 		return;
-	err = bcf_prove(c, &po, &r);
 	ok(!err && (r.status == BCF_PROVE_PROVEN_REFINE ||
 		    (r.status == BCF_PROVE_UNPROVABLE && strstr(r.detail, "kernel checker limit: ") &&
 		     strlen(strstr(r.detail, "limit: ")) > 10)),
@@ -115,15 +127,12 @@ static const char opaque_1bit_or[] =
 /* An unsat script that needs a term no kernel-checked route blasts. */
 static void unprovable_case(const char *name, const char *text, const char *rule)
 {
-	BCF_OPTS(bcf_prove_opts, po, .solver = BCF_SOLVER_Z3, .timeout_ms = 20000);
 	BCF_OPTS(bcf_prove_result, r);
-	struct bcf_cond *c = NULL;
-	int err = bcf_smt2__parse(text, strlen(text), name, &c);
+	int err;
+	struct bcf_cond *c = prove_script(name, text, &r, &err);
 
-	ok(!err && c, "%s: the script parses (%d)", name, err);
-	if (err || !c)
+	if (!c)
 		return;
-	err = bcf_prove(c, &po, &r);
 	ok(!err && r.status == BCF_PROVE_UNPROVABLE && strstr(r.detail, rule),
 	   "%s: unprovable-kernel naming %s, not an error (%d, %s: %s)", name, rule, err,
 	   err ? "" : bcf_prove_status__name(r.status), err ? bcf_last_error() : r.detail);
