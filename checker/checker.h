@@ -20,6 +20,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "checker/pairmap.h"
 #include "lang/expr.h"
 
 /* Limits copied from the kernel checker (spec). */
@@ -27,7 +28,6 @@
 
 struct ckr_dyn {
 	uint32_t refcnt;
-	uint32_t hash;    /* structural hash, 0 = unknown (see ckr_equal) */
 	uint32_t words[]; /* header word, then vlen argument words */
 };
 
@@ -49,18 +49,10 @@ struct bcf_checker {
 
 	uint32_t true_id, false_id; /* built-ins (static if the table has them) */
 
-	/*
-	 * Classes of structurally equal ids found by ckr_equal() (union-find,
-	 * parent + 1, 0 = root); a class stays valid after its
-	 * nodes are freed because ids are never reused.  uf_log records the
-	 * writes of a comparison in progress so a failed one can be undone.
-	 */
-	uint32_t *uf, *uf_dyn;          /* static ids; dynamic ids - dyn_base */
-	uint32_t *shash;                /* structural hash of static nodes, or NULL */
-	size_t uf_cap, uf_dyn_cap;
-	uint32_t (*uf_log)[2];
-	size_t uf_nlog, uf_logcap;
-	bool uf_logging;
+	/* pairs ckr_equal() walked to the end: verdict and cost (store.c);
+	 * valid after their nodes are freed because ids are never reused */
+	struct ckr_pairmap eq_memo;
+	bool eq_cached; /* kernel-compat: pairs found equal compare as identical */
 
 	enum bcf_check_mode mode;
 	unsigned log_level;

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 
 #include "checker/checker.h"
+#include "checker/pairmap.h"
 
 #define GOAL_STACK_MAX 128 /* open node pairs (root included) */
 #define GOAL_VARMAP_MAX 128 /* variable pairs */
@@ -24,82 +25,14 @@ struct frame {
 	uint32_t h;    /* height of the tallest finished child comparison */
 };
 
-struct memo {
-	uint64_t *keys; /* (p << 32 | g) + 1, 0 = empty */
-	uint32_t *height;
-	uint32_t cap, cnt;
-};
-
 struct matcher {
 	struct bcf_checker *c;
 	const uint32_t *gw;
 	uint32_t gn;
 	uint32_t map[GOAL_VARMAP_MAX][2];
 	unsigned nmap;
-	struct memo memo;
+	struct ckr_pairmap memo; /* equal pairs: the height of their comparison */
 };
-
-static uint32_t hash64(uint64_t k)
-{
-	k ^= k >> 33;
-	k *= 0xff51afd7ed558ccdull;
-	k ^= k >> 33;
-	return (uint32_t)k;
-}
-
-static int memo_find(const struct memo *m, uint32_t p, uint32_t g, uint32_t *h)
-{
-	uint64_t key = ((uint64_t)p << 32 | g) + 1;
-	uint32_t i;
-
-	if (!m->cap)
-		return 0;
-	for (i = hash64(key) & (m->cap - 1); m->keys[i]; i = (i + 1) & (m->cap - 1)) {
-		if (m->keys[i] == key) {
-			*h = m->height[i];
-			return 1;
-		}
-	}
-	return 0;
-}
-
-static int memo_add(struct memo *m, uint32_t p, uint32_t g, uint32_t h)
-{
-	uint64_t key = ((uint64_t)p << 32 | g) + 1;
-	uint32_t i;
-
-	if (2 * (m->cnt + 1) > m->cap) {
-		uint32_t cap = m->cap ? 2 * m->cap : 64, j;
-		uint64_t *keys = calloc(cap, sizeof(*keys));
-		uint32_t *height = malloc(cap * sizeof(*height));
-
-		if (!keys || !height) {
-			free(keys);
-			free(height);
-			return -ENOMEM;
-		}
-		for (j = 0; j < m->cap; j++) {
-			if (!m->keys[j])
-				continue;
-			for (i = hash64(m->keys[j]) & (cap - 1); keys[i]; i = (i + 1) & (cap - 1))
-				;
-			keys[i] = m->keys[j];
-			height[i] = m->height[j];
-		}
-		free(m->keys);
-		free(m->height);
-		m->keys = keys;
-		m->height = height;
-		m->cap = cap;
-	}
-	for (i = hash64(key) & (m->cap - 1); m->keys[i]; i = (i + 1) & (m->cap - 1))
-		if (m->keys[i] == key)
-			return 0;
-	m->keys[i] = key;
-	m->height[i] = h;
-	m->cnt++;
-	return 0;
-}
 
 /* The goal node at id, or NULL if it does not fit in the goal words. */
 static const struct bcf_expr *goal_expr(const struct matcher *m, uint32_t id)
@@ -173,7 +106,7 @@ static int match(struct matcher *m, uint32_t pid, uint32_t gid)
 		y = goal_expr(m, f->g);
 		if (f->i == x->vlen) {
 			h = f->h + 1;
-			err = memo_add(&m->memo, f->p, f->g, h);
+			err = ckr_pairmap__put(&m->memo, ckr_pair_key(f->p, f->g), h);
 			if (err)
 				return err;
 			sp--;
@@ -198,7 +131,7 @@ static int match(struct matcher *m, uint32_t pid, uint32_t gid)
 		}
 		if (bcf_is_leaf(x))
 			continue;
-		if (memo_find(&m->memo, a, b, &h)) {
+		if (ckr_pairmap__find(&m->memo, ckr_pair_key(a, b), &h)) {
 			if (sp + h > GOAL_STACK_MAX)
 				return ckr_fail(m->c, -EINVAL, "goal comparison deeper than %d levels",
 						GOAL_STACK_MAX);
@@ -221,8 +154,7 @@ int ckr_goal_match(struct bcf_checker *c, uint32_t pid, const uint32_t *goal_wor
 	int err;
 
 	err = match(&m, pid, goal);
-	free(m.memo.keys);
-	free(m.memo.height);
+	ckr_pairmap__free(&m.memo);
 	if (err == -ENOMEM)
 		return err;
 	return err ? -EINVAL : 0;

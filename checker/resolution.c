@@ -5,8 +5,8 @@
  * These are the hottest rules of the corpus.  Literals are kept as small
  * records caching the header word (and, for NOT literals, the argument id
  * and its header), so scanning a clause for a pivot literal costs integer
- * compares; ckr_equal() (which answers most unequal pairs from its
- * structural hashes) only runs when the cached words cannot decide.
+ * compares; ckr_equal() (which remembers every pair it walked) only
+ * runs when the cached words cannot decide.
  * Every shortcut answers exactly as ckr_equal() would.
  *
  * All three rules are sound as the kernel defines them (missing pivots

@@ -6,53 +6,11 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "checker/checker.h"
 #include "lang/grow.h"
 #include "lang/print.h"
-
-/*
- * Structural hashes: structurally equal nodes (ckr_equal) have equal
- * hashes, so unequal known hashes answer "different" at once.  A variable
- * hashes its id (variables are equal only to themselves), a leaf its words,
- * an inner node its header and its arguments' hashes.  0 = unknown.
- */
-static uint32_t mix(uint32_t h, uint32_t v)
-{
-	h ^= v + 0x9e3779b9u + (h << 6) + (h >> 2);
-	h *= 0x85ebca6bu;
-	return h ^ (h >> 15);
-}
-
-static uint32_t id_hash(const struct bcf_checker *c, uint32_t id);
-
-static uint32_t node_hash(const struct bcf_checker *c, uint32_t id, const uint32_t *w)
-{
-	const struct bcf_expr *e = (const struct bcf_expr *)w;
-	uint32_t h = mix(0x5bd1e995u, w[0]), i, a;
-
-	if (bcf_is_var(e))
-		return mix(h, id) | 1;
-	for (i = 0; i < e->vlen; i++) {
-		if (e->code == BCF_BV_VAL) {
-			h = mix(h, e->args[i]);
-			continue;
-		}
-		a = id_hash(c, e->args[i]);
-		if (!a)
-			return 0;
-		h = mix(h, a);
-	}
-	return h | 1;
-}
-
-static uint32_t id_hash(const struct bcf_checker *c, uint32_t id)
-{
-	if (id < c->dyn_base)
-		return c->shash && id < c->expr_cnt ? c->shash[id] : 0;
-	id -= c->dyn_base;
-	return id < c->ndyn && c->dyn[id] ? c->dyn[id]->hash : 0;
-}
 
 int ckr_init(struct bcf_checker *c, const uint32_t *exprs, uint32_t expr_cnt,
 	     enum bcf_check_mode mode)
@@ -65,6 +23,7 @@ int ckr_init(struct bcf_checker *c, const uint32_t *exprs, uint32_t expr_cnt,
 	c->exprs = exprs;
 	c->expr_cnt = expr_cnt;
 	c->mode = mode;
+	c->eq_cached = mode == BCF_CHECK_KERNEL_COMPAT;
 	c->true_id = c->false_id = UINT32_MAX;
 	c->cur_step = UINT32_MAX;
 	c->dyn_base = expr_cnt;
@@ -72,14 +31,10 @@ int ckr_init(struct bcf_checker *c, const uint32_t *exprs, uint32_t expr_cnt,
 	c->is_hdr = calloc(expr_cnt ? expr_cnt : 1, 1);
 	if (!c->is_hdr)
 		return -ENOMEM;
-	c->shash = calloc(expr_cnt ? expr_cnt : 1, sizeof(*c->shash)); /* optional */
 	for (idx = 0; idx < expr_cnt; idx += (exprs[idx] >> 8 & 0xff) + 1) {
 		const struct bcf_expr *e = (const struct bcf_expr *)&exprs[idx];
 
 		c->is_hdr[idx] = 1;
-		/* arguments precede their users, so their hashes are known */
-		if (c->shash)
-			c->shash[idx] = node_hash(c, idx, &exprs[idx]);
 		if (e->code == BCF_BOOL_VAL) {
 			if ((e->params & 1) && c->true_id == UINT32_MAX)
 				c->true_id = idx;
@@ -130,14 +85,7 @@ void ckr_fini(struct bcf_checker *c)
 	free(c->dyn);
 	if (c->own_is_hdr)
 		free(c->is_hdr);
-	free(c->shash);
-	c->shash = NULL;
-	free(c->uf);
-	free(c->uf_dyn);
-	free(c->uf_log);
-	c->uf = NULL;
-	c->uf_dyn = NULL;
-	c->uf_log = NULL;
+	ckr_pairmap__free(&c->eq_memo);
 	c->dyn = NULL;
 	c->is_hdr = NULL;
 	c->ndyn = c->dyn_cap = 0;
@@ -240,7 +188,6 @@ int ckr_new(struct bcf_checker *c, uint8_t code, uint8_t vlen, uint16_t params,
 			ckr_get(c, args[i]);
 	c->dyn[c->ndyn] = d;
 	*id = c->dyn_base + c->ndyn++;
-	d->hash = node_hash(c, *id, d->words);
 	if (++c->live_dyn > c->peak_dyn)
 		c->peak_dyn = c->live_dyn;
 	return 0;
@@ -309,171 +256,138 @@ bool ckr_is_false(const struct bcf_checker *c, uint32_t id)
 	return e && e->code == BCF_BOOL_VAL && !(e->params & 1);
 }
 
-/* ---- structural equality with a persistent union-find of equal ids ---- */
+/* ---- structural equality, walked as the kernel walks it, remembered by pair ---- */
 
 /*
- * Union-find slots: static ids index uf[] directly, dynamic ids index
- * uf_dyn[] from dyn_base (so a builder's dynamic ids far above its static
- * table cost nothing).  NULL = not reserved, i.e. its own root.
+ * The kernel compares depth first with an explicit stack of open pairs and
+ * remembers nothing between comparisons, so a pair's verdict depends on how
+ * deep it is reached.  Only an inner pair with equal headers is opened (a
+ * leaf pair is compared at once, a pair whose headers differ ends the
+ * comparison), and opening one while CKR_EQ_STACK_MAX pairs are open fails
+ * the comparison.  A pair reached with L pairs open whose own walk opens
+ * `cost` nested levels therefore fails it if L + cost - 1 reaches the limit,
+ * and its cost does not depend on L:
+ *   equal:     1 + the largest cost of its distinct-id argument pairs;
+ *   different: 1 + the largest cost of the argument pairs walked before the
+ *              first different one, and of that one;
+ *   a leaf pair, or a pair whose headers differ: 0.
+ * eq_memo keeps every inner pair walked to its end with its verdict and
+ * cost, so a pair is walked once per proof: the verdicts of a walk that
+ * remembers nothing, in time linear in the pairs compared.  That is strict
+ * mode and the proof builder: an upper bound of the kernel's depth.
+ *
+ * The kernel's own comparison also rewrites the argument ids of nodes it
+ * found equal to one id (rules-bool.md 1.4), so a pair it found equal is
+ * later skipped as identical.  Kernel-compat mode (eq_cached) models that:
+ * a pair found equal by any earlier walk costs nothing.  Costs then only
+ * fall as the proof goes on, so a remembered "different" cost is an upper
+ * bound, trusted when it fits and walked again when it does not.  With this
+ * model the verdicts on all 1231 upstream proofs of the shared vectors are
+ * the upstream checker's (tests/test_check_vectors); without it four deep
+ * TRANS comparisons overflow.
  */
-static uint32_t *uf_at(struct bcf_checker *c, uint32_t id)
-{
-	if (id < c->dyn_base)
-		return id < c->uf_cap ? &c->uf[id] : NULL;
-	id -= c->dyn_base;
-	return id < c->uf_dyn_cap ? &c->uf_dyn[id] : NULL;
-}
+#define EQ_DIFF 0x80000000u /* eq_memo value: different; the low bits: cost */
 
-static int uf_grow(uint32_t **arr, size_t *capp, uint32_t idx)
-{
-	return bcf__grow_from((void **)arr, capp, (size_t)idx + 1, sizeof(**arr), 64);
-}
-
-static int uf_reserve(struct bcf_checker *c, uint32_t id)
-{
-	if (id < c->dyn_base)
-		return uf_grow(&c->uf, &c->uf_cap, id);
-	return uf_grow(&c->uf_dyn, &c->uf_dyn_cap, id - c->dyn_base);
-}
-
-/* Write a reserved slot, logged while a comparison is in progress. */
-static int uf_set(struct bcf_checker *c, uint32_t id, uint32_t parent_plus1)
-{
-	uint32_t *slot = uf_at(c, id);
-
-	if (c->uf_logging) {
-		if (bcf__grow((void **)&c->uf_log, &c->uf_logcap, c->uf_nlog + 1,
-			      sizeof(*c->uf_log)))
-			return -ENOMEM;
-		c->uf_log[c->uf_nlog][0] = id;
-		c->uf_log[c->uf_nlog][1] = *slot;
-		c->uf_nlog++;
-	}
-	*slot = parent_plus1;
-	return 0;
-}
-
-/* Representative of id's class. */
-static uint32_t uf_find(struct bcf_checker *c, uint32_t id)
-{
-	uint32_t *slot, *pslot;
-
-	while ((slot = uf_at(c, id)) && *slot) {
-		uint32_t p = *slot - 1;
-
-		/* path halving; skipped silently if the log cannot grow */
-		pslot = uf_at(c, p);
-		if (pslot && *pslot)
-			uf_set(c, id, *pslot);
-		id = p;
-	}
-	return id;
-}
-
-static void uf_rollback(struct bcf_checker *c)
-{
-	while (c->uf_nlog) {
-		c->uf_nlog--;
-		*uf_at(c, c->uf_log[c->uf_nlog][0]) = c->uf_log[c->uf_nlog][1];
-	}
-	c->uf_logging = false;
-}
-
-/*
- * Compare one pair: 1 equal leaves or known equal, 2 equal headers of an
- * inner pair to descend into, 0 different.
- */
-static int eq_pair(struct bcf_checker *c, uint32_t a, uint32_t b)
-{
+struct eq_frame {
+	uint32_t a, b;
 	const struct bcf_expr *x, *y;
-	uint32_t ra = uf_find(c, a), rb = uf_find(c, b), ha, hb;
+	uint32_t i;    /* next argument */
+	uint32_t cost; /* largest cost of its finished argument pairs */
+};
 
-	if (ra == rb)
-		return 1;
-	x = ckr_expr(c, a);
-	y = ckr_expr(c, b);
+static uint64_t eq_key(uint32_t a, uint32_t b)
+{
+	return a < b ? ckr_pair_key(a, b) : ckr_pair_key(b, a);
+}
+
+/* A pair of distinct ids: 1 equal leaves, 0 different at once, 2 inner pair to walk. */
+static int eq_shallow(const struct bcf_expr *x, const struct bcf_expr *y)
+{
 	if (!x || !y || *(const uint32_t *)x != *(const uint32_t *)y || bcf_is_var(x))
 		return 0;
-	ha = id_hash(c, a);
-	hb = id_hash(c, b);
-	if (ha && hb && ha != hb)
-		return 0;
-	if (x->code == BCF_BV_VAL && memcmp(x->args, y->args, x->vlen * sizeof(uint32_t)))
-		return 0;
-	/*
-	 * Assume the pair equal while its arguments are compared: the DAG is
-	 * acyclic, and if any pair differs the whole comparison fails and
-	 * every union made during it is undone.
-	 */
-	if (uf_reserve(c, ra) || uf_set(c, ra, rb + 1))
-		return -ENOMEM;
-	return bcf_is_leaf(x) ? 1 : 2;
+	if (bcf_is_leaf(x))
+		return !memcmp(x->args, y->args, x->vlen * sizeof(uint32_t));
+	return 2;
 }
 
 int ckr_equal(struct bcf_checker *c, uint32_t a, uint32_t b)
 {
-	struct { const struct bcf_expr *x, *y; uint32_t i; } stack[CKR_EQ_STACK_MAX];
+	struct eq_frame stack[CKR_EQ_STACK_MAX];
 	const struct bcf_expr *x, *y;
-	uint32_t ha, hb;
+	uint32_t v, cost, ai, bi;
 	unsigned sp = 0;
 	int r;
 
 	if (a == b)
 		return 1;
-	/* quick answers: equal nodes have equal headers; known classes */
 	x = ckr_expr(c, a);
 	y = ckr_expr(c, b);
-	if (!x || !y || *(const uint32_t *)x != *(const uint32_t *)y)
-		return 0;
-	ha = id_hash(c, a);
-	hb = id_hash(c, b);
-	if (ha && hb && ha != hb)
-		return 0;
-	if (uf_find(c, a) == uf_find(c, b))
-		return 1;
-	c->uf_logging = true;
-	c->uf_nlog = 0;
-	r = eq_pair(c, a, b);
-	if (r == 2) {
-		stack[sp].x = x;
-		stack[sp].y = y;
-		stack[sp].i = 0;
-		sp++;
-		r = 1;
-	}
-	while (sp && r == 1) {
-		uint32_t i = stack[sp - 1].i++, ai, bi;
+	r = eq_shallow(x, y);
+	if (r != 2)
+		return r;
+	/* a remembered pair was walked to its end from some level, so from the root too */
+	if (ckr_pairmap__find(&c->eq_memo, eq_key(a, b), &v))
+		return !(v & EQ_DIFF);
+	stack[sp++] = (struct eq_frame){ a, b, x, y, 0, 0 };
+	for (;;) {
+		struct eq_frame *f = &stack[sp - 1];
 
-		x = stack[sp - 1].x;
-		y = stack[sp - 1].y;
-		if (i == x->vlen) {
-			sp--;
+		if (f->i == f->x->vlen) {
+			/* every argument pair is equal */
+			cost = f->cost + 1;
+			if (ckr_pairmap__put(&c->eq_memo, eq_key(f->a, f->b), cost))
+				return -ENOMEM;
+			if (--sp == 0)
+				return 1;
+			if (stack[sp - 1].cost < cost)
+				stack[sp - 1].cost = cost;
 			continue;
 		}
-		ai = x->args[i];
-		bi = y->args[i];
+		ai = f->x->args[f->i];
+		bi = f->y->args[f->i];
+		f->i++;
 		if (ai == bi)
 			continue;
-		if (sp == CKR_EQ_STACK_MAX) {
-			r = -E2BIG;
-			break;
-		}
-		r = eq_pair(c, ai, bi);
+		x = ckr_expr(c, ai);
+		y = ckr_expr(c, bi);
+		r = eq_shallow(x, y);
+		cost = 0; /* a leaf pair, or different headers: nothing opened */
+		if (r == 1)
+			continue;
 		if (r == 2) {
-			stack[sp].x = ckr_expr(c, ai);
-			stack[sp].y = ckr_expr(c, bi);
-			stack[sp].i = 0;
-			sp++;
-			r = 1;
+			if (!ckr_pairmap__find(&c->eq_memo, eq_key(ai, bi), &v)) {
+				if (sp == CKR_EQ_STACK_MAX)
+					return -E2BIG;
+				stack[sp++] = (struct eq_frame){ ai, bi, x, y, 0, 0 };
+				continue;
+			}
+			cost = v & ~EQ_DIFF;
+			if (!(v & EQ_DIFF) && c->eq_cached)
+				continue; /* found equal before: as if identical */
+			if (sp + cost - 1 >= CKR_EQ_STACK_MAX) {
+				if (!c->eq_cached)
+					return -E2BIG;
+				/* an upper bound only: walk it again */
+				if (sp == CKR_EQ_STACK_MAX)
+					return -E2BIG;
+				stack[sp++] = (struct eq_frame){ ai, bi, x, y, 0, 0 };
+				continue;
+			}
+			if (!(v & EQ_DIFF)) {
+				if (f->cost < cost)
+					f->cost = cost;
+				continue;
+			}
 		}
+		/* a different pair: every open pair is different, at the cost walked so far */
+		while (sp) {
+			f = &stack[--sp];
+			cost = 1 + (f->cost > cost ? f->cost : cost);
+			if (ckr_pairmap__put(&c->eq_memo, eq_key(f->a, f->b), cost | EQ_DIFF))
+				return -ENOMEM;
+		}
+		return 0;
 	}
-	if (r != 1) {
-		uf_rollback(c);
-		return r;
-	}
-	c->uf_logging = false;
-	c->uf_nlog = 0;
-	return 1;
 }
 
 int ckr_fail(struct bcf_checker *c, int err, const char *fmt, ...)
