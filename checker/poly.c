@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checker/pairmap.h"
 #include "checker/poly.h"
 #include "lang/grow.h"
 #include "lang/expr.h"
@@ -47,8 +48,7 @@ struct poly_norm {
 	uint32_t *slot; /* entry index + 1, 0 empty */
 	uint32_t nslot;
 	/* memo: expression id -> class */
-	uint32_t *mkey, *mval; /* key = id + 1 */
-	uint32_t nmemo, cmemo;
+	struct ckr_pairmap memo; /* id + 1 -> class */
 	/* scratch */
 	uint32_t *stack;
 	size_t scap;
@@ -148,50 +148,13 @@ static int intern(struct poly_norm *p, const uint32_t *key, size_t n, uint32_t r
 
 static bool memo_get(const struct poly_norm *p, uint32_t id, uint32_t *cls)
 {
-	uint32_t j;
-
-	if (!p->cmemo)
-		return false;
-	for (j = (id * 2654435761u) & (p->cmemo - 1); p->mkey[j]; j = (j + 1) & (p->cmemo - 1))
-		if (p->mkey[j] == id + 1) {
-			*cls = p->mval[j];
-			return true;
-		}
-	return false;
+	return ckr_pairmap__find(&p->memo, (uint64_t)id + 1, cls);
 }
 
 static int memo_put(struct poly_norm *p, uint32_t id, uint32_t cls)
 {
-	uint32_t j;
-
-	if ((p->nmemo + 1) * 2 > p->cmemo) {
-		uint32_t n = p->cmemo ? p->cmemo * 2 : 1024, i;
-		uint32_t *k = calloc(n, sizeof(*k)), *v = calloc(n, sizeof(*v));
-
-		if (!k || !v) {
-			free(k);
-			free(v);
-			return fail(p, -ENOMEM, "out of memory");
-		}
-		for (i = 0; i < p->cmemo; i++) {
-			if (!p->mkey[i])
-				continue;
-			for (j = ((p->mkey[i] - 1) * 2654435761u) & (n - 1); k[j]; j = (j + 1) & (n - 1))
-				;
-			k[j] = p->mkey[i];
-			v[j] = p->mval[i];
-		}
-		free(p->mkey);
-		free(p->mval);
-		p->mkey = k;
-		p->mval = v;
-		p->cmemo = n;
-	}
-	for (j = (id * 2654435761u) & (p->cmemo - 1); p->mkey[j]; j = (j + 1) & (p->cmemo - 1))
-		;
-	p->mkey[j] = id + 1;
-	p->mval[j] = cls;
-	p->nmemo++;
+	if (ckr_pairmap__put(&p->memo, (uint64_t)id + 1, cls))
+		return fail(p, -ENOMEM, "out of memory");
 	return 0;
 }
 
@@ -550,8 +513,7 @@ void poly_norm__free(struct poly_norm *p)
 	free(p->w);
 	free(p->e);
 	free(p->slot);
-	free(p->mkey);
-	free(p->mval);
+	ckr_pairmap__free(&p->memo);
 	free(p->stack);
 	free(p->key);
 	free(p->acc.t);

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include <bcf/bcf.h>
+#include "tests/rng.h"
 #include "tests/vectors.h"
 
 enum kind {
@@ -57,9 +58,7 @@ static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
 
 static uint32_t rnd(void)
 {
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
+	xorshift64(&rng_state);
 	return (uint32_t)(rng_state >> 16);
 }
 

@@ -23,6 +23,7 @@
 #include <bcf/bcf.h>
 #include "checker/checker.h"
 #include "checker/pairmap.h"
+#include "tests/rng.h"
 #include "tests/tap.h"
 
 #define MAXW (1u << 20)
@@ -33,9 +34,7 @@ static uint64_t rng = 0x9e3779b97f4a7c15ull;
 
 static uint32_t rnd(uint32_t n)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
+	xorshift64(&rng);
 	return (uint32_t)(rng % n);
 }
 
@@ -71,9 +70,7 @@ struct gen {
 
 static uint32_t g_rnd(struct gen *g, uint32_t n)
 {
-	g->s ^= g->s << 13;
-	g->s ^= g->s >> 7;
-	g->s ^= g->s << 17;
+	xorshift64(&g->s);
 	return (uint32_t)(g->s % n);
 }
 

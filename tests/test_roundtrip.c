@@ -20,6 +20,7 @@
 
 #include <bcf/bcf.h>
 #include "lang/arena.h"
+#include "tests/rng.h"
 #include "tests/vectors.h"
 
 struct cmp {
@@ -218,9 +219,7 @@ static uint64_t rs = 0x2545f4914f6cdd1dull;
 
 static uint32_t rn(uint32_t n)
 {
-	rs ^= rs << 13;
-	rs ^= rs >> 7;
-	rs ^= rs << 17;
+	xorshift64(&rs);
 	return n ? (uint32_t)((rs >> 11) % n) : 0;
 }
 

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tests/rng.h"
 #include "tests/tap.h"
 #include "tests/proof_build.h"
 
@@ -266,9 +267,7 @@ static uint64_t rs = 0x243f6a8885a308d3ull;
 
 static unsigned rn(unsigned n)
 {
-	rs ^= rs << 13;
-	rs ^= rs >> 7;
-	rs ^= rs << 17;
+	xorshift64(&rs);
 	return (unsigned)(rs % n);
 }
 

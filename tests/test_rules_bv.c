@@ -17,6 +17,7 @@
 #include "checker/poly.h"
 #include "lang/arena.h"
 #include "tests/proof_build.h"
+#include "tests/rng.h"
 #include "tests/tap.h"
 
 #define TMAX (1u << 18)
@@ -1426,9 +1427,7 @@ static uint64_t rng = 0x9e3779b97f4a7c15ull;
 
 static uint32_t rnd(uint32_t n)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
+	xorshift64(&rng);
 	return n ? (uint32_t)(rng % n) : 0;
 }
 

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tests/rng.h"
 #include "tests/tap.h"
 #include "tests/proof_build.h"
 
@@ -163,9 +164,7 @@ static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
 
 static uint64_t rnd(void)
 {
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
+	xorshift64(&rng_state);
 	return rng_state;
 }
 

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include <bcf/bcf.h>
+#include "tests/rng.h"
 #include "tests/vectors.h"
 
 #define PER_FILE 9
@@ -29,9 +30,7 @@ static uint64_t rng_state = 0x5eed0bcf2026ull;
 
 static uint64_t rnd(void)
 {
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
+	xorshift64(&rng_state);
 	return rng_state;
 }
 
