@@ -271,10 +271,11 @@ bool ckr_is_false(const struct bcf_checker *c, uint32_t id)
  *   different: 1 + the largest cost of the argument pairs walked before the
  *              first different one, and of that one;
  *   a leaf pair, or a pair whose headers differ: 0.
- * eq_memo keeps every inner pair walked to its end with its verdict and
- * cost, so a pair is walked once per proof: the verdicts of a walk that
- * remembers nothing, in time linear in the pairs compared.  That is strict
- * mode and the proof builder: an upper bound of the kernel's depth.
+ * eq_memo keeps the pairs walked to their end (equal inner pairs, and the
+ * root of a walk that found a difference) with their verdict and cost, so
+ * an equal pair is walked once per proof: the verdicts of a walk that
+ * remembers nothing, without its exponential time.  That is strict mode and
+ * the proof builder: an upper bound of the kernel's depth.
  *
  * The kernel's own comparison also rewrites the argument ids of nodes it
  * found equal to one id (rules-bool.md 1.4), so a pair it found equal is
@@ -298,6 +299,22 @@ struct eq_frame {
 static uint64_t eq_key(uint32_t a, uint32_t b)
 {
 	return a < b ? ckr_pair_key(a, b) : ckr_pair_key(b, a);
+}
+
+/*
+ * Remember a pair walked to its end.  Without eq_cached the memo only saves
+ * time, and a pair opening at most EQ_CHEAP levels is cheap to walk again
+ * (its arguments' pairs are remembered or leaves), so it is not kept.  With
+ * eq_cached, an equal pair's entry is what makes it free later: every one is
+ * kept.
+ */
+#define EQ_CHEAP 2
+
+static int eq_remember(struct bcf_checker *c, uint32_t a, uint32_t b, uint32_t v)
+{
+	if ((v & ~EQ_DIFF) <= EQ_CHEAP && (!c->eq_cached || (v & EQ_DIFF)))
+		return 0;
+	return ckr_pairmap__put(&c->eq_memo, eq_key(a, b), v);
 }
 
 /* A pair of distinct ids: 1 equal leaves, 0 different at once, 2 inner pair to walk. */
@@ -335,7 +352,7 @@ int ckr_equal(struct bcf_checker *c, uint32_t a, uint32_t b)
 		if (f->i == f->x->vlen) {
 			/* every argument pair is equal */
 			cost = f->cost + 1;
-			if (ckr_pairmap__put(&c->eq_memo, eq_key(f->a, f->b), cost))
+			if (eq_remember(c, f->a, f->b, cost))
 				return -ENOMEM;
 			if (--sp == 0)
 				return 1;
@@ -379,13 +396,15 @@ int ckr_equal(struct bcf_checker *c, uint32_t a, uint32_t b)
 				continue;
 			}
 		}
-		/* a different pair: every open pair is different, at the cost walked so far */
+		/* a different pair: every open pair is different, at the cost walked so far;
+		 * only the root is remembered (walking a path again is cheap, and a proof
+		 * builder compares millions of literals that differ deep down) */
 		while (sp) {
 			f = &stack[--sp];
 			cost = 1 + (f->cost > cost ? f->cost : cost);
-			if (ckr_pairmap__put(&c->eq_memo, eq_key(f->a, f->b), cost | EQ_DIFF))
-				return -ENOMEM;
 		}
+		if (eq_remember(c, f->a, f->b, cost | EQ_DIFF))
+			return -ENOMEM;
 		return 0;
 	}
 }
