@@ -48,7 +48,8 @@ static uint32_t node(uint8_t code, uint16_t params, const uint32_t *args, uint8_
 		exit(1);
 	}
 	words[nwords++] = BCF_EXPR_HDR(code, n, params);
-	memcpy(&words[nwords], args, n * sizeof(*args));
+	if (n)
+		memcpy(&words[nwords], args, n * sizeof(*args));
 	nwords += n;
 	return id;
 }
