@@ -62,6 +62,42 @@ static double total(const struct vec *v)
 	return s;
 }
 
+/* Status names of a conditions results file, in report order. */
+static const char *const statuses[] = { "proven-path", "proven-refine", "sat", "unprovable-kernel",
+					"unknown", "error", "proof-too-large" };
+
+static const char *cond_status_name(unsigned k)
+{
+	return statuses[k];
+}
+
+static const char *load_status_name(unsigned k)
+{
+	return bcf_load_status__name((enum bcf_load_status)k);
+}
+
+/* The status table: one row per status, and "(other)" if any. */
+static void status_table(FILE *f, const char *(*name)(unsigned), unsigned n, const size_t *counts,
+			 size_t other)
+{
+	unsigned k;
+
+	fprintf(f, "| status                 |  count |\n|------------------------|--------|\n");
+	for (k = 0; k < n; k++)
+		fprintf(f, "| %-22s | %6zu |\n", name(k), counts[k]);
+	if (other)
+		fprintf(f, "| %-22s | %6zu |\n", "(other)", other);
+}
+
+/* The head of the measures table (rows by row()). */
+static void measure_header(FILE *f)
+{
+	fprintf(f, "\n| measure                |      n |          p50 |          p90 |"
+		   "          max |          total |\n"
+		   "|------------------------|--------|--------------|--------------|"
+		   "--------------|----------------|\n");
+}
+
 static void row(FILE *f, const char *what, struct vec *v, const char *fmt)
 {
 	char b[4][32];
@@ -297,21 +333,14 @@ static void report_programs(const char *path, const struct result_set *rs, FILE 
 		   counts[BCF_LOAD_EPERM] - counts[BCF_LOAD_ERROR];
 	fprintf(f, "results: %s (%zu programs%s)\n\n", path, rs->n,
 		rs->bad ? ", some malformed lines skipped" : "");
-	fprintf(f, "| status                 |  count |\n|------------------------|--------|\n");
-	for (k = 0; k < BCF_LOAD__NR; k++)
-		fprintf(f, "| %-22s | %6zu |\n", bcf_load_status__name(k), counts[k]);
-	if (other)
-		fprintf(f, "| %-22s | %6zu |\n", "(other)", other);
+	status_table(f, load_status_name, BCF_LOAD__NR, counts, other);
 	fprintf(f, "\nof the %zu programs the stock verifier rejects, %zu load with proofs (%.1f%%)\n",
 		rejected, counts[BCF_LOAD_PROOFS],
 		rejected ? 100.0 * counts[BCF_LOAD_PROOFS] / rejected : 0.0);
 	if (nobcf)
 		fprintf(f, "(%zu programs ran on a kernel without BCF: they count as rejected only "
 			   "if that kernel's verifier rejected them)\n", nobcf);
-	fprintf(f, "\n| measure                |      n |          p50 |          p90 |"
-		   "          max |          total |\n"
-		   "|------------------------|--------|--------------|--------------|"
-		   "--------------|----------------|\n");
+	measure_header(f);
 	row(f, "time (s), all", &t, "%.3f");
 	row(f, "requests, with proofs", &req, "%.0f");
 	row(f, "proof bytes, w/ proofs", &bytes, "%.0f");
@@ -324,9 +353,6 @@ static void report_programs(const char *path, const struct result_set *rs, FILE 
 
 int results_report(const char *path, const char *baseline, const char *outdir, FILE *f)
 {
-	static const char *statuses[] = { "proven-path", "proven-refine", "sat",
-					  "unprovable-kernel", "unknown", "error",
-					  "proof-too-large" };
 	struct result_set rs = { 0 };
 	struct vec t = { 0 }, solve = { 0 }, bytes = { 0 }, steps = { 0 }, ratio = { 0 }, bbytes = { 0 };
 	struct base *base = NULL;
@@ -422,15 +448,8 @@ baseline_join:
 	}
 	fprintf(f, "results: %s (%zu conditions%s)\n\n", path, rs.n,
 		rs.bad ? ", some malformed lines skipped" : "");
-	fprintf(f, "| status                 |  count |\n|------------------------|--------|\n");
-	for (k = 0; k < 7; k++)
-		fprintf(f, "| %-22s | %6zu |\n", statuses[k], counts[k]);
-	if (other)
-		fprintf(f, "| %-22s | %6zu |\n", "(other)", other);
-	fprintf(f, "\n| measure                |      n |          p50 |          p90 |"
-		   "          max |          total |\n"
-		   "|------------------------|--------|--------------|--------------|"
-		   "--------------|----------------|\n");
+	status_table(f, cond_status_name, 7, counts, other);
+	measure_header(f);
 	row(f, "time (s), all", &t, "%.3f");
 	row(f, "solver-only time (s)", &solve, "%.3f");
 	row(f, "proof bytes, proven", &bytes, "%.0f");
