@@ -63,8 +63,11 @@ int bl_fail(struct blaster *bl, int err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* A rejected step is a bug of ours: record the builder's reason. */
 int bl_step_fail(struct blaster *bl, int err, const char *what);
-/* (= l r) by ACI_NORM: the step, or a negative errno */
+/* (= l r) by ACI_NORM, or by another rule whose parameter is the equality
+ * (ABSORB): the step, or a negative errno */
 int bl_aci(struct blaster *bl, uint32_t l, uint32_t r);
+int bl_eq_by(struct blaster *bl, uint32_t l, uint32_t r, int (*rule)(struct pbuild *, uint32_t),
+	     const char *name);
 
 /* Node builders over the builder's arena (return 0 or -errno). */
 int bl_mk(struct blaster *bl, uint8_t code, uint16_t params, const uint32_t *args, unsigned n,

@@ -32,16 +32,7 @@ struct mask {
 
 static int absorb(struct blaster *bl, uint32_t l, uint32_t r)
 {
-	uint32_t eq;
-	int s = bl_mk2(bl, BCF_BOOL_EQ, 0, l, r, &eq);
-
-	if (s)
-		return s;
-	s = pb_absorb(bl->b, eq);
-	if (s < 0)
-		return bl_step_fail(bl, s, "ABSORB");
-	bl->st.aci_absorb++;
-	return s;
+	return bl_eq_by(bl, l, r, pb_absorb, "ABSORB");
 }
 
 static int step1(struct blaster *bl, int s, const char *what)

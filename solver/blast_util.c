@@ -36,19 +36,25 @@ int bl_step_fail(struct blaster *bl, int err, const char *what)
 	return bl_fail(bl, err, "%s: %s", what, pbuild_error(bl->b));
 }
 
-/* (= l r) by ACI_NORM */
-int bl_aci(struct blaster *bl, uint32_t l, uint32_t r)
+/* (= l r) by a rule that takes the equality as its parameter (ACI_NORM, ABSORB) */
+int bl_eq_by(struct blaster *bl, uint32_t l, uint32_t r, int (*rule)(struct pbuild *, uint32_t),
+	     const char *name)
 {
 	uint32_t eq;
 	int s = bl_mk2(bl, BCF_BOOL_EQ, 0, l, r, &eq);
 
 	if (s)
 		return s;
-	s = pb_aci_norm(bl->b, eq);
+	s = rule(bl->b, eq);
 	if (s < 0)
-		return bl_step_fail(bl, s, "ACI_NORM");
+		return bl_step_fail(bl, s, name);
 	bl->st.aci_absorb++;
 	return s;
+}
+
+int bl_aci(struct blaster *bl, uint32_t l, uint32_t r)
+{
+	return bl_eq_by(bl, l, r, pb_aci_norm, "ACI_NORM");
 }
 
 int bl_mk(struct blaster *bl, uint8_t code, uint16_t params, const uint32_t *args, unsigned n,
