@@ -45,6 +45,7 @@
 #include <z3.h>
 
 #include <bcf/bcf.h>
+#include "tests/z3_ref.h"
 
 /* ---- small helpers ------------------------------------------------------ */
 
@@ -783,31 +784,13 @@ static void z3_err(Z3_context c, Z3_error_code e)
 
 static enum verdict z3_check(const char *script, unsigned timeout_ms)
 {
-	Z3_ast_vector v;
-	Z3_solver s;
-	Z3_lbool r;
-	Z3_params p;
-	unsigned i;
+	const char *perr;
+	Z3_lbool r = z3_ref_check(zctx, script, timeout_ms, &perr);
 
-	v = Z3_parse_smtlib2_string(zctx, script, 0, NULL, NULL, 0, NULL, NULL);
-	if (Z3_get_error_code(zctx) != Z3_OK) {
-		fprintf(stderr, "prover_diff: z3 cannot parse the script:\n%s\n", script);
+	if (perr) {
+		fprintf(stderr, "prover_diff: z3 cannot parse the script (%s):\n%s\n", perr, script);
 		return V_UNKNOWN;
 	}
-	Z3_ast_vector_inc_ref(zctx, v);
-	/* the QF_BV solver: the default one costs about 10 ms of set-up per query */
-	s = Z3_mk_solver_for_logic(zctx, Z3_mk_string_symbol(zctx, "QF_BV"));
-	Z3_solver_inc_ref(zctx, s);
-	p = Z3_mk_params(zctx);
-	Z3_params_inc_ref(zctx, p);
-	Z3_params_set_uint(zctx, p, Z3_mk_string_symbol(zctx, "timeout"), timeout_ms);
-	Z3_solver_set_params(zctx, s, p);
-	for (i = 0; i < Z3_ast_vector_size(zctx, v); i++)
-		Z3_solver_assert(zctx, s, Z3_ast_vector_get(zctx, v, i));
-	r = Z3_solver_check(zctx, s);
-	Z3_params_dec_ref(zctx, p);
-	Z3_solver_dec_ref(zctx, s);
-	Z3_ast_vector_dec_ref(zctx, v);
 	return r == Z3_L_TRUE ? V_SAT : r == Z3_L_FALSE ? V_UNSAT : V_UNKNOWN;
 }
 

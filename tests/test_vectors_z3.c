@@ -14,6 +14,7 @@
 
 #include <bcf/bcf.h>
 #include "tests/vectors.h"
+#include "tests/z3_ref.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define Z3_STRIDE 4
@@ -37,32 +38,13 @@ static void z3_err(Z3_context ctx, Z3_error_code e)
 static const char *z3_answer(Z3_context ctx, const char *script, unsigned timeout_ms)
 {
 	static char msg[256];
-	Z3_ast_vector asserts;
-	Z3_solver s;
-	Z3_params p;
-	Z3_lbool r;
-	unsigned i, n;
+	const char *perr;
+	Z3_lbool r = z3_ref_check(ctx, script, timeout_ms, &perr);
 
-	asserts = Z3_parse_smtlib2_string(ctx, script, 0, NULL, NULL, 0, NULL, NULL);
-	if (Z3_get_error_code(ctx) != Z3_OK) {
-		snprintf(msg, sizeof(msg), "error: %s", Z3_get_error_msg(ctx, Z3_get_error_code(ctx)));
-		Z3_set_error(ctx, Z3_OK);
+	if (perr) {
+		snprintf(msg, sizeof(msg), "error: %s", perr);
 		return msg;
 	}
-	Z3_ast_vector_inc_ref(ctx, asserts);
-	s = Z3_mk_solver_for_logic(ctx, Z3_mk_string_symbol(ctx, "QF_BV"));
-	Z3_solver_inc_ref(ctx, s);
-	p = Z3_mk_params(ctx);
-	Z3_params_inc_ref(ctx, p);
-	Z3_params_set_uint(ctx, p, Z3_mk_string_symbol(ctx, "timeout"), timeout_ms);
-	Z3_solver_set_params(ctx, s, p);
-	n = Z3_ast_vector_size(ctx, asserts);
-	for (i = 0; i < n; i++)
-		Z3_solver_assert(ctx, s, Z3_ast_vector_get(ctx, asserts, i));
-	r = Z3_solver_check(ctx, s);
-	Z3_params_dec_ref(ctx, p);
-	Z3_solver_dec_ref(ctx, s);
-	Z3_ast_vector_dec_ref(ctx, asserts);
 	return r == Z3_L_TRUE ? "sat" : r == Z3_L_FALSE ? "unsat" : "unknown";
 }
 
