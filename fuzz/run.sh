@@ -25,7 +25,7 @@ opts_for() {
 	cond) echo "$src/fuzz/cond-seeds $src/fuzz/cond.dict 65536 $shared/vectors/conds" ;;
 	check) echo "$src/fuzz/check-seeds $src/fuzz/check.dict 8192 $shared/vectors/proofs" ;;
 	smt2) echo "$src/fuzz/smt2-seeds $src/fuzz/smt2.dict 8192 $shared/vectors/smt2" ;;
-	bpf) echo "$src/fuzz/bpf-seeds $src/fuzz/bpf.dict 65536 -" ;;
+	bpf) echo "$src/fuzz/bpf-seeds $src/fuzz/bpf.dict 16384 -" ;;
 	*) return 1 ;;
 	esac
 }

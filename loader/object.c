@@ -114,6 +114,39 @@ static struct bpf_object *open_obj(const char *path)
  * process, so that a crash of libbpf on what the validation does not cover
  * becomes an error here instead of killing bcf.
  */
+/*
+ * In the probe child: read back what the loader will use of an opened
+ * object (every program's name, section, type and instructions; every map's
+ * name, type and sizes), because libbpf 1.1 can also crash after a
+ * successful open, walking a program list it built wrongly (fuzz/fuzz_bpf.c,
+ * tests/test_loader_parse.c).  Returns the child's exit status: 0.
+ */
+static int probe_walk(struct bpf_object *obj)
+{
+	volatile unsigned long sink = 0;
+	struct bpf_program *p;
+	struct bpf_map *m;
+
+	bpf_object__for_each_program(p, obj) {
+		const struct bpf_insn *insn = bpf_program__insns(p);
+		size_t k, cnt = bpf_program__insn_cnt(p);
+		const char *name = bpf_program__name(p), *sec = bpf_program__section_name(p);
+
+		for (k = 0; k < cnt; k++)
+			sink += insn[k].code;
+		sink += (name ? strlen(name) : 0) + (sec ? strlen(sec) : 0) + bpf_program__type(p);
+	}
+	bpf_object__for_each_map(m, obj) {
+		const char *name = bpf_map__name(m);
+
+		sink += (name ? strlen(name) : 0) + bpf_map__type(m) + bpf_map__key_size(m) +
+			bpf_map__value_size(m);
+	}
+	bpf_object__close(obj);
+	(void)sink;
+	return 0;
+}
+
 static int probe_open(const char *path)
 {
 	pid_t pid;
@@ -129,7 +162,9 @@ static int probe_open(const char *path)
 
 		/* 0: opened, 3: refused cleanly; anything else (a signal, or a
 		 * sanitizer's report and exit) means libbpf crashed */
-		_exit(!obj || libbpf_get_error(obj) ? 3 : 0);
+		if (!obj || libbpf_get_error(obj))
+			_exit(3);
+		_exit(probe_walk(obj));
 	}
 	while (waitpid(pid, &st, 0) < 0)
 		if (errno != EINTR)

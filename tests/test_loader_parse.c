@@ -230,6 +230,36 @@ static void m_ext_type(unsigned char *b, size_t *len)
 	wr(b + func_info(b) + 16, 4, 0xffff);
 }
 
+/*
+ * fuzz_bpf (this session's campaign, execution 1,970,404): an object that
+ * passes the validation and that libbpf 1.1 opens, but whose program list
+ * bpf_object__next_program() then walks into an invalid pointer (SEGV in
+ * bcf_loader__object_progs, in process: the probe child only opened it).
+ * The probe now walks the programs and maps too, so the loader refuses the
+ * object cleanly.  The object is committed with the fuzzer's seeds.
+ */
+static void libbpf_walk_crash(void)
+{
+	const char *src = getenv("BCF_SRCDIR");
+	char path[4096], **names = NULL;
+	size_t n = 0, i;
+	int err;
+
+	snprintf(path, sizeof(path), "%s/fuzz/bpf-seeds/regress-libbpf-next-program.o",
+		 src ? src : "..");
+	if (access(path, R_OK)) {
+		skip("fuzz/bpf-seeds/regress-libbpf-next-program.o not found");
+		return;
+	}
+	err = bcf_loader__object_progs(path, &names, &n);
+	ok(err == -EINVAL && strstr(bcf_last_error(), "libbpf crashed"),
+	   "an object whose program list libbpf 1.1 walks into a bad pointer is refused "
+	   "(%d: %s)", err, err ? bcf_last_error() : "listed");
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
 int main(void)
 {
 	char **names = NULL;
@@ -274,6 +304,7 @@ int main(void)
 	refused(".BTF unknown kind", m_btf_kind, ".BTF: type 1: unknown kind 31");
 	refused(".BTF.ext record size", m_ext_recsize, "func_info record size 3");
 	refused(".BTF.ext type id", m_ext_type, "func_info record 0: type 65535");
+	libbpf_walk_crash();
 	ok(bpf_eperm_calls == 0, "opening objects issued no bpf() call (%lu)", bpf_eperm_calls);
 	return done_testing();
 }
