@@ -230,6 +230,26 @@ static int btf_name(const struct obj *o, const struct btf *b, uint64_t at, uint3
 	return 0;
 }
 
+/*
+ * An integer type: a size of 1, 2, 4, 8 or 16 bytes, and a bit field (offset,
+ * bits) of at most 128 bits inside it, as the kernel's BTF loader requires.
+ * libbpf 1.1 takes the size as given: an int of 0xfffe0000 bytes made it walk
+ * its program list into a wild pointer after a successful open (found by
+ * fuzz/fuzz_bpf.c).
+ */
+static int btf_int(const struct obj *o, uint64_t at, uint32_t id, uint32_t size, uint32_t enc)
+{
+	uint32_t bits = enc & 0xff, off = enc >> 16 & 0xff;
+
+	if (size != 1 && size != 2 && size != 4 && size != 8 && size != 16)
+		return bad(o, at + 8, ".BTF: integer type %u: size %u (not 1, 2, 4, 8 or 16)", id,
+			   size);
+	if (enc & 0xf0ff0000u || bits > 128 || off + bits > 128 || (off + bits + 7) / 8 > size)
+		return bad(o, at + 12, ".BTF: integer type %u: encoding 0x%08x does not fit its %u "
+			   "bytes", id, enc, size);
+	return 0;
+}
+
 /* Walk the type records; with b->kind set, check the references too. */
 static int btf_walk(const struct obj *o, struct btf *b)
 {
@@ -263,6 +283,10 @@ static int btf_walk(const struct obj *o, struct btf *b)
 		if ((err = btf_name(o, b, p, id, name)))
 			return err;
 		switch (kind) {
+		case K_INT:
+			if ((err = btf_int(o, p, id, type, rd32(o->d + p + 12))))
+				return err;
+			break;
 		case K_PTR: case K_TYPEDEF: case K_VOLATILE: case K_CONST: case K_RESTRICT:
 		case K_VAR: case K_DECL_TAG: case K_TYPE_TAG: case K_FUNC_PROTO:
 			if ((err = btf_type_ref(o, b, p + 8, id, type, "its type")))
