@@ -231,7 +231,8 @@ static int btf_name(const struct obj *o, const struct btf *b, uint64_t at, uint3
 }
 
 /*
- * An integer type: a size of 1, 2, 4, 8 or 16 bytes, and a bit field (offset,
+ * An integer type: a size of 1, 2, 4, 8 or 16 bytes, no reserved encoding bits
+ * (8-15, 28-31), and a bit field (offset,
  * bits) of at most 128 bits inside it, as the kernel's BTF loader requires.
  * libbpf 1.1 takes the size as given: an int of 0xfffe0000 bytes made it walk
  * its program list into a wild pointer after a successful open (found by
@@ -244,7 +245,7 @@ static int btf_int(const struct obj *o, uint64_t at, uint32_t id, uint32_t size,
 	if (size != 1 && size != 2 && size != 4 && size != 8 && size != 16)
 		return bad(o, at + 8, ".BTF: integer type %u: size %u (not 1, 2, 4, 8 or 16)", id,
 			   size);
-	if (enc & 0xf0ff0000u || bits > 128 || off + bits > 128 || (off + bits + 7) / 8 > size)
+	if (enc & 0xf000ff00u || bits > 128 || off + bits > 128 || (off + bits + 7) / 8 > size)
 		return bad(o, at + 12, ".BTF: integer type %u: encoding 0x%08x does not fit its %u "
 			   "bytes", id, enc, size);
 	return 0;
