@@ -40,6 +40,14 @@ void blaster_free(struct blaster *bl);
 int blast_atom(struct blaster *bl, uint32_t atom, uint32_t *circ, char *detail, size_t n);
 
 /*
+ * A unit fact (= x y) whose blasted sides hold different constants at some
+ * bit: CONG of a 2-bit extract around that bit over the fact, returning the
+ * step of the narrower fact (its circuit is false at once), or -ENOENT
+ * when no bit disagrees (solver/blast_window.c).
+ */
+int blast_narrow_fact(struct blaster *bl, int s);
+
+/*
  * Is this bool node an atom the blaster handles (as opposed to a boolean
  * gate or a leaf)?  Atoms: = and distinct on bit-vectors, the eight
  * comparisons, bitof of anything but a variable.  bitof of a variable is a

@@ -10,6 +10,7 @@
  *   blast_abstract.c unsupported terms with opaque bits (REWRITE 83)
  *   blast_shift.c    shifts by constants, 1-bit repeats (rewrites)
  *   blast_narrow.c   narrower comparisons of zero-extended terms
+ *   blast_window.c   unit equalities narrowed to two disagreeing bits
  *   blast_util.c     node builders, REWRITE side conditions, step counters
  */
 #ifndef BCF_SOLVER_BLAST_INT_H

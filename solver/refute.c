@@ -379,7 +379,9 @@ static int add_unit_fact(struct refuter *r, int s0)
 		} else if (e && e->code == BCF_BOOL_DISJ) {
 			err = add_clause(r, s, false);
 		} else {
-			err = add_clause(r, s, true);
+			/* a unit equality refuted by two of its bits: only those */
+			t = r->in_goal ? blast_narrow_fact(r->bl, s) : -ENOENT;
+			err = add_clause(r, t >= 0 ? t : s, true);
 		}
 		for (i = n; i-- > 0 && !err;) {
 			if ((size_t)sp == cap) {
