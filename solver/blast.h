@@ -40,10 +40,11 @@ void blaster_free(struct blaster *bl);
 int blast_atom(struct blaster *bl, uint32_t atom, uint32_t *circ, char *detail, size_t n);
 
 /*
- * A unit fact (= x y) whose blasted sides hold different constants at some
- * bit: CONG of a 2-bit extract around that bit over the fact, returning the
- * step of the narrower fact (its circuit is false at once), or -ENOENT
- * when no bit disagrees (solver/blast_window.c).
+ * A unit fact (= x y) whose sides hold different constants at some bits:
+ * the step of a narrower fact, false itself when the route of a side shows
+ * a disagreeing constant at word level (a concat argument), else a 2-bit
+ * extract window whose circuit is false at once; -ENOENT when no bit
+ * disagrees (solver/blast_window.c).
  */
 int blast_narrow_fact(struct blaster *bl, int s);
 

@@ -10,7 +10,7 @@
  *   blast_abstract.c unsupported terms with opaque bits (REWRITE 83)
  *   blast_shift.c    shifts by constants, 1-bit repeats (rewrites)
  *   blast_narrow.c   narrower comparisons of zero-extended terms
- *   blast_window.c   unit equalities narrowed to two disagreeing bits
+ *   blast_window.c   unit equalities narrowed to disagreeing constant bits
  *   blast_util.c     node builders, REWRITE side conditions, step counters
  */
 #ifndef BCF_SOLVER_BLAST_INT_H
@@ -113,6 +113,9 @@ int bl_ground(struct blaster *bl, uint32_t id, bool *ground);
 int bl_term(struct blaster *bl, uint32_t t);
 /* The FB node of a blasted term (after bl_term succeeded). */
 uint32_t bl_term_fb(const struct blaster *bl, uint32_t t);
+
+/* The route of t's operator (one of those below), BL_NONE for a plain one */
+int bl_route(struct blaster *bl, uint32_t t);
 
 /*
  * Rewrite routes: prove (= t R) with R closer to something BITBLAST accepts

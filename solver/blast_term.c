@@ -95,7 +95,7 @@ static int plain(struct blaster *bl, uint32_t t)
  * The route for t, or BL_NONE for a plain operator.  Returns a step (= t R) or a
  * negative errno (-ENOTSUP with bl->why naming the missing rule).
  */
-static int route(struct blaster *bl, uint32_t t)
+int bl_route(struct blaster *bl, uint32_t t)
 {
 	const struct bcf_expr *e = bl_expr(bl, t);
 	uint32_t vars[2], x = e->args[0];
@@ -212,7 +212,7 @@ static int visit(struct blaster *bl, struct frame *f)
 			return -EAGAIN;
 		}
 	}
-	s = route(bl, t);
+	s = bl_route(bl, t);
 	if (s == -ENOTSUP)
 		s = bl_route_abstract(bl, t);
 	if (s < 0 || s == BL_NONE)
