@@ -31,6 +31,10 @@ struct pbuild {
 	size_t nargs, args_cap;
 	uint8_t *kinds;
 	size_t nkinds, kinds_cap;
+	/* steps hash-consed: a step with the rule, premises and parameters of an
+	 * earlier one concludes the same fact, so that one is returned */
+	uint32_t *stab;   /* open addressing: step index + 1, 0 = empty */
+	size_t stab_cap;  /* a power of two, or 0 */
 	/* pbuild_import: source variable -> builder variable, per source arena */
 	const struct bcf_arena *import_src;
 	uint32_t *import_map;
@@ -87,6 +91,7 @@ void pbuild_free(struct pbuild *b)
 	free(b->steps);
 	free(b->args);
 	free(b->kinds);
+	free(b->stab);
 	free(b->import_map);
 	free(b);
 }
@@ -278,11 +283,81 @@ static int intern(struct pbuild *b, uint32_t id, uint32_t first_dyn, uint32_t *o
 	return err;
 }
 
+static uint32_t step_hash(uint16_t rule, const int *prem, unsigned np, const uint32_t *params,
+			  const uint8_t *kinds, unsigned nparams)
+{
+	uint32_t h = 2166136261u ^ rule ^ (np << 16) ^ (nparams << 24);
+	unsigned i;
+
+	for (i = 0; i < np; i++)
+		h = (h ^ (uint32_t)prem[i]) * 16777619u;
+	for (i = 0; i < nparams; i++)
+		h = (h ^ params[i] ^ ((uint32_t)(kinds ? kinds[i] : PB_RAW) << 31)) * 16777619u;
+	return h ^ h >> 15;
+}
+
+/* An earlier step with this rule, these premises and parameters, or -1. */
+static int step_find(const struct pbuild *b, uint32_t h, uint16_t rule, const int *prem,
+		     unsigned np, const uint32_t *params, const uint8_t *kinds, unsigned nparams)
+{
+	size_t mask = b->stab_cap - 1, i;
+
+	if (!b->stab_cap)
+		return -1;
+	for (i = h & mask; b->stab[i]; i = (i + 1) & mask) {
+		const struct pb_step *s = &b->steps[b->stab[i] - 1];
+		unsigned k;
+
+		if (s->rule != rule || s->np != np || s->nparams != nparams)
+			continue;
+		for (k = 0; k < np && b->args[s->off + k] == (uint32_t)prem[k]; k++)
+			;
+		if (k < np)
+			continue;
+		for (k = 0; k < nparams && b->args[s->off + np + k] == params[k] &&
+			    b->kinds[s->koff + k] == (kinds ? kinds[k] : PB_RAW); k++)
+			;
+		if (k == nparams)
+			return (int)(b->stab[i] - 1);
+	}
+	return -1;
+}
+
+static int step_insert(struct pbuild *b, uint32_t h, uint32_t idx)
+{
+	size_t i;
+
+	if (2 * (b->nsteps + 1) > b->stab_cap) {
+		size_t cap = b->stab_cap ? 2 * b->stab_cap : 1024, mask = cap - 1;
+		uint32_t *t = calloc(cap, sizeof(*t)), k;
+
+		if (!t)
+			return -ENOMEM;
+		for (k = 0; k < b->nsteps; k++) {
+			const struct pb_step *s = &b->steps[k];
+			uint32_t kh = step_hash(s->rule, (const int *)&b->args[s->off], s->np,
+						&b->args[s->off + s->np], &b->kinds[s->koff],
+						s->nparams);
+
+			for (i = kh & mask; t[i]; i = (i + 1) & mask)
+				;
+			t[i] = k + 1;
+		}
+		free(b->stab);
+		b->stab = t;
+		b->stab_cap = cap;
+	}
+	for (i = h & (b->stab_cap - 1); b->stab[i]; i = (i + 1) & (b->stab_cap - 1))
+		;
+	b->stab[i] = idx + 1;
+	return 0;
+}
+
 int pbuild_step(struct pbuild *b, uint16_t rule, const int *prem, unsigned np,
 		const uint32_t *params, const uint8_t *kinds, unsigned nparams)
 {
 	struct bcf_checker *c = &b->ck;
-	uint32_t facts[256], concl, fact = 0, first_dyn, words;
+	uint32_t facts[256], concl, fact = 0, first_dyn, words, h;
 	ckr_rule_fn fn = ckr_rule_lookup(rule);
 	struct pb_step *s;
 	unsigned i;
@@ -303,6 +378,10 @@ int pbuild_step(struct pbuild *b, uint16_t rule, const int *prem, unsigned np,
 				    bcf_rule__name(rule), prem[i]);
 		facts[i] = b->steps[prem[i]].fact;
 	}
+	h = step_hash(rule, prem, np, params, kinds, nparams);
+	err = step_find(b, h, rule, prem, np, params, kinds, nparams);
+	if (err >= 0)
+		return err;
 	bcf_arena__words(b->a, &words);
 	ckr_builder_attach(c, b->a->words, words, b->a->is_hdr);
 	c->reason[0] = '\0';
@@ -331,6 +410,9 @@ int pbuild_step(struct pbuild *b, uint16_t rule, const int *prem, unsigned np,
 		b->args[b->nargs++] = params[i];
 		b->kinds[b->nkinds++] = kinds ? kinds[i] : PB_RAW;
 	}
+	err = step_insert(b, h, b->nsteps);
+	if (err)
+		return err;
 	return b->nsteps++;
 }
 
@@ -577,8 +659,8 @@ int pbuild_finish(struct pbuild *b, int last, const uint32_t *goal_words, uint32
 		for (i = 0; i < p->np; i++)
 			need[b->args[p->off + i]] = 1;
 	}
-	/* expressions named by parameters, plus the built-in true and false */
-	live[b->true_id] = live[b->false_id] = 1;
+	/* expressions named by parameters (true and false only when used:
+	 * the checker builds its own for the facts it derives) */
 	for (s = 0; s <= last; s++) {
 		const struct pb_step *p = &b->steps[s];
 

@@ -138,9 +138,58 @@ static void test_factor(void)
 	pbuild_free(b);
 }
 
+/* Steps are hash-consed: the same rule, premises and parameters give the
+ * earlier step back (its fact is the same), and the proof holds it once;
+ * true and false are in the table only when something names them. */
+static void test_dedup(void)
+{
+	struct pbuild *b = pbuild_new();
+	struct goal g;
+	uint32_t root, nw, i;
+	const uint32_t *w, *pw;
+	void *proof = NULL;
+	size_t size = 0;
+	struct pbuild_stats st;
+	int s0, a, a2, c, r1, r2, r3, pr[2];
+	bool has_false = false, has_true = false;
+
+	make_goal(&g, false);
+	w = bcf_arena__words(g.a, &nw);
+	pbuild_import(b, g.a, g.root, &root);
+	s0 = pb_assume(b, root);
+	a = pb_and_elim(b, s0, 0);
+	a2 = pb_and_elim(b, s0, 0);
+	ok(a == 1 && a2 == a && pbuild_nsteps(b) == 2, "a repeated AND_ELIM is the earlier step");
+	ok(pb_and_elim(b, s0, 1) == 2, "another parameter is another step");
+	r1 = pb_refl(b, root);
+	r2 = pb_refl(b, root);
+	r3 = pb_refl(b, pbuild_fact(b, a));
+	ok(r1 == 3 && r2 == r1 && r3 == 4, "REFL hash-consed on its parameter (%d %d %d)", r1, r2, r3);
+	pr[0] = a;
+	pr[1] = 2;
+	c = pbuild_step(b, BCF_RULE_CONTRA, pr, 2, NULL, NULL, 0);
+	ok(c == 5 && pbuild_step(b, BCF_RULE_CONTRA, pr, 2, NULL, NULL, 0) == c,
+	   "CONTRA with the same premises is the earlier step");
+	ok(pbuild_finish(b, c, w, nw, g.root, &proof, &size, &st) == 0 && st.steps == 4,
+	   "the proof has each step once (%u steps)", st.steps);
+	pw = proof;
+	for (i = 0; i < pw[1];) {
+		uint32_t h = pw[3 + i];
+
+		has_false |= (h & 0xff) == BCF_BOOL_VAL && !(h >> 16 & 1);
+		has_true |= (h & 0xff) == BCF_BOOL_VAL && (h >> 16 & 1);
+		i += 1 + (h >> 8 & 0xff);
+	}
+	ok(!has_false && !has_true, "no true or false node in a proof that names neither");
+	free(proof);
+	pbuild_free(b);
+	bcf_arena__free(g.a);
+}
+
 int main(void)
 {
 	test_contra();
+	test_dedup();
 	test_resolution_trim();
 	test_factor();
 	return done_testing();
