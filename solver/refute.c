@@ -157,7 +157,7 @@ static unsigned fact_lits(struct refuter *r, int s, bool unit, const uint32_t **
 		return e->vlen;
 	}
 	if (f == pbuild_false(r->b)) {
-		*lits = NULL;
+		*lits = one; /* no literal, but a valid pointer for memcpy */
 		return 0;
 	}
 	*one = f;
