@@ -1,20 +1,22 @@
 // SPDX-License-Identifier: MIT
 /*
- * A unit equality fact (= x y) with a constant c on one side, refuted by
- * the bits where the other side is a different constant.
+ * A unit equality fact (= x c) with a constant c on one side, refuted by a
+ * bit where the other side is a different constant.
  *
- * Word level first: when the route of x (zero_extend, a constant mask, a
- * shift by a constant) rewrites it to a concat with a constant argument that
- * disagrees with c (bvand u #x7f = (concat #b0..0 (extract[6:0] u))
- * against -1), CONG of extract over the fact, REWRITE 56/54 down to that
- * argument and EVALUATE conclude false, and nothing is bit-blasted.
+ * Word level first: a bit of x that a constant supplies through the routes
+ * (zero_extend, constant masks, shifts by constants), concats and extracts,
+ * e.g. bit 31 of (bvand u #x7f) = (concat #b0..0 (extract[6:0] u)) against
+ * -1.  CONG of extract[i:i] over the fact, then down the path REWRITE 56/54
+ * (an argument of a concat), REWRITE 52 (an extract of an extract) and CONG
+ * over each route's step, EVALUATE at the constant: false, and nothing is
+ * bit-blasted.
  *
  * Bit level otherwise: when the blasted sides of the fact (w >= WINDOW_MIN
- * bits) hold different constants at some bit i, CONG of extract[j+1:j] (the
- * window holding i) over the fact gives the 2-bit equality
- * (= (extract x) (extract y)), whose circuit has the conjunct (= F T); the
- * w-bit comparison (a w-argument conjunction of bit equalities, and the
- * constant side's w-bit vector) is never built.
+ * bits) hold different constants at some bit i (a sign extension of a
+ * constant top bit), CONG of extract[j+1:j] (the window holding i) over the
+ * fact gives the 2-bit equality (= (extract x) (extract y)), whose circuit
+ * has the conjunct (= F T); the w-bit comparison (a w-argument conjunction
+ * of bit equalities, and the constant side's w-bit vector) is never built.
  */
 #include <string.h>
 
@@ -52,17 +54,53 @@ static int chain(struct blaster *bl, int acc, int s)
 	return s < 0 || acc < 0 ? s : bl_trans(bl, p, 2);
 }
 
+/* Terms deeper than this are not searched (the search recurses). */
+#define WORD_DEPTH 32
+
 /*
- * (= (extract[hi:lo] C) v) for C = (concat a0 .. an-1) (a0 most significant)
- * and [hi:lo] exactly the bits of its constant argument ak: REWRITE 56
- * (BV_EXTRACT_CONCAT_3) drops the last argument while ak is not last,
- * REWRITE 54 (BV_EXTRACT_CONCAT_1) then selects it, EVALUATE gives v.
+ * Bit i of t at word level: 0 or 1 when a constant supplies it through
+ * concats, extracts and the routes (zero_extend, constant masks, shifts by
+ * constants), -1 when it does not (the routes emit their steps once: the
+ * builder hash-conses steps, so the proof below reuses them).
  */
-static int select_arg(struct blaster *bl, const uint32_t *arg, unsigned n, unsigned k,
+static int word_bit(struct blaster *bl, uint32_t t, unsigned i, unsigned depth)
+{
+	const struct bcf_expr *e = bl_expr(bl, t);
+	unsigned k, lo, wk;
+	int r;
+
+	if (!e || depth > WORD_DEPTH)
+		return -1;
+	switch (e->code) {
+	case BCF_BV_VAL:
+		return bcf_expr__width(e) <= 64 ? (int)((bcf_expr__bv_value(e) >> i) & 1) : -1;
+	case BCF_BV_CONCAT:
+		for (k = e->vlen, lo = 0; k-- > 0; lo += wk) {
+			wk = bl_width(bl, e->args[k]);
+			if (i < lo + wk)
+				return word_bit(bl, e->args[k], i - lo, depth + 1);
+		}
+		return -1;
+	case BCF_BV_EXTRACT:
+		return word_bit(bl, e->args[0], i + BCF_EXPR_LOW(e->params), depth + 1);
+	case BCF_BV_VAR:
+		return -1;
+	default:
+		r = bl_route(bl, t);
+		if (r < 0 || r == BL_NONE)
+			return -1;
+		return word_bit(bl, bl_rhs(bl, r), i, depth + 1);
+	}
+}
+
+/* (= (extract[hi:lo] C) (extract[hi':lo'] ak)) for C = (concat a0 .. an-1)
+ * and [hi:lo] inside ak: REWRITE 56 (BV_EXTRACT_CONCAT_3) drops the last
+ * argument while ak is not last, REWRITE 54 (BV_EXTRACT_CONCAT_1) selects it. */
+static int concat_arg(struct blaster *bl, const uint32_t *arg, unsigned n, unsigned k,
 		      unsigned hi, unsigned lo)
 {
-	uint32_t v[7], sz, a, x;
-	int acc = -1, p[3], s, err;
+	uint32_t v[7], sz, a;
+	int acc = -1, p[3], err;
 
 	for (; n > k + 1; n--) {
 		unsigned w = bl_width(bl, arg[n - 1]);
@@ -94,91 +132,133 @@ static int select_arg(struct blaster *bl, const uint32_t *arg, unsigned n, unsig
 			return err;
 		p[0] = bl_cond_op(bl, BCF_BOOL_SLE, v[4], sz);
 		acc = chain(bl, acc, p[0] < 0 ? p[0] : bl_rewrite(bl, 54, p, 1, v, 5));
-		if (acc < 0)
-			return acc;
 	}
-	/* (extract[hi:lo] ak) of a constant */
-	if ((err = bl_mk(bl, BCF_BV_EXTRACT, BCF_EXPR_PARAMS(hi, lo), &arg[k], 1, &x)))
+	return acc;
+}
+
+/* (= (extract[i:i] (extract[h:l] u)) (extract[l+i:l+i] u)), t the inner
+ * extract: REWRITE 52 BV_EXTRACT_EXTRACT */
+static int extract_extract(struct blaster *bl, uint32_t t, unsigned i)
+{
+	const struct bcf_expr *e = bl_expr(bl, t);
+	unsigned l = BCF_EXPR_LOW(e->params), h = BCF_EXPR_HIGH(e->params);
+	uint32_t v[7], a;
+	int p[2], err;
+
+	v[0] = e->args[0];
+	if ((err = bl_i32(bl, l, &v[1])) || (err = bl_i32(bl, h, &v[2])) ||
+	    (err = bl_i32(bl, i, &v[3])) || (err = bl_i32(bl, i, &v[4])) ||
+	    (err = bl_i32(bl, l + i, &v[5])) || (err = bl_i32(bl, l + i, &v[6])) ||
+	    (err = bl_mk2(bl, BCF_BV_ADD, 32, v[1], v[4], &a)))
 		return err;
-	s = pb_evaluate(bl->b, x);
-	if (s < 0)
-		return bl_step_fail(bl, s, "EVALUATE");
-	return chain(bl, acc, s);
+	/* (and (= v5 (bvadd v1 v4)) (= v6 (bvadd v1 v3))) */
+	p[0] = bl_cond_eq(bl, v[5], a);
+	if (p[0] < 0 || (err = bl_mk2(bl, BCF_BV_ADD, 32, v[1], v[3], &a)))
+		return p[0] < 0 ? p[0] : err;
+	p[1] = bl_cond_eq(bl, v[6], a);
+	return p[1] < 0 ? p[1] : bl_rewrite(bl, 52, p, 2, v, 7);
 }
 
 /*
- * Word level: t's route makes it a concat with a constant argument that
- * disagrees with the constant c there, e.g. (bvand u #x0000007f) =
- * (concat #b0..0 (extract[6:0] u)) against -1.  Then the fact is false by
- * REWRITE and EVALUATE alone, and nothing is bit-blasted: returns a step
- * concluding false, or -ENOENT.  s concludes (= t c) (swap: (= c t)).
+ * (= (extract[i:i] t) v) with v a 1-bit constant, along the path word_bit()
+ * found: concat arguments (REWRITE 56/54), extracts of extracts (REWRITE
+ * 52), routes (CONG of the extract over the route's step), EVALUATE at the
+ * constant.
  */
-static int word_window(struct blaster *bl, int s, uint32_t t, uint32_t c, bool swap)
+static int word_chain(struct blaster *bl, uint32_t t, unsigned i, unsigned depth)
 {
-	const struct bcf_expr *ce = bl_expr(bl, t), *ke;
-	uint32_t arg[255], x, cc, eq, C;
-	unsigned n, k, lo, wk, w = bl_width(bl, t);
-	uint64_t cv = bcf_expr__bv_value(bl_expr(bl, c)), kv;
-	int r = -1, f, p[3], err;
+	const struct bcf_expr *e = bl_expr(bl, t);
+	uint32_t x, arg[255], next;
+	unsigned k, lo = 0, wk = 0, n;
+	uint16_t params;
+	uint8_t code;
+	int s, r;
 
-	if (w > 64)
+	if (!e || depth > WORD_DEPTH)
 		return -ENOENT;
-	if (ce->code != BCF_BV_CONCAT) {
+	/* building nodes grows the arena (e moves): copy what is needed */
+	code = e->code;
+	params = e->params;
+	n = e->vlen;
+	memcpy(arg, e->args, n * sizeof(arg[0]));
+	if ((s = bl_mk(bl, BCF_BV_EXTRACT, BCF_EXPR_PARAMS(i, i), &t, 1, &x)))
+		return s;
+	switch (code) {
+	case BCF_BV_VAL:
+		s = pb_evaluate(bl->b, x);
+		return s < 0 ? bl_step_fail(bl, s, "EVALUATE") : s;
+	case BCF_BV_CONCAT:
+		for (k = n; k-- > 0; lo += wk) {
+			wk = bl_width(bl, arg[k]);
+			if (i < lo + wk)
+				break;
+		}
+		if (k >= n)
+			return -ENOENT;
+		s = concat_arg(bl, arg, n, k, i, i);
+		return chain(bl, s, s < 0 ? s : word_chain(bl, arg[k], i - lo, depth + 1));
+	case BCF_BV_EXTRACT:
+		next = arg[0];
+		k = BCF_EXPR_LOW(params);
+		s = extract_extract(bl, t, i);
+		return chain(bl, s, s < 0 ? s : word_chain(bl, next, i + k, depth + 1));
+	default:
 		r = bl_route(bl, t);
 		if (r < 0 || r == BL_NONE)
 			return -ENOENT;
-		C = bl_rhs(bl, r);
-		ce = bl_expr(bl, C);
-		if (!ce || ce->code != BCF_BV_CONCAT)
-			return -ENOENT;
-	} else {
-		C = t;
+		next = bl_rhs(bl, r);
+		s = bl_cong(bl, x, &r, 1); /* (= (extract t) (extract R)) */
+		return chain(bl, s, s < 0 ? s : word_chain(bl, next, i, depth + 1));
 	}
-	n = ce->vlen;
-	memcpy(arg, ce->args, n * sizeof(arg[0]));
-	for (k = n, lo = 0; k-- > 0; lo += wk) {
-		ke = bl_expr(bl, arg[k]);
-		wk = bcf_expr__width(ke);
-		if (ke->code != BCF_BV_VAL)
-			continue;
-		kv = bcf_expr__bv_value(ke);
-		if (((cv >> lo) & (wk >= 64 ? ~0ull : (1ull << wk) - 1)) != kv)
+}
+
+/*
+ * Word level: a bit of t that a constant supplies (through the routes,
+ * concats and extracts) and that disagrees with the constant c, e.g.
+ * (bvand u #x7f) = (concat #b0..0 (extract[6:0] u)) against -1.  Then the
+ * fact is false by CONG of a 1-bit extract, REWRITEs and EVALUATE, and
+ * nothing is bit-blasted: returns a step concluding false, or -ENOENT.
+ * s concludes (= t c) (swap: (= c t)).
+ */
+static int word_window(struct blaster *bl, int s, uint32_t t, uint32_t c, bool swap)
+{
+	uint64_t cv = bcf_expr__bv_value(bl_expr(bl, c));
+	unsigned i, w = bl_width(bl, t);
+	uint32_t x, cc, eq;
+	int f, p[3], err, b = -1;
+
+	if (w > 64)
+		return -ENOENT;
+	for (i = w; i-- > 0;) {
+		b = word_bit(bl, t, i, 0);
+		if (b >= 0 && (unsigned)b != ((cv >> i) & 1))
 			break;
 	}
-	if (k >= n)
+	if (i >= w)
 		return -ENOENT;
-	/* (= C c), then (= (extract C) (extract c)) */
 	f = swap ? bl_symm(bl, s) : s;
-	if (f >= 0 && r >= 0) {
-		p[0] = bl_symm(bl, r);
-		p[1] = f;
-		f = p[0] < 0 ? p[0] : bl_trans(bl, p, 2);
-	}
 	if (f < 0)
 		return f;
-	if ((err = bl_mk(bl, BCF_BV_EXTRACT, BCF_EXPR_PARAMS(lo + wk - 1, lo), &C, 1, &x)) ||
-	    (err = bl_mk(bl, BCF_BV_EXTRACT, BCF_EXPR_PARAMS(lo + wk - 1, lo), &c, 1, &cc)))
+	if ((err = bl_mk(bl, BCF_BV_EXTRACT, BCF_EXPR_PARAMS(i, i), &t, 1, &x)) ||
+	    (err = bl_mk(bl, BCF_BV_EXTRACT, BCF_EXPR_PARAMS(i, i), &c, 1, &cc)))
 		return err;
-	f = bl_cong(bl, x, &f, 1);
-	if (f < 0)
-		return f;
-	/* (= v v') from (= (extract C) v), the CONG and (= (extract c) v') */
-	p[0] = select_arg(bl, arg, n, k, lo + wk - 1, lo);
+	/* (= v v') from (= (extract t) v), the fact's CONG and (= (extract c) v') */
+	p[0] = word_chain(bl, t, i, 0);
 	p[0] = p[0] < 0 ? p[0] : bl_symm(bl, p[0]);
-	if (p[0] < 0)
-		return p[0];
-	p[1] = f;
+	p[1] = p[0] < 0 ? p[0] : bl_cong(bl, x, &f, 1);
+	if (p[1] < 0)
+		return p[1] == -ENOENT ? -ENOENT : p[1];
 	p[2] = pb_evaluate(bl->b, cc);
 	if (p[2] < 0)
 		return bl_step_fail(bl, p[2], "EVALUATE");
 	f = bl_trans(bl, p, 3); /* (= v v') */
-	if (f < 0 || (r = bl_mk2(bl, BCF_BOOL_EQ, 0, bl_lhs(bl, f), bl_rhs(bl, f), &eq)))
-		return f < 0 ? f : r;
-	r = pb_evaluate(bl->b, eq); /* (= (= v v') false) */
-	if (r < 0)
-		return bl_step_fail(bl, r, "EVALUATE");
-	r = pb_eq_resolve(bl->b, f, r);
-	return r < 0 ? bl_step_fail(bl, r, "EQ_RESOLVE") : r;
+	if (f < 0 || (err = bl_mk2(bl, BCF_BOOL_EQ, 0, bl_lhs(bl, f), bl_rhs(bl, f), &eq)))
+		return f < 0 ? f : err;
+	p[0] = pb_evaluate(bl->b, eq); /* (= (= v v') false) */
+	if (p[0] < 0)
+		return bl_step_fail(bl, p[0], "EVALUATE");
+	p[0] = pb_eq_resolve(bl->b, f, p[0]);
+	return p[0] < 0 ? bl_step_fail(bl, p[0], "EQ_RESOLVE") : p[0];
 }
 
 int blast_narrow_fact(struct blaster *bl, int s)
