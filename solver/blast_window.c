@@ -266,6 +266,7 @@ int blast_narrow_fact(struct blaster *bl, int s)
 	const struct bcf_expr *f = bl_expr(bl, pbuild_fact(bl->b, s)), *x;
 	uint32_t l, r, ext;
 	unsigned w, i, lo;
+	bool lc, rc;
 	int err;
 
 	if (!f || f->code != BCF_BOOL_EQ)
@@ -273,18 +274,23 @@ int blast_narrow_fact(struct blaster *bl, int s)
 	l = f->args[0];
 	r = f->args[1];
 	x = bl_expr(bl, l);
-	if (!x || !bcf_is_bv(x) || (w = bcf_expr__width(x)) < WINDOW_MIN)
+	if (!x || !bcf_is_bv(x))
 		return -ENOENT;
-	if (bl_expr(bl, r)->code == BCF_BV_VAL && x->code != BCF_BV_VAL &&
-	    (err = word_window(bl, s, l, r, false)) != -ENOENT)
-		return err;
-	if (x->code == BCF_BV_VAL && bl_expr(bl, r)->code != BCF_BV_VAL &&
-	    (err = word_window(bl, s, r, l, true)) != -ENOENT)
-		return err;
+	w = bcf_expr__width(x);
+	lc = x->code == BCF_BV_VAL;
+	rc = bl_expr(bl, r)->code == BCF_BV_VAL;
+	/* word level, at any width; a failure leaves the bit level to try */
+	if (lc != rc) {
+		err = rc ? word_window(bl, s, l, r, false) : word_window(bl, s, r, l, true);
+		if (err >= 0)
+			return err;
+	}
+	if (w < WINDOW_MIN)
+		return -ENOENT;
 	/* blast the non-constant sides (the atom would blast them anyway) */
-	if (x->code != BCF_BV_VAL && bl_term(bl, l) < 0)
+	if (!lc && bl_term(bl, l) < 0)
 		return -ENOENT;
-	if (bl_expr(bl, r)->code != BCF_BV_VAL && bl_term(bl, r) < 0)
+	if (!rc && bl_term(bl, r) < 0)
 		return -ENOENT;
 	for (i = w; i-- > 0;) {
 		int a = side_bit(bl, l, i), b = a < 0 ? -1 : side_bit(bl, r, i);
