@@ -625,10 +625,69 @@ int pb_factor(struct pbuild *b, int s)
 
 /* ---- serialisation ---- */
 
+/*
+ * TRANS chains flattened: a TRANS premise that only this TRANS uses is
+ * replaced by its own premises (TRANS(a, TRANS(b, c)) = TRANS(a, b, c):
+ * the same chain, two words fewer).  flat_off/flat_n give each needed
+ * TRANS step its premise list in *flat; the steps folded in are no longer
+ * needed.
+ */
+static int trans_flatten(const struct pbuild *b, int last, uint8_t *need, uint32_t **flat,
+			 uint32_t *flat_off, uint32_t *flat_n)
+{
+	uint32_t *uses = calloc(b->nsteps, sizeof(*uses)), n = 0, i, k;
+	size_t cap = 0;
+	int s, err = 0;
+
+	if (!uses)
+		return -ENOMEM;
+	for (s = 0; s <= last; s++) {
+		const struct pb_step *p = &b->steps[s];
+
+		if (need[s])
+			for (i = 0; i < p->np; i++)
+				uses[b->args[p->off + i]]++;
+	}
+	for (s = 0; s <= last && !err; s++) {
+		const struct pb_step *p = &b->steps[s];
+		uint32_t start = n, len = 0;
+
+		if (!need[s] || p->rule != BCF_RULE_TRANS)
+			continue;
+		for (i = 0; i < p->np; i++) {
+			uint32_t q = b->args[p->off + i];
+
+			len += b->steps[q].rule == BCF_RULE_TRANS && uses[q] == 1 ? flat_n[q] : 1;
+		}
+		if (len > 255)
+			len = 0; /* too long for one step: keep this one as it is */
+		if (bcf__grow((void **)flat, &cap, n + (len ? len : p->np), sizeof(**flat))) {
+			err = -ENOMEM;
+			break;
+		}
+		for (i = 0; i < p->np; i++) {
+			uint32_t q = b->args[p->off + i];
+
+			if (len && b->steps[q].rule == BCF_RULE_TRANS && uses[q] == 1) {
+				for (k = 0; k < flat_n[q]; k++)
+					(*flat)[n++] = (*flat)[flat_off[q] + k];
+				need[q] = 0;
+			} else {
+				(*flat)[n++] = q;
+			}
+		}
+		flat_off[s] = start;
+		flat_n[s] = n - start;
+	}
+	free(uses);
+	return err;
+}
+
 int pbuild_finish(struct pbuild *b, int last, const uint32_t *goal_words, uint32_t goal_n,
 		  uint32_t goal, void **proof, size_t *size, struct pbuild_stats *st)
 {
 	uint32_t nw, i, *remap = NULL, *stepmap = NULL, ntable = 0, nsw = 0, nsteps = 0;
+	uint32_t *flat = NULL, *flat_off = NULL, *flat_n = NULL;
 	const uint32_t *w = bcf_arena__words(b->a, &nw);
 	uint8_t *need = NULL, *live = NULL;
 	uint32_t *out = NULL;
@@ -645,7 +704,9 @@ int pbuild_finish(struct pbuild *b, int last, const uint32_t *goal_words, uint32
 	live = calloc(nw, 1);
 	remap = malloc(nw * sizeof(*remap));
 	stepmap = malloc(b->nsteps * sizeof(*stepmap));
-	if (!need || !live || !remap || !stepmap) {
+	flat_off = malloc(b->nsteps * sizeof(*flat_off));
+	flat_n = malloc(b->nsteps * sizeof(*flat_n));
+	if (!need || !live || !remap || !stepmap || !flat_off || !flat_n) {
 		err = -ENOMEM;
 		goto out;
 	}
@@ -659,6 +720,9 @@ int pbuild_finish(struct pbuild *b, int last, const uint32_t *goal_words, uint32
 		for (i = 0; i < p->np; i++)
 			need[b->args[p->off + i]] = 1;
 	}
+	err = trans_flatten(b, last, need, &flat, flat_off, flat_n);
+	if (err)
+		goto out;
 	/* expressions named by parameters (true and false only when used:
 	 * the checker builds its own for the facts it derives) */
 	for (s = 0; s <= last; s++) {
@@ -667,7 +731,7 @@ int pbuild_finish(struct pbuild *b, int last, const uint32_t *goal_words, uint32
 		if (!need[s])
 			continue;
 		stepmap[s] = nsteps++;
-		nsw += 1 + p->np + p->nparams;
+		nsw += 1 + (p->rule == BCF_RULE_TRANS ? flat_n[s] : p->np) + p->nparams;
 		for (i = 0; i < p->nparams; i++)
 			if (b->kinds[p->koff + i] == PB_EXPR)
 				live[b->args[p->off + p->np + i]] = 1;
@@ -724,9 +788,15 @@ int pbuild_finish(struct pbuild *b, int last, const uint32_t *goal_words, uint32
 
 			if (!need[s])
 				continue;
-			*d++ = BCF_STEP_HDR(p->rule, p->np, p->nparams);
-			for (i = 0; i < p->np; i++)
-				*d++ = stepmap[b->args[p->off + i]];
+			if (p->rule == BCF_RULE_TRANS) {
+				*d++ = BCF_STEP_HDR(p->rule, flat_n[s], p->nparams);
+				for (i = 0; i < flat_n[s]; i++)
+					*d++ = stepmap[flat[flat_off[s] + i]];
+			} else {
+				*d++ = BCF_STEP_HDR(p->rule, p->np, p->nparams);
+				for (i = 0; i < p->np; i++)
+					*d++ = stepmap[b->args[p->off + i]];
+			}
 			for (i = 0; i < p->nparams; i++) {
 				uint32_t v = b->args[p->off + p->np + i];
 
@@ -771,5 +841,8 @@ out:
 	free(live);
 	free(remap);
 	free(stepmap);
+	free(flat);
+	free(flat_off);
+	free(flat_n);
 	return err;
 }

@@ -8,6 +8,7 @@
  * proof is checked by our checker in strict and kernel-compat mode.  Goals
  * that need a missing kernel rule give unprovable-kernel naming it.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <bcf/bcf.h>
@@ -69,6 +70,50 @@ static const struct {
 	  "(assert (= ((_ sign_extend 16) (concat #b0 x)) #xffff0000))", NULL, 1050 },
 };
 
+/*
+ * Two properties of the builder's compaction, on every proof: no step is
+ * repeated (steps are hash-consed), and no TRANS has a TRANS premise that
+ * nothing else uses (TRANS chains are flattened).  Returns the offending
+ * step's index, or -1.
+ */
+static long compaction_violation(const uint32_t *w, size_t nwords)
+{
+	uint32_t nexpr = w[1], nstep = w[2], i, k, n = 0, *rule, *off, *uses;
+	long bad = -1;
+
+	if (3 + (size_t)nexpr + nstep != nwords)
+		return 0;
+	rule = calloc(nstep + 1, sizeof(*rule));
+	off = calloc(nstep + 1, sizeof(*off));
+	uses = calloc(nstep + 1, sizeof(*uses));
+	for (i = 3 + nexpr; i < nwords && rule && off && uses; n++) {
+		uint32_t h = w[i], np = h >> 16 & 0xff, nparam = h >> 24;
+
+		rule[n] = h & 0xffff;
+		off[n] = i;
+		for (k = 0; k < np; k++)
+			uses[w[i + 1 + k]]++;
+		i += 1 + np + nparam;
+	}
+	for (i = 0; i < n && bad < 0; i++) {
+		uint32_t h = w[off[i]], len = 1 + (h >> 16 & 0xff) + (h >> 24), np = h >> 16 & 0xff;
+
+		for (k = 0; k < i && bad < 0; k++)
+			if (w[off[k]] == h && !memcmp(&w[off[k]], &w[off[i]], len * 4))
+				bad = i;
+		for (k = 0; rule[i] == BCF_RULE_TRANS && k < np && bad < 0; k++) {
+			uint32_t q = w[off[i] + 1 + k];
+
+			if (rule[q] == BCF_RULE_TRANS && uses[q] == 1)
+				bad = i;
+		}
+	}
+	free(rule);
+	free(off);
+	free(uses);
+	return bad;
+}
+
 int main(void)
 {
 	BCF_OPTS(bcf_prove_opts, po, .timeout_ms = 20000);
@@ -101,6 +146,9 @@ int main(void)
 			   !bcf_check_proof(w, nw, c->refine_cond, r.proof, r.proof_size, &k),
 			   "%s: %zu-byte proof accepted in strict and kernel-compat mode",
 			   goals[i].name, r.proof_size);
+			ok(compaction_violation(r.proof, r.proof_size / 4) < 0,
+			   "%s: no repeated step, no TRANS chain left nested (step %ld)",
+			   goals[i].name, compaction_violation(r.proof, r.proof_size / 4));
 			if (goals[i].max_bytes)
 				ok(r.proof_size <= goals[i].max_bytes, "%s: %zu bytes <= %zu",
 				   goals[i].name, r.proof_size, goals[i].max_bytes);
