@@ -225,7 +225,7 @@ static int word_window(struct blaster *bl, int s, uint32_t t, uint32_t c, bool s
 	uint64_t cv = bcf_expr__bv_value(bl_expr(bl, c));
 	unsigned i, w = bl_width(bl, t);
 	uint32_t x, cc, eq;
-	int f, p[3], err, b = -1;
+	int f, p[3], err, b;
 
 	if (w > 64)
 		return -ENOENT;
@@ -247,7 +247,7 @@ static int word_window(struct blaster *bl, int s, uint32_t t, uint32_t c, bool s
 	p[0] = p[0] < 0 ? p[0] : bl_symm(bl, p[0]);
 	p[1] = p[0] < 0 ? p[0] : bl_cong(bl, x, &f, 1);
 	if (p[1] < 0)
-		return p[1] == -ENOENT ? -ENOENT : p[1];
+		return p[1];
 	p[2] = pb_evaluate(bl->b, cc);
 	if (p[2] < 0)
 		return bl_step_fail(bl, p[2], "EVALUATE");
