@@ -40,11 +40,11 @@ void blaster_free(struct blaster *bl);
 int blast_atom(struct blaster *bl, uint32_t atom, uint32_t *circ, char *detail, size_t n);
 
 /*
- * A unit fact (= x y) whose sides hold different constants at some bits:
- * the step of a narrower fact, false itself when the route of a side shows
- * a disagreeing constant at word level (a concat argument), else a 2-bit
- * extract window whose circuit is false at once; -ENOENT when no bit
- * disagrees (solver/blast_window.c).
+ * A unit fact (= x c) refuted by a bit where x is a different constant: a
+ * step concluding false when a constant supplies that bit at word level
+ * (through routes, concats and extracts), else the step of a 2-bit extract
+ * window around a disagreeing blasted bit, whose circuit is false at once;
+ * -ENOENT when no bit disagrees (solver/blast_window.c).
  */
 int blast_narrow_fact(struct blaster *bl, int s);
 

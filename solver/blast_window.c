@@ -30,6 +30,27 @@
  */
 #define WINDOW_MIN 16
 
+/* Bit i of the constant e (-1 past 64 bits, where EVALUATE stops). */
+static int const_bit(const struct bcf_expr *e, unsigned i)
+{
+	return bcf_expr__width(e) <= 64 ? (int)((bcf_expr__bv_value(e) >> i) & 1) : -1;
+}
+
+/* The argument of concat node e that holds bit i (*lo: that argument's
+ * lowest bit in e), or e->vlen if none does. */
+static unsigned concat_find(const struct blaster *bl, const struct bcf_expr *e, unsigned i,
+			    unsigned *lo)
+{
+	unsigned k, wk;
+
+	for (k = e->vlen, *lo = 0; k-- > 0; *lo += wk) {
+		wk = bl_width(bl, e->args[k]);
+		if (i < *lo + wk)
+			return k;
+	}
+	return e->vlen;
+}
+
 /* Bit i of side t: 0 or 1 if it is a constant, -1 if it is not (or t has no
  * circuit yet: a failed blast leaves the fact to the normal route). */
 static int side_bit(struct blaster *bl, uint32_t t, unsigned i)
@@ -38,7 +59,7 @@ static int side_bit(struct blaster *bl, uint32_t t, unsigned i)
 	uint32_t bit;
 
 	if (e->code == BCF_BV_VAL)
-		return bcf_expr__width(e) <= 64 ? (int)((bcf_expr__bv_value(e) >> i) & 1) : -1;
+		return const_bit(e, i);
 	fb = bl_expr(bl, bl_term_fb(bl, t));
 	if (!fb || fb->code != BCF_BV_FROM_BOOL || i >= fb->vlen)
 		return -1;
@@ -49,9 +70,7 @@ static int side_bit(struct blaster *bl, uint32_t t, unsigned i)
 /* acc := TRANS(acc, s), or s if acc is none yet (-1) */
 static int chain(struct blaster *bl, int acc, int s)
 {
-	int p[2] = { acc, s };
-
-	return s < 0 || acc < 0 ? s : bl_trans(bl, p, 2);
+	return s < 0 || acc < 0 ? s : bl_trans2(bl, acc, s);
 }
 
 /* Terms deeper than this are not searched (the search recurses). */
@@ -66,21 +85,17 @@ static int chain(struct blaster *bl, int acc, int s)
 static int word_bit(struct blaster *bl, uint32_t t, unsigned i, unsigned depth)
 {
 	const struct bcf_expr *e = bl_expr(bl, t);
-	unsigned k, lo, wk;
+	unsigned k, lo;
 	int r;
 
 	if (!e || depth > WORD_DEPTH)
 		return -1;
 	switch (e->code) {
 	case BCF_BV_VAL:
-		return bcf_expr__width(e) <= 64 ? (int)((bcf_expr__bv_value(e) >> i) & 1) : -1;
+		return const_bit(e, i);
 	case BCF_BV_CONCAT:
-		for (k = e->vlen, lo = 0; k-- > 0; lo += wk) {
-			wk = bl_width(bl, e->args[k]);
-			if (i < lo + wk)
-				return word_bit(bl, e->args[k], i - lo, depth + 1);
-		}
-		return -1;
+		k = concat_find(bl, e, i, &lo);
+		return k < e->vlen ? word_bit(bl, e->args[k], i - lo, depth + 1) : -1;
 	case BCF_BV_EXTRACT:
 		return word_bit(bl, e->args[0], i + BCF_EXPR_LOW(e->params), depth + 1);
 	case BCF_BV_VAR:
@@ -169,7 +184,7 @@ static int word_chain(struct blaster *bl, uint32_t t, unsigned i, unsigned depth
 {
 	const struct bcf_expr *e = bl_expr(bl, t);
 	uint32_t x, arg[255], next;
-	unsigned k, lo = 0, wk = 0, n;
+	unsigned k, lo = 0, n;
 	uint16_t params;
 	uint8_t code;
 	int s, r;
@@ -180,6 +195,7 @@ static int word_chain(struct blaster *bl, uint32_t t, unsigned i, unsigned depth
 	code = e->code;
 	params = e->params;
 	n = e->vlen;
+	k = code == BCF_BV_CONCAT ? concat_find(bl, e, i, &lo) : 0;
 	memcpy(arg, e->args, n * sizeof(arg[0]));
 	if ((s = bl_mk(bl, BCF_BV_EXTRACT, BCF_EXPR_PARAMS(i, i), &t, 1, &x)))
 		return s;
@@ -188,11 +204,6 @@ static int word_chain(struct blaster *bl, uint32_t t, unsigned i, unsigned depth
 		s = pb_evaluate(bl->b, x);
 		return s < 0 ? bl_step_fail(bl, s, "EVALUATE") : s;
 	case BCF_BV_CONCAT:
-		for (k = n; k-- > 0; lo += wk) {
-			wk = bl_width(bl, arg[k]);
-			if (i < lo + wk)
-				break;
-		}
 		if (k >= n)
 			return -ENOENT;
 		s = concat_arg(bl, arg, n, k, i, i);

@@ -379,7 +379,7 @@ static int add_unit_fact(struct refuter *r, int s0)
 		} else if (e && e->code == BCF_BOOL_DISJ) {
 			err = add_clause(r, s, false);
 		} else {
-			/* a unit equality refuted by two of its bits: only those */
+			/* a unit equality refuted by the bits where it fails: only those */
 			t = r->in_goal ? blast_narrow_fact(r->bl, s) : -ENOENT;
 			err = add_clause(r, t >= 0 ? t : s, true);
 		}
