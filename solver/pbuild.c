@@ -18,6 +18,7 @@ struct pb_step {
 	uint32_t fact;
 	uint32_t off;   /* into b->args: np premise step indices, then params */
 	uint32_t koff;  /* into b->kinds: nparams kinds */
+	uint32_t hash;  /* of rule, premises and parameters (step hash-consing) */
 };
 
 struct pbuild {
@@ -308,7 +309,7 @@ static int step_find(const struct pbuild *b, uint32_t h, uint16_t rule, const in
 		const struct pb_step *s = &b->steps[b->stab[i] - 1];
 		unsigned k;
 
-		if (s->rule != rule || s->np != np || s->nparams != nparams)
+		if (s->hash != h || s->rule != rule || s->np != np || s->nparams != nparams)
 			continue;
 		for (k = 0; k < np && b->args[s->off + k] == (uint32_t)prem[k]; k++)
 			;
@@ -323,33 +324,32 @@ static int step_find(const struct pbuild *b, uint32_t h, uint16_t rule, const in
 	return -1;
 }
 
-static int step_insert(struct pbuild *b, uint32_t h, uint32_t idx)
+/* Put step idx (its hash h) into the first free slot of table t. */
+static void step_slot(uint32_t *t, size_t cap, uint32_t h, uint32_t idx)
 {
 	size_t i;
 
-	if (2 * (b->nsteps + 1) > b->stab_cap) {
-		size_t cap = b->stab_cap ? 2 * b->stab_cap : 1024, mask = cap - 1;
+	for (i = h & (cap - 1); t[i]; i = (i + 1) & (cap - 1))
+		;
+	t[i] = idx + 1;
+}
+
+/* Step idx (already in b->steps) into the table, which grows at half full. */
+static int step_insert(struct pbuild *b, uint32_t idx)
+{
+	if (2 * (idx + 1) > b->stab_cap) {
+		size_t cap = b->stab_cap ? 2 * b->stab_cap : 1024;
 		uint32_t *t = calloc(cap, sizeof(*t)), k;
 
 		if (!t)
 			return -ENOMEM;
-		for (k = 0; k < b->nsteps; k++) {
-			const struct pb_step *s = &b->steps[k];
-			uint32_t kh = step_hash(s->rule, (const int *)&b->args[s->off], s->np,
-						&b->args[s->off + s->np], &b->kinds[s->koff],
-						s->nparams);
-
-			for (i = kh & mask; t[i]; i = (i + 1) & mask)
-				;
-			t[i] = k + 1;
-		}
+		for (k = 0; k < idx; k++)
+			step_slot(t, cap, b->steps[k].hash, k);
 		free(b->stab);
 		b->stab = t;
 		b->stab_cap = cap;
 	}
-	for (i = h & (b->stab_cap - 1); b->stab[i]; i = (i + 1) & (b->stab_cap - 1))
-		;
-	b->stab[i] = idx + 1;
+	step_slot(b->stab, b->stab_cap, b->steps[idx].hash, idx);
 	return 0;
 }
 
@@ -404,13 +404,14 @@ int pbuild_step(struct pbuild *b, uint16_t rule, const int *prem, unsigned np,
 	s->fact = fact;
 	s->off = b->nargs;
 	s->koff = b->nkinds;
+	s->hash = h;
 	for (i = 0; i < np; i++)
 		b->args[b->nargs++] = prem[i];
 	for (i = 0; i < nparams; i++) {
 		b->args[b->nargs++] = params[i];
 		b->kinds[b->nkinds++] = kinds ? kinds[i] : PB_RAW;
 	}
-	err = step_insert(b, h, b->nsteps);
+	err = step_insert(b, b->nsteps);
 	if (err)
 		return err;
 	return b->nsteps++;
@@ -626,13 +627,13 @@ int pb_factor(struct pbuild *b, int s)
 /* ---- serialisation ---- */
 
 /*
- * TRANS chains flattened: a TRANS premise that only this TRANS uses is
- * replaced by its own premises (TRANS(a, TRANS(b, c)) = TRANS(a, b, c):
- * the same chain, two words fewer).  flat_off/flat_n give each needed
- * TRANS step its premise list in *flat; the steps folded in are no longer
+ * The premise list each needed step is written with (flat_off/flat_n into
+ * *flat), TRANS chains flattened: a TRANS premise that only this TRANS uses
+ * is replaced by its own premises (TRANS(a, TRANS(b, c)) = TRANS(a, b, c):
+ * the same chain, two words fewer), and the steps folded in are no longer
  * needed.
  */
-static int trans_flatten(const struct pbuild *b, int last, uint8_t *need, uint32_t **flat,
+static int premise_lists(const struct pbuild *b, int last, uint8_t *need, uint32_t **flat,
 			 uint32_t *flat_off, uint32_t *flat_n)
 {
 	uint32_t *uses = calloc(b->nsteps, sizeof(*uses)), n = 0, i, k;
@@ -652,9 +653,9 @@ static int trans_flatten(const struct pbuild *b, int last, uint8_t *need, uint32
 		const struct pb_step *p = &b->steps[s];
 		uint32_t start = n, len = 0;
 
-		if (!need[s] || p->rule != BCF_RULE_TRANS)
+		if (!need[s])
 			continue;
-		for (i = 0; i < p->np; i++) {
+		for (i = 0; p->rule == BCF_RULE_TRANS && i < p->np; i++) {
 			uint32_t q = b->args[p->off + i];
 
 			len += b->steps[q].rule == BCF_RULE_TRANS && uses[q] == 1 ? flat_n[q] : 1;
@@ -720,7 +721,7 @@ int pbuild_finish(struct pbuild *b, int last, const uint32_t *goal_words, uint32
 		for (i = 0; i < p->np; i++)
 			need[b->args[p->off + i]] = 1;
 	}
-	err = trans_flatten(b, last, need, &flat, flat_off, flat_n);
+	err = premise_lists(b, last, need, &flat, flat_off, flat_n);
 	if (err)
 		goto out;
 	/* expressions named by parameters (true and false only when used:
@@ -731,7 +732,7 @@ int pbuild_finish(struct pbuild *b, int last, const uint32_t *goal_words, uint32
 		if (!need[s])
 			continue;
 		stepmap[s] = nsteps++;
-		nsw += 1 + (p->rule == BCF_RULE_TRANS ? flat_n[s] : p->np) + p->nparams;
+		nsw += 1 + flat_n[s] + p->nparams;
 		for (i = 0; i < p->nparams; i++)
 			if (b->kinds[p->koff + i] == PB_EXPR)
 				live[b->args[p->off + p->np + i]] = 1;
@@ -788,15 +789,9 @@ int pbuild_finish(struct pbuild *b, int last, const uint32_t *goal_words, uint32
 
 			if (!need[s])
 				continue;
-			if (p->rule == BCF_RULE_TRANS) {
-				*d++ = BCF_STEP_HDR(p->rule, flat_n[s], p->nparams);
-				for (i = 0; i < flat_n[s]; i++)
-					*d++ = stepmap[flat[flat_off[s] + i]];
-			} else {
-				*d++ = BCF_STEP_HDR(p->rule, p->np, p->nparams);
-				for (i = 0; i < p->np; i++)
-					*d++ = stepmap[b->args[p->off + i]];
-			}
+			*d++ = BCF_STEP_HDR(p->rule, flat_n[s], p->nparams);
+			for (i = 0; i < flat_n[s]; i++)
+				*d++ = stepmap[flat[flat_off[s] + i]];
 			for (i = 0; i < p->nparams; i++) {
 				uint32_t v = b->args[p->off + p->np + i];
 
