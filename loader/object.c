@@ -106,15 +106,6 @@ static struct bpf_object *open_obj(const char *path)
 }
 
 /*
- * libbpf's ELF parser is not robust against malformed objects: Debian's
- * libbpf 1.1 segfaults inside bpf_object__open_mem/open_file on some
- * (found by fuzz/fuzz_bpf.c, regression test tests/test_loader_parse.c).
- * bcf validates the object's structure itself first, in process
- * (loader/object_check.c); an object that passes is opened once in a child
- * process, so that a crash of libbpf on what the validation does not cover
- * becomes an error here instead of killing bcf.
- */
-/*
  * In the probe child: read back what the loader will use of an opened
  * object (every program's name, section, type and instructions; every map's
  * name, type and sizes), because libbpf 1.1 can also crash after a
@@ -147,6 +138,15 @@ static int probe_walk(struct bpf_object *obj)
 	return 0;
 }
 
+/*
+ * libbpf's ELF parser is not robust against malformed objects: Debian's
+ * libbpf 1.1 segfaults inside bpf_object__open_mem/open_file on some
+ * (found by fuzz/fuzz_bpf.c, regression test tests/test_loader_parse.c).
+ * bcf validates the object's structure itself first, in process
+ * (loader/object_check.c); an object that passes is opened once in a child
+ * process, so that a crash of libbpf on what the validation does not cover
+ * becomes an error here instead of killing bcf.
+ */
 static int probe_open(const char *path)
 {
 	pid_t pid;
