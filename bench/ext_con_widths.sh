@@ -31,12 +31,15 @@ for name in $names; do
 			continue
 		fi
 		t0=$(date +%s.%N)
-		"$BCF" prove --json --timeout 60 "$f" -o "$T/p.bcf" >"$T/p.json" 2>/dev/null
+		"$BCF" prove --json --timeout 60 "$f" -o "$T/p.bcf" >"$T/p.json" 2>"$T/p.err"
 		t1=$(date +%s.%N)
 		st=$(sed -n 's/.*"status":"\([^"]*\)".*/\1/p' "$T/p.json")
 		by=$(sed -n 's/.*"bytes":\([0-9]*\).*/\1/p' "$T/p.json")
 		sp=$(sed -n 's/.*"steps":\([0-9]*\).*/\1/p' "$T/p.json")
 		if [ "$st" != proven-refine ]; then
+			# no JSON status: the input was refused (e.g. a width over
+			# the format's 255 bits); print the tool's own message
+			[ -n "$st" ] || st="not proven: $(sed 's/^[^:]*: [^ ]*: //' "$T/p.err" | head -1)"
 			printf '%-28s %5s %s\n' "$name" "$w" "$st"
 			continue
 		fi
