@@ -18,6 +18,7 @@
  * atoms written differently meet as one hash-consed node.
  * No pointer into the arena is kept across a step or a node creation.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -125,6 +126,79 @@ static int push(struct stk *k, uint32_t id, uint32_t stage)
 	return 0;
 }
 
+/*
+ * The walks below (flags, substitution, rewriting) visit the DAG under a
+ * root in post order, each node once per generation of bindings (the slot
+ * field at `gen` marks it current).  `pre` either decides a node without
+ * its arguments (WALK_DONE) or asks for them first (WALK_ARGS); `post`
+ * then combines their results.  Both store the result in the node's slot
+ * themselves.  Every visit counts against TAC_MAX_WORK.
+ */
+enum { WALK_ARGS = 0, WALK_DONE = 1 };
+
+struct walker {
+	size_t gen; /* offsetof() the generation field in struct tac_slot */
+	int (*pre)(struct tac *t, uint32_t id);
+	int (*post)(struct tac *t, uint32_t id);
+};
+
+static uint32_t *walk_gen(struct tac_slot *sl, const struct walker *w)
+{
+	return (uint32_t *)((char *)sl + w->gen);
+}
+
+static int walk(struct tac *t, const struct walker *w, uint32_t root)
+{
+	struct stk sk = { 0 };
+	int err = push(&sk, root, 0);
+
+	while (!err && sk.n) {
+		uint32_t id = sk.v[sk.n - 2], st = sk.v[sk.n - 1];
+		struct tac_slot *sl = slot(t, id);
+		unsigned k, n;
+
+		if (!sl) {
+			err = -ENOMEM;
+			break;
+		}
+		if (*walk_gen(sl, w) == t->gen) {
+			sk.n -= 2;
+			continue;
+		}
+		if (++t->work > TAC_MAX_WORK) {
+			err = -ETIME;
+			break;
+		}
+		err = st ? w->post(t, id) : w->pre(t, id);
+		if (err < 0)
+			break;
+		if (!st && err == WALK_ARGS) {
+			sk.v[sk.n - 1] = 1;
+			n = tac_expr(t, id)->vlen;
+			for (k = 0; k < n && !err; k++) {
+				uint32_t c = tac_expr(t, id)->args[k];
+				struct tac_slot *cs = slot(t, c);
+
+				if (!cs)
+					err = -ENOMEM;
+				else if (*walk_gen(cs, w) != t->gen)
+					err = push(&sk, c, 0);
+			}
+			continue;
+		}
+		err = 0;
+		sl = slot(t, id);
+		if (!sl) {
+			err = -ENOMEM;
+			break;
+		}
+		*walk_gen(sl, w) = t->gen;
+		sk.n -= 2;
+	}
+	free(sk.v);
+	return err;
+}
+
 static int refl(struct tac *t, uint32_t id)
 {
 	struct tac_slot *sl = slot(t, id);
@@ -175,89 +249,59 @@ static bool op_evaluable(const struct bcf_expr *e)
 }
 
 /* TF_* flags of every node below id for the current generation. */
-static int flags_walk(struct tac *t, struct stk *sk, uint32_t root);
-
-static int flags(struct tac *t, uint32_t root, uint8_t *out)
+static int flags_pre(struct tac *t, uint32_t id)
 {
-	struct stk sk = { 0 };
-	struct tac_slot *sl = slot(t, root);
-	int err;
+	const struct bcf_expr *e = tac_expr(t, id);
+	struct tac_slot *sl = slot(t, id);
 
-	if (!sl)
-		return -ENOMEM;
-	if (sl->flgen != t->gen) {
-		err = flags_walk(t, &sk, root);
-		free(sk.v);
-		if (err)
-			return err;
+	sl->evm = 0;
+	if (sl->bind)
+		sl->fl = TF_GROUND | TF_EVAL | TF_BOUND;
+	else if (is_const_code(e->code) || e->code == BCF_BV_BVSIZE)
+		sl->fl = TF_GROUND | TF_EVAL;
+	else if (bcf_is_leaf(e))
+		sl->fl = 0;
+	else
+		return WALK_ARGS;
+	return WALK_DONE;
+}
+
+static int flags_post(struct tac *t, uint32_t id)
+{
+	const struct bcf_expr *e = tac_expr(t, id);
+	struct tac_slot *sl = slot(t, id);
+	uint8_t fl = TF_GROUND | (op_evaluable(e) ? TF_EVAL : 0), any = 0;
+	unsigned k, evm = 0;
+
+	for (k = 0; k < e->vlen; k++) {
+		const struct tac_slot *cs = &t->slot[e->args[k]];
+
+		fl &= cs->fl;
+		any |= cs->fl & TF_BOUND;
+		if (k + 1 + cs->evm > evm)
+			evm = k + 1 + cs->evm;
 	}
-	*out = slot(t, root)->fl;
+	/* the kernel's evaluator holds every open node and every evaluated
+	 * sibling value: at most EVAL_FRAMES in all */
+	if (evm > EVAL_FRAMES - 1)
+		fl &= ~TF_EVAL;
+	sl->evm = evm > 255 ? 255 : (uint8_t)evm;
+	sl->fl = fl | any;
 	return 0;
 }
 
-static int flags_walk(struct tac *t, struct stk *sk, uint32_t root)
+static const struct walker flags_walker = {
+	offsetof(struct tac_slot, flgen), flags_pre, flags_post
+};
+
+static int flags(struct tac *t, uint32_t root, uint8_t *out)
 {
-	struct tac_slot *sl;
-	int err = push(sk, root, 0);
+	int err = walk(t, &flags_walker, root);
 
-	while (!err && sk->n) {
-		uint32_t id = sk->v[sk->n - 2], st = sk->v[sk->n - 1];
-		const struct bcf_expr *e = tac_expr(t, id);
-		unsigned k, n = e->vlen;
-		uint8_t fl;
-
-		sl = slot(t, id);
-		if (!sl)
-			return -ENOMEM;
-		if (sl->flgen == t->gen) {
-			sk->n -= 2;
-			continue;
-		}
-		if (++t->work > TAC_MAX_WORK)
-			return -ETIME;
-		sl->evm = 0;
-		if (sl->bind) {
-			sl->fl = TF_GROUND | TF_EVAL | TF_BOUND;
-		} else if (is_const_code(e->code) || e->code == BCF_BV_BVSIZE) {
-			sl->fl = TF_GROUND | TF_EVAL;
-		} else if (bcf_is_leaf(e)) {
-			sl->fl = 0;
-		} else if (!st) {
-			sk->v[sk->n - 1] = 1;
-			for (k = 0; k < n && !err; k++) {
-				struct tac_slot *c = slot(t, tac_expr(t, id)->args[k]);
-
-				if (!c)
-					return -ENOMEM;
-				if (c->flgen != t->gen)
-					err = push(sk, tac_expr(t, id)->args[k], 0);
-			}
-			continue;
-		} else {
-			uint8_t any = 0;
-
-			unsigned evm = 0;
-
-			fl = TF_GROUND | (op_evaluable(e) ? TF_EVAL : 0);
-			for (k = 0; k < n; k++) {
-				const struct tac_slot *cs = &t->slot[e->args[k]];
-
-				fl &= cs->fl;
-				any |= cs->fl & TF_BOUND;
-				if (k + 1 + cs->evm > evm)
-					evm = k + 1 + cs->evm;
-			}
-			/* the kernel's evaluator holds every open node and every
-			 * evaluated sibling value: at most EVAL_FRAMES in all */
-			if (evm > EVAL_FRAMES - 1)
-				fl &= ~TF_EVAL;
-			sl->evm = evm > 255 ? 255 : (uint8_t)evm;
-			sl->fl = fl | any;
-		}
-		sl->flgen = t->gen;
-		sk->n -= 2;
-	}
-	return err;
+	if (err)
+		return err;
+	*out = slot(t, root)->fl;
+	return 0;
 }
 
 /* CONG of node id over per-argument steps (TAC_SAME = REFL). */
@@ -284,66 +328,42 @@ static int cong(struct tac *t, uint32_t id, const int *res)
 }
 
 /* Substitution only: (= id id_s) with every bound subterm replaced. */
-static int subst_walk(struct tac *t, struct stk *sk, uint32_t root);
+static int subst_pre(struct tac *t, uint32_t id)
+{
+	struct tac_slot *sl = slot(t, id);
+
+	if (sl->bind)
+		sl->sb = sl->bind - 1;
+	else if (bcf_is_leaf(tac_expr(t, id)))
+		sl->sb = TAC_SAME;
+	else
+		return WALK_ARGS;
+	return WALK_DONE;
+}
+
+static int subst_post(struct tac *t, uint32_t id)
+{
+	const struct bcf_expr *e = tac_expr(t, id);
+	int res[256], r;
+	unsigned k;
+
+	for (k = 0; k < e->vlen; k++)
+		res[k] = t->slot[e->args[k]].sb;
+	r = cong(t, id, res);
+	if (r < 0)
+		return r;
+	slot(t, id)->sb = r;
+	return 0;
+}
+
+static const struct walker subst_walker = {
+	offsetof(struct tac_slot, sbgen), subst_pre, subst_post
+};
 
 static int subst(struct tac *t, uint32_t root)
 {
-	struct stk sk = { 0 };
-	int r = subst_walk(t, &sk, root);
+	int err = walk(t, &subst_walker, root);
 
-	free(sk.v);
-	return r;
-}
-
-static int subst_walk(struct tac *t, struct stk *sk, uint32_t root)
-{
-	int err = push(sk, root, 0);
-
-	while (!err && sk->n) {
-		uint32_t id = sk->v[sk->n - 2], st = sk->v[sk->n - 1];
-		const struct bcf_expr *e = tac_expr(t, id);
-		struct tac_slot *sl = slot(t, id);
-		unsigned k, n = e->vlen;
-		int res[256], r;
-
-		if (!sl)
-			return -ENOMEM;
-		if (sl->sbgen == t->gen) {
-			sk->n -= 2;
-			continue;
-		}
-		if (++t->work > TAC_MAX_WORK)
-			return -ETIME;
-		if (sl->bind) {
-			r = sl->bind - 1;
-		} else if (bcf_is_leaf(e)) {
-			r = TAC_SAME;
-		} else if (!st) {
-			sk->v[sk->n - 1] = 1;
-			for (k = 0; k < n && !err; k++) {
-				uint32_t c = tac_expr(t, id)->args[k];
-				struct tac_slot *cs = slot(t, c);
-
-				if (!cs)
-					return -ENOMEM;
-				if (cs->sbgen != t->gen)
-					err = push(sk, c, 0);
-			}
-			continue;
-		} else {
-			for (k = 0; k < n; k++)
-				res[k] = t->slot[e->args[k]].sb;
-			r = cong(t, id, res);
-			if (r < 0)
-				return r;
-		}
-		sl = slot(t, id);
-		if (!sl)
-			return -ENOMEM;
-		sl->sb = r;
-		sl->sbgen = t->gen;
-		sk->n -= 2;
-	}
 	return err ? err : slot(t, root)->sb;
 }
 
@@ -701,91 +721,68 @@ static int eval_ground(struct tac *t, uint32_t id)
 	return trans(t, s, ev);
 }
 
-static int rw_walk(struct tac *t, struct stk *sk, uint32_t root);
+static int rw_put(struct tac *t, uint32_t id, int r)
+{
+	struct tac_slot *sl = slot(t, id);
+
+	if (!sl)
+		return -ENOMEM;
+	sl->rw = r;
+	return WALK_DONE;
+}
+
+static int rw_pre(struct tac *t, uint32_t id)
+{
+	const struct bcf_expr *e = tac_expr(t, id);
+	struct tac_slot *sl = slot(t, id);
+	uint8_t fl, code = e->code;
+	int r = NONE, err;
+
+	if (sl->bind)
+		return rw_put(t, id, sl->bind - 1);
+	if (bcf_is_leaf(e))
+		return rw_put(t, id, TAC_SAME);
+	/* a ground subterm: one EVALUATE at its top */
+	if (!is_const_code(code)) {
+		err = flags(t, id, &fl);
+		if (err)
+			return err;
+		if ((fl & (TF_GROUND | TF_EVAL)) == (TF_GROUND | TF_EVAL) &&
+		    ((fl & TF_BOUND) || id == t->root || t->canon)) {
+			r = eval_ground(t, id);
+			if (r == -ENOMEM || r == -ETIME)
+				return r;
+		} else if ((fl & TF_GROUND) && !(fl & TF_BOUND) && id != t->root && !t->canon) {
+			r = TAC_SAME; /* ground from the start: left alone */
+		}
+	}
+	if (r < 0 && (code == BCF_BV_AND || code == BCF_BV_OR)) {
+		/* absorbed at the top: the arguments do not matter */
+		r = bv_absorb(t, id);
+		if (r == -ENOMEM)
+			return r;
+	}
+	return r < 0 ? WALK_ARGS : rw_put(t, id, r);
+}
+
+static int rw_post(struct tac *t, uint32_t id)
+{
+	int r = combine(t, id);
+
+	return r < 0 ? r : rw_put(t, id, r);
+}
+
+static const struct walker rw_walker = {
+	offsetof(struct tac_slot, rwgen), rw_pre, rw_post
+};
 
 int tac_rw(struct tac *t, uint32_t root)
 {
-	struct stk sk = { 0 };
-	int r;
+	int err;
 
 	if (tac_grow(t))
 		return -ENOMEM;
 	t->root = root;
-	r = rw_walk(t, &sk, root);
-	free(sk.v);
-	return r;
-}
-
-static int rw_walk(struct tac *t, struct stk *sk, uint32_t root)
-{
-	int err = push(sk, root, 0);
-
-	while (!err && sk->n) {
-		uint32_t id = sk->v[sk->n - 2], st = sk->v[sk->n - 1];
-		const struct bcf_expr *e = tac_expr(t, id);
-		struct tac_slot *sl = slot(t, id);
-		unsigned k, n = e->vlen;
-		uint8_t fl, code = e->code;
-		int r = NONE;
-
-		if (!sl)
-			return -ENOMEM;
-		if (sl->rwgen == t->gen) {
-			sk->n -= 2;
-			continue;
-		}
-		if (++t->work > TAC_MAX_WORK)
-			return -ETIME;
-		if (sl->bind) {
-			r = sl->bind - 1;
-		} else if (bcf_is_leaf(e)) {
-			r = TAC_SAME;
-		} else if (!st) {
-			/* a ground subterm: one EVALUATE at its top */
-			if (!is_const_code(code)) {
-				err = flags(t, id, &fl);
-				if (err)
-					return err;
-				if ((fl & (TF_GROUND | TF_EVAL)) == (TF_GROUND | TF_EVAL) &&
-				    ((fl & TF_BOUND) || id == root || t->canon)) {
-					r = eval_ground(t, id);
-					if (r == -ENOMEM || r == -ETIME)
-						return r;
-				} else if ((fl & TF_GROUND) && !(fl & TF_BOUND) && id != root &&
-					   !t->canon) {
-					r = TAC_SAME; /* ground from the start: left alone */
-				}
-			}
-			if (r < 0 && (code == BCF_BV_AND || code == BCF_BV_OR)) {
-				/* absorbed at the top: the arguments do not matter */
-				r = bv_absorb(t, id);
-				if (r == -ENOMEM)
-					return r;
-			}
-			if (r < 0) {
-				sk->v[sk->n - 1] = 1;
-				for (k = 0; k < n && !err; k++) {
-					uint32_t c = tac_expr(t, id)->args[k];
-					struct tac_slot *cs = slot(t, c);
-
-					if (!cs)
-						return -ENOMEM;
-					if (cs->rwgen != t->gen)
-						err = push(sk, c, 0);
-				}
-				continue;
-			}
-		} else {
-			r = combine(t, id);
-			if (r < 0)
-				return r;
-		}
-		sl = slot(t, id);
-		if (!sl)
-			return -ENOMEM;
-		sl->rw = r;
-		sl->rwgen = t->gen;
-		sk->n -= 2;
-	}
+	err = walk(t, &rw_walker, root);
 	return err ? err : slot(t, root)->rw;
 }
