@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <bcf/bcf.h>
+#include "tests/read_file.h"
 
 struct cv_case {
 	char name[128];
@@ -30,27 +31,6 @@ struct cv_set {
 	struct cv_case *c;
 	size_t n;
 };
-
-static inline void *cv_read(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	long sz;
-
-	if (!f)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (sz = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
-		buf = malloc(sz + 4);
-		if (buf && fread(buf, 1, sz, f) != (size_t)sz) {
-			free(buf);
-			buf = NULL;
-		}
-		if (buf)
-			*len = sz;
-	}
-	fclose(f);
-	return buf;
-}
 
 static inline int cv_expect(const char *verdict)
 {
@@ -120,9 +100,9 @@ static inline int cv_load(const char *dir, struct cv_set *s, unsigned *bad)
 		snprintf(c->status, sizeof(c->status), "%s", fields[4]);
 		c->expect = cv_expect(c->verdict);
 		snprintf(path, sizeof(path), "%s/proofs/%s.bcf", dir, c->name);
-		c->proof = cv_read(path, &c->proof_len);
+		c->proof = test_read_file(path, &c->proof_len);
 		snprintf(path, sizeof(path), "%s/conds/%s.cond", dir, c->name);
-		buf = cv_read(path, &len);
+		buf = test_read_file(path, &len);
 		if (!c->proof || !buf || bcf_cond__decode(buf, len, &c->cond) ||
 		    c->cond->refine_cond == BCF_COND_NONE) {
 			fprintf(stderr, "%s: cannot load proof or condition\n", c->name);

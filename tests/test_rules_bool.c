@@ -14,6 +14,7 @@
 #include "checker/checker.h"
 #include "tests/proof_build.h"
 #include "tests/tap.h"
+#include "tests/read_file.h"
 
 /* ---- expression tables: tests/proof_build.h, with a name per node ---------- */
 
@@ -993,26 +994,6 @@ static void trace_log(void *ctx, const char *fmt, va_list ap)
 	}
 }
 
-static void *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	long sz;
-
-	if (!f)
-		return NULL;
-	if (!fseek(f, 0, SEEK_END) && (sz = ftell(f)) > 0 && !fseek(f, 0, SEEK_SET)) {
-		buf = malloc(sz);
-		if (buf && fread(buf, 1, sz, f) != (size_t)sz) {
-			free(buf);
-			buf = NULL;
-		}
-		*len = sz;
-	}
-	fclose(f);
-	return buf;
-}
-
 static void test_real_trace(void)
 {
 	char path[4096];
@@ -1024,9 +1005,9 @@ static void test_real_trace(void)
 	int err;
 
 	snprintf(path, sizeof(path), "%s/vectors/proofs/bench_8494.bcf", shared_dir());
-	proof = read_file(path, &plen);
+	proof = test_read_file(path, &plen);
 	snprintf(path, sizeof(path), "%s/vectors/conds/bench_8494.cond", shared_dir());
-	cbuf = read_file(path, &clen);
+	cbuf = test_read_file(path, &clen);
 	if (!proof || !cbuf || bcf_cond__decode(cbuf, clen, &cond)) {
 		skip("bench_8494 not available");
 		free(proof);

@@ -19,6 +19,7 @@
 #include "tests/proof_build.h"
 #include "tests/rng.h"
 #include "tests/tap.h"
+#include "tests/read_file.h"
 
 #define TMAX (1u << 18)
 #define COMPAT BCF_CHECK_KERNEL_COMPAT
@@ -209,7 +210,6 @@ static bool both(uint32_t eq, int err)
 		diag("compat %d strict %d, want %d (%s)", a, b, err, last_reason);
 	return a == err && b == err;
 }
-
 
 /* ---- semantic evaluation of the test table --------------------------- */
 
@@ -1003,7 +1003,6 @@ static void test_shift_guard(void)
 	}
 }
 
-
 /* The builders over a hash-consing arena (as the prover uses them). */
 static void test_arena_builders(void)
 {
@@ -1073,7 +1072,6 @@ static void test_arena_builders(void)
 	   good, n);
 	bcf_arena__free(ar);
 }
-
 
 /* bb_build_step / bb_build_leaf over an arena: every supported op accepted. */
 static void test_build_step(void)
@@ -1419,8 +1417,6 @@ static void test_poly_norm_eq(void)
 	   "POLY_NORM_EQ with a parameter rejected");
 }
 
-
-
 /* ---- property tests: strict acceptance implies validity --------------- */
 
 static uint64_t rng = 0x9e3779b97f4a7c15ull;
@@ -1546,30 +1542,6 @@ static void test_random_poly(void)
 
 /* ---- strict POLY_NORM over the upstream corpus ----------------------------- */
 
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = n >= 0 ? malloc(n + 1) : NULL;
-	if (buf && fread(buf, 1, n, f) != (size_t)n) {
-		free(buf);
-		buf = NULL;
-	}
-	fclose(f);
-	if (buf) {
-		buf[n] = '\0';
-		*len = n;
-	}
-	return buf;
-}
-
 /*
  * Every POLY_NORM step of the included upstream proofs, verified by the
  * strict check: all steps of proofs of unsatisfiable goals must pass; the
@@ -1582,7 +1554,7 @@ static void test_corpus_poly_norm(void)
 	size_t len;
 
 	snprintf(path, sizeof(path), "%s/vectors/manifest.tsv", shared_dir());
-	manifest = read_file(path, &len);
+	manifest = test_read_file(path, &len);
 	if (!manifest) {
 		skip("no shared vectors");
 		return;
@@ -1598,7 +1570,7 @@ static void test_corpus_poly_norm(void)
 			continue;
 		sat = !strcmp(status, "sat");
 		snprintf(path, sizeof(path), "%s/vectors/proofs/%s.bcf", shared_dir(), name);
-		w = (uint32_t *)read_file(path, &len);
+		w = (uint32_t *)test_read_file(path, &len);
 		if (!w)
 			continue;
 		n = len >= 12 ? w[1] : 0;

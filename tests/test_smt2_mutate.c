@@ -759,7 +759,7 @@ int main(void)
 		size_t len = 0;
 
 		snprintf(path, sizeof(path), "%s/vectors/smt2/%s.smt2", shared_dir(), l.names[i]);
-		text = vec_read(path, &len);
+		text = test_read_file(path, &len);
 		if (!ok(text != NULL, "read %s", path))
 			continue;
 		for (k = 0; k < PER_FILE; k++) {

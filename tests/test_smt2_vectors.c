@@ -133,7 +133,7 @@ static bool same_as_vector(const char *path, const struct bcf_cond *want)
 {
 	struct bcf_cond *got = NULL;
 	size_t len;
-	void *buf = vec_read(path, &len);
+	void *buf = test_read_file(path, &len);
 	bool res;
 
 	res = buf && !bcf_cond__decode(buf, len, &got) && got->path_cond == BCF_COND_NONE &&
@@ -208,7 +208,7 @@ static void test_cli(const struct vec_list *l)
 		size_t n;
 
 		snprintf(p, sizeof(p), "%s/err", dir);
-		msg = vec_read(p, &n);
+		msg = test_read_file(p, &n);
 		ok(msg && !strcmp(msg, "<stdin>:1:20: 'bvadd': argument 2 has sort Bool, "
 			"expected (_ BitVec 1)\n"), "stdin errors are reported as <stdin>:line:col: %s",
 		   msg ? msg : "(none)");
@@ -237,7 +237,7 @@ int main(void)
 		size_t clen = 0, tlen = 0, elen;
 
 		snprintf(path, sizeof(path), "%s/vectors/smt2/%s.smt2", shared_dir(), l.names[i]);
-		text = vec_read(path, &tlen);
+		text = test_read_file(path, &tlen);
 		cbuf = vec_read_cond(l.names[i], &clen);
 		if (!text || !cbuf || bcf_cond__decode(cbuf, clen, &want)) {
 			missing++;

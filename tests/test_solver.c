@@ -20,6 +20,7 @@
 #include "lang/arena.h"
 #include "solver/backend.h"
 #include "tests/tap.h"
+#include "tests/read_file.h"
 
 /* Sanitizer builds run 3-5x slower: there, z3 checks every 4th vector. */
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_UNDEFINED__)
@@ -69,22 +70,12 @@ static struct bcf_cond *load_cond(const char *name)
 {
 	char path[512];
 	struct bcf_cond *c = NULL;
+	size_t len = 0;
 	void *buf;
-	long sz;
-	FILE *f;
 
 	snprintf(path, sizeof(path), "%s/vectors/conds/%s.cond", shared_dir(), name);
-	f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	sz = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc(sz > 0 ? sz : 1);
-	if (fread(buf, 1, sz, f) != (size_t)sz)
-		sz = -1;
-	fclose(f);
-	if (sz < 0 || bcf_cond__decode(buf, sz, &c))
+	buf = test_read_file(path, &len);
+	if (!buf || bcf_cond__decode(buf, len, &c))
 		c = NULL;
 	free(buf);
 	return c;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "tests/tap.h"
+#include "tests/read_file.h"
 
 struct vec_list {
 	char **names; /* "bench_1006" ... sorted */
@@ -63,37 +64,13 @@ static inline void vec_list_free(struct vec_list *l)
 	free(l->names);
 }
 
-/* Read a whole file; *len bytes, NUL-terminated; NULL on error. */
-static inline void *vec_read(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	long sz;
-
-	if (!f)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (sz = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
-		buf = malloc(sz + 4);
-		if (buf && fread(buf, 1, sz, f) != (size_t)sz) {
-			free(buf);
-			buf = NULL;
-		}
-		if (buf) {
-			memset(buf + sz, 0, 4);
-			*len = sz;
-		}
-	}
-	fclose(f);
-	return buf;
-}
-
 /* Read the cond buffer of a vector by name. */
 static inline void *vec_read_cond(const char *name, size_t *len)
 {
 	char path[4096];
 
 	snprintf(path, sizeof(path), "%s/vectors/conds/%s.cond", shared_dir(), name);
-	return vec_read(path, len);
+	return test_read_file(path, len);
 }
 
 /* The manifest's status column for name ("unsat"/"sat"), or NULL.  Static storage. */
@@ -106,7 +83,7 @@ static inline const char *vec_status(const char *name)
 
 	if (!manifest) {
 		snprintf(path, sizeof(path), "%s/vectors/manifest.tsv", shared_dir());
-		manifest = vec_read(path, &mlen);
+		manifest = test_read_file(path, &mlen);
 		if (!manifest)
 			return NULL;
 	}
