@@ -20,6 +20,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -210,6 +211,29 @@ static void m_btf_kind(unsigned char *b, size_t *len)
 	b[h + rd(b + h + 4, 4) + rd(b + h + 8, 4) + 7] = 31;
 }
 
+/* The encoding word of .BTF type 2, a 4-byte signed int in the object the
+ * cases were derived from (type 1 is a pointer: a record of 12 bytes). */
+static size_t int2_enc(const unsigned char *b)
+{
+	size_t h = sec_off(sec_index(".BTF")), t2 = h + rd(b + h + 4, 4) + rd(b + h + 8, 4) + 12;
+
+	return t2 + 12;
+}
+
+static bool int2_is_int(const unsigned char *b)
+{
+	size_t e = int2_enc(b);
+
+	return (rd(b + e - 8, 4) >> 24 & 0x1f) == 1 && rd(b + e - 4, 4) == 4;
+}
+
+static void m_btf_int_field(unsigned char *b, size_t *len)
+{
+	(void)len;
+	/* a bit field at offset 24 of 16 bits: 40 bits in a 4-byte int */
+	wr(b + int2_enc(b), 4, 0x01180010);
+}
+
 static size_t func_info(const unsigned char *b)
 {
 	size_t x = sec_off(sec_index(".BTF.ext"));
@@ -263,6 +287,43 @@ static void libbpf_walk_crash(void)
 	free(names);
 }
 
+/*
+ * A BTF int with a nonzero bit offset is valid (the kernel's BTF loader asks
+ * only that offset + bits fit in 128 bits and in the int's size): a signed
+ * 8-bit field at bit 8 of the 4-byte type 2 passes the validation, and the
+ * loader lists the programs.
+ */
+static void btf_int_offset(void)
+{
+	static unsigned char b[OBJ_MAX];
+	char tmpl[] = "/tmp/test_loader_parse.XXXXXX", **names = NULL;
+	size_t n = 0, i;
+	int err, fd;
+
+	memcpy(b, obj, obj_len);
+	if (!int2_is_int(b)) {
+		ok(0, ".BTF type 2 is a 4-byte int in %s (the case is derived from it)", OBJ);
+		return;
+	}
+	wr(b + int2_enc(b), 4, 0x01080008);
+	err = bcf_loader__object_check(b, obj_len, "case.o");
+	ok(!err, "a .BTF int bit field at offset 8 passes the validation (%d: %s)", err,
+	   err ? bcf_last_error() : "");
+	fd = mkstemp(tmpl);
+	if (fd < 0 || write(fd, b, obj_len) != (ssize_t)obj_len) {
+		ok(0, "cannot write %s", tmpl);
+		return;
+	}
+	close(fd);
+	err = bcf_loader__object_progs(tmpl, &names, &n);
+	ok(!err && n >= 1, "the loader lists its %zu program(s) (%d: %s)", n, err,
+	   err ? bcf_last_error() : "");
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	unlink(tmpl);
+}
+
 int main(void)
 {
 	char **names = NULL;
@@ -307,6 +368,9 @@ int main(void)
 	refused(".BTF unknown kind", m_btf_kind, ".BTF: type 1: unknown kind 31");
 	refused(".BTF.ext record size", m_ext_recsize, "func_info record size 3");
 	refused(".BTF.ext type id", m_ext_type, "func_info record 0: type 65535");
+	btf_int_offset();
+	refused(".BTF int bit field past its size", m_btf_int_field,
+		".BTF: integer type 2: encoding 0x01180010 does not fit its 4 bytes");
 	libbpf_walk_crash();
 	ok(bpf_eperm_calls == 0, "opening objects issued no bpf() call (%lu)", bpf_eperm_calls);
 	return done_testing();
