@@ -39,7 +39,8 @@ for h in $harnesses; do
 	mkdir -p "$art"
 	# one input may take 10 s (smoke) or 120 s (niced campaign on a loaded machine)
 	# before it counts as a hang; a hang is a finding only if it reproduces alone
-	args=(-max_len="$maxlen" -timeout="$([ "$mode" = smoke ] && echo 10 || echo 120)"
+	tmo=$([ "$mode" = smoke ] && echo 10 || echo 120)
+	args=(-max_len="$maxlen" -timeout="$tmo"
 	      -rss_limit_mb=2048 -print_final_stats=1
 	      -artifact_prefix="$art")
 	[ -f "$dict" ] && args+=(-dict="$dict")
@@ -76,7 +77,8 @@ for h in $harnesses; do
 	newfiles() { find "$art" -maxdepth 1 -type f -newer "$art/.start" ! -name .start -printf '%f\n'; }
 	for a in $(newfiles); do
 		rdir=$(mktemp -d)
-		if "$bin" -artifact_prefix="$rdir/" -runs=1 "$art$a" >/dev/null 2>&1; then
+		# with the same time limit: a hang that reproduces ends as a finding
+		if "$bin" -artifact_prefix="$rdir/" -runs=1 -timeout="$tmo" "$art$a" >/dev/null 2>&1; then
 			mv "$art$a" "$art/handled/"
 		fi
 		rm -rf "$rdir"

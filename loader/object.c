@@ -13,8 +13,10 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
 #include <time.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -138,18 +140,31 @@ static int probe_walk(struct bpf_object *obj)
 	return 0;
 }
 
+/* the monotonic clock in milliseconds */
+static uint64_t now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
 /*
  * libbpf's ELF parser is not robust against malformed objects: Debian's
- * libbpf 1.1 segfaults inside bpf_object__open_mem/open_file on some
- * (found by fuzz/fuzz_bpf.c, regression test tests/test_loader_parse.c).
- * bcf validates the object's structure itself first, in process
+ * libbpf 1.1 segfaults inside bpf_object__open_mem/open_file on some, and
+ * follows a loop of BTF modifiers forever on others (found by
+ * fuzz/fuzz_bpf.c, regression tests in tests/test_loader_parse.c).  bcf
+ * validates the object's structure itself first, in process
  * (loader/object_check.c); an object that passes is opened once in a child
  * process, so that a crash of libbpf on what the validation does not cover
- * becomes an error here instead of killing bcf.
+ * becomes an error here instead of killing bcf, and a hang becomes one after
+ * timeout_ms (the child is killed; it also dies with its parent).
  */
-static int probe_open(const char *path)
+int bcf_loader__object_probe(const char *path, unsigned timeout_ms)
 {
-	pid_t pid;
+	uint64_t start = now_ms();
+	unsigned nap_us = 100;
+	pid_t pid, r;
 	int st;
 
 	fflush(NULL);
@@ -158,18 +173,31 @@ static int probe_open(const char *path)
 		return bcf__err(-errno, "%s: cannot fork to probe the object: %s", path,
 				strerror(errno));
 	if (!pid) {
-		struct bpf_object *obj = bpf_object__open_file(path, NULL);
+		struct bpf_object *obj;
 
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		obj = bpf_object__open_file(path, NULL);
 		/* 0: opened, 3: refused cleanly; anything else (a signal, or a
 		 * sanitizer's report and exit) means libbpf crashed */
 		if (!obj || libbpf_get_error(obj))
 			_exit(3);
 		_exit(probe_walk(obj));
 	}
-	while (waitpid(pid, &st, 0) < 0)
-		if (errno != EINTR)
+	while ((r = waitpid(pid, &st, WNOHANG)) != pid) {
+		if (r < 0 && errno != EINTR)
 			return bcf__err(-errno, "%s: waiting for the object probe: %s", path,
 					strerror(errno));
+		if (now_ms() - start >= timeout_ms) {
+			kill(pid, SIGKILL);
+			while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+				;
+			return bcf__err(-EINVAL, "%s: libbpf did not finish opening the object in "
+					"%u ms (probe killed); refusing it", path, timeout_ms);
+		}
+		usleep(nap_us);
+		if (nap_us < 20000)
+			nap_us *= 2;
+	}
 	if (WIFSIGNALED(st))
 		return bcf__err(-EINVAL, "%s: libbpf crashed parsing the object (signal %d, %s); "
 				"refusing it", path, WTERMSIG(st), strsignal(WTERMSIG(st)));
@@ -207,7 +235,7 @@ int bcf_loader__object_progs(const char *path, char ***names, size_t *n)
 	*n = 0;
 	err = validate(path);
 	if (!err)
-		err = probe_open(path);
+		err = bcf_loader__object_probe(path, BCF_OBJECT_PROBE_MS);
 	if (err) {
 		libbpf_set_print(old);
 		return err;

@@ -366,6 +366,59 @@ static int btf_kinds(const struct obj *o, const struct btf *b)
 	return 0;
 }
 
+/*
+ * No loop of plain references: following the one type a pointer, typedef,
+ * modifier, type tag, declaration tag, variable, function or array (its
+ * element) refers to must end at another kind or at void.  The kernel's BTF
+ * loader refuses such a loop; libbpf 1.1 follows a loop of modifiers
+ * forever while opening the object (a RESTRICT that refers to itself hung
+ * fuzz/fuzz_bpf.c's probe child, tests/test_loader_parse.c).
+ */
+static int btf_loops(const struct obj *o, const struct btf *b)
+{
+	uint32_t *next = calloc((size_t)b->n + 1, sizeof(*next));
+	uint64_t *at = calloc((size_t)b->n + 1, sizeof(*at)), p = b->types;
+	uint8_t *state = calloc((size_t)b->n + 1, 1); /* 1 on the path, 2 ends well */
+	uint32_t id, t;
+	int err = 0;
+
+	if (!next || !at || !state) {
+		err = bcf__err(-ENOMEM, "%s: out of memory validating .BTF", o->name);
+		goto out;
+	}
+	for (id = 1; id <= b->n; id++) {
+		uint32_t info = rd32(o->d + p + 4);
+		unsigned kind = info >> 24 & 0x1f;
+
+		switch (kind) {
+		case K_PTR: case K_TYPEDEF: case K_VOLATILE: case K_CONST: case K_RESTRICT:
+		case K_TYPE_TAG: case K_DECL_TAG: case K_VAR: case K_FUNC:
+			next[id] = rd32(o->d + p + 8);
+			at[id] = p + 8;
+			break;
+		case K_ARRAY:
+			next[id] = rd32(o->d + p + 12);
+			at[id] = p + 12;
+			break;
+		}
+		p += 12 + (uint64_t)btf_extra(kind, info & 0xffff);
+	}
+	for (id = 1; id <= b->n && !err; id++) {
+		for (t = id; t && !state[t]; t = next[t])
+			state[t] = 1;
+		if (t && state[t] == 1)
+			err = bad(o, at[t], ".BTF: type %u: a loop of type references comes back to it",
+				  t);
+		for (t = id; t && state[t] == 1; t = next[t])
+			state[t] = 2;
+	}
+out:
+	free(next);
+	free(at);
+	free(state);
+	return err;
+}
+
 static int check_btf(struct obj *o, const struct shdr *s)
 {
 	struct btf b = { 0 };
@@ -403,6 +456,8 @@ static int check_btf(struct obj *o, const struct shdr *s)
 	err = btf_walk(o, &b);
 	if (!err)
 		err = btf_kinds(o, &b);
+	if (!err)
+		err = btf_loops(o, &b);
 	free(b.kind);
 	if (!err) {
 		o->has_btf = true;

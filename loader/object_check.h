@@ -2,7 +2,8 @@
 /*
  * loader/object_check.h - bcf's own structural validation of a BPF object
  * (ELF64 relocatable, its section headers, symbol table, relocations, .BTF
- * and .BTF.ext) before any of it is handed to libbpf.
+ * and .BTF.ext) before any of it is handed to libbpf, then the libbpf probe
+ * in a child process (loader/object.c).
  */
 #ifndef BCF_LOADER_OBJECT_CHECK_H
 #define BCF_LOADER_OBJECT_CHECK_H
@@ -21,5 +22,16 @@
  * malformations listed in the source.
  */
 int bcf_loader__object_check(const void *data, size_t size, const char *name);
+
+/* How long the libbpf probe of an object may take (a hang is refused). */
+#define BCF_OBJECT_PROBE_MS 30000u
+
+/*
+ * Open the object at path with libbpf in a child process and read back its
+ * programs and maps: 0 if libbpf opened it or refused it cleanly; -EINVAL
+ * with a message if libbpf crashed, or did not finish within timeout_ms (the
+ * child is killed).  Run after bcf_loader__object_check() passed.
+ */
+int bcf_loader__object_probe(const char *path, unsigned timeout_ms);
 
 #endif

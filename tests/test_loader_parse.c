@@ -234,6 +234,19 @@ static void m_btf_int_field(unsigned char *b, size_t *len)
 	wr(b + int2_enc(b), 4, 0x01180010);
 }
 
+/* .BTF type 1 (a pointer in the object) made a RESTRICT of itself, the
+ * shape of fuzz_bpf's finding: libbpf 1.1 follows it forever while parsing
+ * the map definitions that refer to type 1. */
+static void m_btf_loop(unsigned char *b, size_t *len)
+{
+	size_t t1 = sec_off(sec_index(".BTF")) + rd(b + sec_off(sec_index(".BTF")) + 4, 4) +
+		    rd(b + sec_off(sec_index(".BTF")) + 8, 4);
+
+	(void)len;
+	wr(b + t1 + 4, 4, 11u << 24);
+	wr(b + t1 + 8, 4, 1);
+}
+
 static size_t func_info(const unsigned char *b)
 {
 	size_t x = sec_off(sec_index(".BTF.ext"));
@@ -324,6 +337,37 @@ static void btf_int_offset(void)
 	unlink(tmpl);
 }
 
+/*
+ * fuzz_bpf (CI's smoke run of this session): libbpf 1.1 looped forever in
+ * the probe child on a RESTRICT that refers to itself, and the loader waited
+ * for the child without a limit.  The validation now refuses loops of type
+ * references (above); the probe itself kills a child that takes longer than
+ * its time limit, which this checks by probing the looping object directly,
+ * as if the validation had let it through.
+ */
+static void probe_hang(void)
+{
+	static unsigned char b[OBJ_MAX];
+	char tmpl[] = "/tmp/test_loader_parse.XXXXXX";
+	size_t len = obj_len;
+	int err, fd;
+
+	memcpy(b, obj, obj_len);
+	m_btf_loop(b, &len);
+	fd = mkstemp(tmpl);
+	if (fd < 0 || write(fd, b, len) != (ssize_t)len) {
+		ok(0, "cannot write %s", tmpl);
+		return;
+	}
+	close(fd);
+	err = bcf_loader__object_probe(tmpl, 1000);
+	ok(err == -EINVAL && strstr(bcf_last_error(), "libbpf did not finish opening the object "
+						       "in 1000 ms (probe killed)"),
+	   "a libbpf hang in the probe child is refused after the probe's time limit (%d: %s)",
+	   err, err ? bcf_last_error() : "opened");
+	unlink(tmpl);
+}
+
 int main(void)
 {
 	char **names = NULL;
@@ -369,6 +413,9 @@ int main(void)
 	refused(".BTF.ext record size", m_ext_recsize, "func_info record size 3");
 	refused(".BTF.ext type id", m_ext_type, "func_info record 0: type 65535");
 	btf_int_offset();
+	refused(".BTF loop of type references", m_btf_loop,
+		".BTF: type 1: a loop of type references comes back to it");
+	probe_hang();
 	refused(".BTF int bit field past its size", m_btf_int_field,
 		".BTF: integer type 2: encoding 0x01180010 does not fit its 4 bytes");
 	libbpf_walk_crash();
