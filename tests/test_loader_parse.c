@@ -107,6 +107,30 @@ static size_t sec_off(unsigned i)
 	return rd(obj + shdr(i) + 24, 8);
 }
 
+/* Write a case object to a new file from tmpl ("...XXXXXX"); 0 or -1. */
+static int write_case(char *tmpl, const unsigned char *b, size_t len)
+{
+	int fd = mkstemp(tmpl);
+
+	if (fd < 0)
+		return -1;
+	if (write(fd, b, len) != (ssize_t)len) {
+		close(fd);
+		unlink(tmpl);
+		return -1;
+	}
+	return close(fd);
+}
+
+static void free_names(char **names, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
 /* One malformation: a copy of the object with mutate() applied must be refused
  * by the validation and by the loader with -EINVAL and a message holding want. */
 static void refused(const char *what, void (*mutate)(unsigned char *b, size_t *len),
@@ -115,7 +139,7 @@ static void refused(const char *what, void (*mutate)(unsigned char *b, size_t *l
 	static unsigned char b[OBJ_MAX];
 	char tmpl[] = "/tmp/test_loader_parse.XXXXXX", **names = NULL, msg[512];
 	size_t len = obj_len, n = 0;
-	int err, fd;
+	int err;
 
 	memcpy(b, obj, obj_len);
 	mutate(b, &len);
@@ -124,12 +148,10 @@ static void refused(const char *what, void (*mutate)(unsigned char *b, size_t *l
 	ok(err == -EINVAL && strstr(msg, "case.o: malformed BPF object: offset 0x") &&
 	   strstr(msg, want), "%s: validation refuses it with -EINVAL, '%s' (%d: %s)", what, want,
 	   err, msg);
-	fd = mkstemp(tmpl);
-	if (fd < 0 || write(fd, b, len) != (ssize_t)len) {
+	if (write_case(tmpl, b, len)) {
 		ok(0, "%s: cannot write %s", what, tmpl);
 		return;
 	}
-	close(fd);
 	err = bcf_loader__object_progs(tmpl, &names, &n);
 	ok(err == -EINVAL && strstr(bcf_last_error(), tmpl) && strstr(bcf_last_error(), want) &&
 	   !names && !n, "%s: the loader refuses it the same way, no program list (%d: %s)",
@@ -281,7 +303,7 @@ static void libbpf_walk_crash(void)
 {
 	const char *src = getenv("BCF_SRCDIR");
 	char path[4096], **names = NULL;
-	size_t n = 0, i;
+	size_t n = 0;
 	int err;
 
 	snprintf(path, sizeof(path), "%s/fuzz/bpf-seeds/regress-libbpf-next-program",
@@ -295,9 +317,7 @@ static void libbpf_walk_crash(void)
 						       "4294836224"),
 	   "a .BTF integer of 0xfffe0000 bytes (libbpf 1.1 opens it, then segfaults walking "
 	   "the programs) is refused in process (%d: %s)", err, err ? bcf_last_error() : "listed");
-	for (i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+	free_names(names, n);
 }
 
 /*
@@ -310,8 +330,8 @@ static void btf_int_offset(void)
 {
 	static unsigned char b[OBJ_MAX];
 	char tmpl[] = "/tmp/test_loader_parse.XXXXXX", **names = NULL;
-	size_t n = 0, i;
-	int err, fd;
+	size_t n = 0;
+	int err;
 
 	memcpy(b, obj, obj_len);
 	if (!int2_is_int(b)) {
@@ -322,18 +342,14 @@ static void btf_int_offset(void)
 	err = bcf_loader__object_check(b, obj_len, "case.o");
 	ok(!err, "a .BTF int bit field at offset 8 passes the validation (%d: %s)", err,
 	   err ? bcf_last_error() : "");
-	fd = mkstemp(tmpl);
-	if (fd < 0 || write(fd, b, obj_len) != (ssize_t)obj_len) {
+	if (write_case(tmpl, b, obj_len)) {
 		ok(0, "cannot write %s", tmpl);
 		return;
 	}
-	close(fd);
 	err = bcf_loader__object_progs(tmpl, &names, &n);
 	ok(!err && n >= 1, "the loader lists its %zu program(s) (%d: %s)", n, err,
 	   err ? bcf_last_error() : "");
-	for (i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+	free_names(names, n);
 	unlink(tmpl);
 }
 
@@ -350,16 +366,14 @@ static void probe_hang(void)
 	static unsigned char b[OBJ_MAX];
 	char tmpl[] = "/tmp/test_loader_parse.XXXXXX";
 	size_t len = obj_len;
-	int err, fd;
+	int err;
 
 	memcpy(b, obj, obj_len);
 	m_btf_loop(b, &len);
-	fd = mkstemp(tmpl);
-	if (fd < 0 || write(fd, b, len) != (ssize_t)len) {
+	if (write_case(tmpl, b, len)) {
 		ok(0, "cannot write %s", tmpl);
 		return;
 	}
-	close(fd);
 	err = bcf_loader__object_probe(tmpl, 1000);
 	ok(err == -EINVAL && strstr(bcf_last_error(), "libbpf did not finish opening the object "
 						       "in 1000 ms (probe killed)"),
@@ -371,7 +385,7 @@ static void probe_hang(void)
 int main(void)
 {
 	char **names = NULL;
-	size_t n = 0, i, bad = 0;
+	size_t n = 0, bad = 0;
 	FILE *f = fopen(OBJ, "rb");
 	int err;
 
@@ -393,9 +407,7 @@ int main(void)
 	err = bcf_loader__object_progs(OBJ, &names, &n);
 	ok(!err && n >= 1, "the pristine object lists %zu program(s) (%d: %s)", n, err,
 	   err ? bcf_last_error() : "");
-	for (i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+	free_names(names, n);
 
 	refused("one bad .BTF byte (libbpf 1.1 segfaults)", m_btf_byte,
 		".BTF: type 14: its type refers to type");
