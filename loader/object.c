@@ -164,7 +164,7 @@ int bcf_loader__object_probe(const char *path, unsigned timeout_ms)
 {
 	uint64_t start = now_ms();
 	unsigned nap_us = 100;
-	pid_t pid, r;
+	pid_t parent = getpid(), pid, r;
 	int st;
 
 	fflush(NULL);
@@ -176,6 +176,8 @@ int bcf_loader__object_probe(const char *path, unsigned timeout_ms)
 		struct bpf_object *obj;
 
 		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (getppid() != parent) /* the parent died before prctl() */
+			_exit(3);
 		obj = bpf_object__open_file(path, NULL);
 		/* 0: opened, 3: refused cleanly; anything else (a signal, or a
 		 * sanitizer's report and exit) means libbpf crashed */
