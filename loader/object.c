@@ -140,15 +140,6 @@ static int probe_walk(struct bpf_object *obj)
 	return 0;
 }
 
-/* the monotonic clock in milliseconds */
-static uint64_t now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
-
 /*
  * libbpf's ELF parser is not robust against malformed objects: Debian's
  * libbpf 1.1 segfaults inside bpf_object__open_mem/open_file on some, and
@@ -162,7 +153,7 @@ static uint64_t now_ms(void)
  */
 int bcf_loader__object_probe(const char *path, unsigned timeout_ms)
 {
-	uint64_t start = now_ms();
+	double deadline = now_s() + timeout_ms / 1000.0;
 	unsigned nap_us = 100;
 	pid_t parent = getpid(), pid, r;
 	int st;
@@ -189,7 +180,7 @@ int bcf_loader__object_probe(const char *path, unsigned timeout_ms)
 		if (r < 0 && errno != EINTR)
 			return bcf__err(-errno, "%s: waiting for the object probe: %s", path,
 					strerror(errno));
-		if (now_ms() - start >= timeout_ms) {
+		if (now_s() >= deadline) {
 			kill(pid, SIGKILL);
 			while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
 				;
