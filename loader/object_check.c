@@ -211,7 +211,17 @@ struct btf {
 	uint64_t types, types_len, strs, str_len; /* file offsets and lengths */
 	uint32_t n;                                /* type records (ids 1..n) */
 	uint8_t *kind;                             /* kind of each id, [0] = void */
+	uint32_t *next;   /* the one type a pointer, typedef, modifier, tag, variable,
+			   * function or array (element) refers to, else 0 */
+	uint64_t *next_at; /* file offset of that reference */
 };
+
+/* record next[id] (second walk only, with b->kind) */
+static void btf_link(struct btf *b, uint32_t id, uint32_t ref, uint64_t at)
+{
+	b->next[id] = ref;
+	b->next_at[id] = at;
+}
 
 static int btf_type_ref(const struct obj *o, const struct btf *b, uint64_t at, uint32_t id,
 			uint32_t ref, const char *what)
@@ -292,15 +302,19 @@ static int btf_walk(const struct obj *o, struct btf *b)
 		case K_VAR: case K_DECL_TAG: case K_TYPE_TAG: case K_FUNC_PROTO:
 			if ((err = btf_type_ref(o, b, p + 8, id, type, "its type")))
 				return err;
+			if (kind != K_FUNC_PROTO) /* its return type ends a chain */
+				btf_link(b, id, type, p + 8);
 			break;
 		case K_FUNC:
 			if ((err = btf_type_ref(o, b, p + 8, id, type, "its prototype")))
 				return err;
+			btf_link(b, id, type, p + 8);
 			break;
 		case K_ARRAY:
 			if ((err = btf_type_ref(o, b, p + 12, id, rd32(o->d + p + 12), "the element")) ||
 			    (err = btf_type_ref(o, b, p + 16, id, rd32(o->d + p + 16), "the index")))
 				return err;
+			btf_link(b, id, rd32(o->d + p + 12), p + 12);
 			break;
 		}
 		for (j = 0; j < vlen; j++) {
@@ -376,45 +390,21 @@ static int btf_kinds(const struct obj *o, const struct btf *b)
  */
 static int btf_loops(const struct obj *o, const struct btf *b)
 {
-	uint32_t *next = calloc((size_t)b->n + 1, sizeof(*next));
-	uint64_t *at = calloc((size_t)b->n + 1, sizeof(*at)), p = b->types;
 	uint8_t *state = calloc((size_t)b->n + 1, 1); /* 1 on the path, 2 ends well */
 	uint32_t id, t;
 	int err = 0;
 
-	if (!next || !at || !state) {
-		err = bcf__err(-ENOMEM, "%s: out of memory validating .BTF", o->name);
-		goto out;
-	}
-	for (id = 1; id <= b->n; id++) {
-		uint32_t info = rd32(o->d + p + 4);
-		unsigned kind = info >> 24 & 0x1f;
-
-		switch (kind) {
-		case K_PTR: case K_TYPEDEF: case K_VOLATILE: case K_CONST: case K_RESTRICT:
-		case K_TYPE_TAG: case K_DECL_TAG: case K_VAR: case K_FUNC:
-			next[id] = rd32(o->d + p + 8);
-			at[id] = p + 8;
-			break;
-		case K_ARRAY:
-			next[id] = rd32(o->d + p + 12);
-			at[id] = p + 12;
-			break;
-		}
-		p += 12 + (uint64_t)btf_extra(kind, info & 0xffff);
-	}
+	if (!state)
+		return bcf__err(-ENOMEM, "%s: out of memory validating .BTF", o->name);
 	for (id = 1; id <= b->n && !err; id++) {
-		for (t = id; t && !state[t]; t = next[t])
+		for (t = id; t && !state[t]; t = b->next[t])
 			state[t] = 1;
 		if (t && state[t] == 1)
-			err = bad(o, at[t], ".BTF: type %u: a loop of type references comes back to it",
-				  t);
-		for (t = id; t && state[t] == 1; t = next[t])
+			err = bad(o, b->next_at[t], ".BTF: type %u: a loop of type references comes "
+				  "back to it", t);
+		for (t = id; t && state[t] == 1; t = b->next[t])
 			state[t] = 2;
 	}
-out:
-	free(next);
-	free(at);
 	free(state);
 	return err;
 }
@@ -451,14 +441,19 @@ static int check_btf(struct obj *o, const struct shdr *s)
 	if ((err = btf_walk(o, &b)))
 		return err;
 	b.kind = calloc((size_t)b.n + 1, 1);
-	if (!b.kind)
-		return bcf__err(-ENOMEM, "%s: out of memory validating .BTF", o->name);
-	err = btf_walk(o, &b);
+	b.next = calloc((size_t)b.n + 1, sizeof(*b.next));
+	b.next_at = calloc((size_t)b.n + 1, sizeof(*b.next_at));
+	if (!b.kind || !b.next || !b.next_at)
+		err = bcf__err(-ENOMEM, "%s: out of memory validating .BTF", o->name);
+	else
+		err = btf_walk(o, &b);
 	if (!err)
 		err = btf_kinds(o, &b);
 	if (!err)
 		err = btf_loops(o, &b);
 	free(b.kind);
+	free(b.next);
+	free(b.next_at);
 	if (!err) {
 		o->has_btf = true;
 		o->btf_str_len = str_len;
