@@ -224,22 +224,26 @@ static void m_btf_strlen(unsigned char *b, size_t *len)
 	wr(b + sec_off(sec_index(".BTF")) + 20, 4, 0x10000);
 }
 
-static void m_btf_kind(unsigned char *b, size_t *len)
+/* File offset of .BTF type 1's record: after the header (hdr_len) at type_off. */
+static size_t btf_type1(const unsigned char *b)
 {
 	size_t h = sec_off(sec_index(".BTF"));
 
+	return h + rd(b + h + 4, 4) + rd(b + h + 8, 4);
+}
+
+static void m_btf_kind(unsigned char *b, size_t *len)
+{
 	(void)len;
 	/* the first type record's info word: kind 31 */
-	b[h + rd(b + h + 4, 4) + rd(b + h + 8, 4) + 7] = 31;
+	b[btf_type1(b) + 7] = 31;
 }
 
 /* The encoding word of .BTF type 2, a 4-byte signed int in the object the
  * cases were derived from (type 1 is a pointer: a record of 12 bytes). */
 static size_t int2_enc(const unsigned char *b)
 {
-	size_t h = sec_off(sec_index(".BTF")), t2 = h + rd(b + h + 4, 4) + rd(b + h + 8, 4) + 12;
-
-	return t2 + 12;
+	return btf_type1(b) + 12 + 12;
 }
 
 static bool int2_is_int(const unsigned char *b)
@@ -261,8 +265,7 @@ static void m_btf_int_field(unsigned char *b, size_t *len)
  * the map definitions that refer to type 1. */
 static void m_btf_loop(unsigned char *b, size_t *len)
 {
-	size_t t1 = sec_off(sec_index(".BTF")) + rd(b + sec_off(sec_index(".BTF")) + 4, 4) +
-		    rd(b + sec_off(sec_index(".BTF")) + 8, 4);
+	size_t t1 = btf_type1(b);
 
 	(void)len;
 	wr(b + t1 + 4, 4, 11u << 24);
