@@ -12,6 +12,7 @@
 
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "lang/clock.h"
 
 #define PROOF_READ_LIMIT (64u << 20) /* the checker itself rejects >= 32 MiB */
 #define GOAL_READ_LIMIT (1u << 30)
@@ -220,7 +221,7 @@ int cmd_check(int argc, char **argv)
 	struct bcf_cond *cond = NULL;
 	uint32_t *goal_buf = NULL, n = 0, goal = 0;
 	const uint32_t *goal_words = NULL;
-	struct timespec t0, t1;
+	uint64_t t0 = 0, t1 = 0;
 	char *proof = NULL;
 	uint64_t us;
 	size_t len;
@@ -299,11 +300,11 @@ int cmd_check(int argc, char **argv)
 			 .log_ctx = json ? stderr : stdout,
 			 .stats = &stats);
 
-		clock_gettime(CLOCK_MONOTONIC, &t0);
+		t0 = bcf__mono_us();
 		err = bcf_check_proof(goal_words, n, goal, proof, len, &opts);
-		clock_gettime(CLOCK_MONOTONIC, &t1);
+		t1 = bcf__mono_us();
 	}
-	us = (uint64_t)(t1.tv_sec - t0.tv_sec) * 1000000 + (t1.tv_nsec - t0.tv_nsec) / 1000;
+	us = t1 - t0;
 	fflush(stdout);
 	if (json) {
 		print_json(err, &stats, bcf_last_error(), us);

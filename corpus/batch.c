@@ -24,6 +24,7 @@
 #include "corpus/json.h"
 #include "lang/error.h"
 #include "lang/grow.h"
+#include "lang/clock.h"
 
 #define KILL_GRACE_S 5
 
@@ -35,14 +36,6 @@ struct worker {
 	struct pbuf out;
 	bool killed;
 };
-
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 int batch_done_names(const char *path, bool repair, char ***names, size_t *n)
 {
@@ -198,7 +191,7 @@ static void progress(const struct batch_opts *o, const struct batch_summary *s, 
 		     double t0, bool final)
 {
 	static double last;
-	double t = now_s(), rate, eta;
+	double t = bcf__mono_s(), rate, eta;
 	char bar[31];
 	size_t i, fill;
 
@@ -241,7 +234,7 @@ static void finish(struct worker *w, const struct batch_items *items, const stru
 		   int outfd, struct batch_summary *sum, int *err)
 {
 	const struct batch_item *it = &items->v[w->item];
-	double t = now_s() - w->start;
+	double t = bcf__mono_s() - w->start;
 	char *line = NULL, why[160];
 	int wst = 0, e;
 
@@ -293,7 +286,7 @@ int batch_run(const struct batch_items *items, const struct batch_opts *o,
 	struct worker *ws;
 	unsigned jobs = o->jobs ? o->jobs : 1;
 	bool *skip;
-	double t0 = now_s();
+	double t0 = bcf__mono_s();
 	int outfd, err = 0;
 
 	memset(sum, 0, sizeof(*sum));
@@ -365,7 +358,7 @@ int batch_run(const struct batch_items *items, const struct batch_opts *o,
 			ws[k].pid = pid;
 			ws[k].fd = pipefd[0];
 			ws[k].item = next++;
-			ws[k].start = now_s();
+			ws[k].start = bcf__mono_s();
 			running++;
 		}
 		if (!running)
@@ -395,7 +388,7 @@ int batch_run(const struct batch_items *items, const struct batch_opts *o,
 				continue;
 			}
 			if (o->timeout_s && !w->killed &&
-			    now_s() - w->start > o->timeout_s + KILL_GRACE_S) {
+			    bcf__mono_s() - w->start > o->timeout_s + KILL_GRACE_S) {
 				kill(w->pid, SIGKILL);
 				w->killed = true;
 			}

@@ -16,14 +16,7 @@
 #include "corpus/sha256.h"
 #include "lang/fileio.h"
 #include "checker/checker.h"
-
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
+#include "lang/clock.h"
 
 static bool has_ext(const char *p, const char *ext)
 {
@@ -135,7 +128,7 @@ int batch_run_one(const struct batch_item *it, const struct batch_opts *o, char 
 	size_t len = 0, clen = 0;
 	struct pbuf b = { 0 };
 	bool from_cache = false;
-	double t0 = now_s();
+	double t0 = bcf__mono_s();
 	int err;
 
 	if (it->prog)
@@ -239,7 +232,7 @@ out:
 	pbuf_json_str(&b, res.solver ? res.solver : "");
 	pbuf_putf(&b, ",\"cached\":%s,\"time_s\":%.6f,\"solve_time_s\":%.6f,"
 		    "\"proof_bytes\":%zu,\"steps\":%u,\"rules\":",
-		    from_cache ? "true" : "false", now_s() - t0, res.solve_time_s,
+		    from_cache ? "true" : "false", bcf__mono_s() - t0, res.solve_time_s,
 		    res.proof_size, res.steps);
 	rules_json(&b, &res.rule_steps);
 	pbuf_putf(&b, ",\"kernel_trusted_steps\":%u,\"kernel_trusted\":",

@@ -46,6 +46,7 @@
 
 #include <bcf/bcf.h>
 #include "tests/z3_ref.h"
+#include "lang/clock.h"
 
 /* ---- small helpers ------------------------------------------------------ */
 
@@ -904,13 +905,6 @@ static unsigned long counts[O_MAX], tests_run, gen_nodes, cli_runs;
 static unsigned long z3_asked, z3_decided, cvc5_asked, cvc5_decided, both_decided;
 static double t_prove, t_z3, t_cvc5, t_check; /* CPU-independent wall seconds by phase */
 
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
 static unsigned long unprovable_rules[64];
 static char unprov_names[64][64];
 static unsigned nunprov;
@@ -970,15 +964,15 @@ static enum verdict reference(const struct opts *o, unsigned long idx, const cha
 	sput(&body, "%s(assert %s)\n", decl ? decl : "", nm(g, root));
 	script->len = 0;
 	sput(script, "(set-logic QF_BV)\n%s(check-sat)\n", body.p);
-	t0 = now_s();
+	t0 = bcf__mono_s();
 	z = z3_check(script->p, o->timeout_ms);
-	t_z3 += now_s() - t0;
+	t_z3 += bcf__mono_s() - t0;
 	z3_asked++;
 	z3_decided += z != V_UNKNOWN;
 	if (o->use_cvc5 && idx % o->cvc5_every == 0) {
-		t0 = now_s();
+		t0 = bcf__mono_s();
 		v = cvc5_check(body.p);
-		t_cvc5 += now_s() - t0;
+		t_cvc5 += bcf__mono_s() - t0;
 		cvc5_asked++;
 		cvc5_decided += v != V_UNKNOWN;
 		both_decided += z != V_UNKNOWN && v != V_UNKNOWN;
@@ -1212,7 +1206,7 @@ static enum outcome one(const struct opts *o, unsigned long idx)
 	}
 	gen_nodes += g.nodes;
 	if (o->slow_ms)
-		tp0 = t_prove, tz0 = t_z3, tc0 = t_cvc5, tk0 = t_check, tw0 = now_s();
+		tp0 = t_prove, tz0 = t_z3, tc0 = t_cvc5, tk0 = t_check, tw0 = bcf__mono_s();
 	if (g.err) {
 		snprintf(why, sizeof(why), "generator error");
 		keep_case(o, idx, why, g.decl.p ? g.decl.p : "", &c);
@@ -1220,9 +1214,9 @@ static enum outcome one(const struct opts *o, unsigned long idx)
 		goto done;
 	}
 
-	t_prove -= now_s();
+	t_prove -= bcf__mono_s();
 	err = bcf_prove(&c, &po, &r);
-	t_prove += now_s();
+	t_prove += bcf__mono_s();
 	if (err) {
 		snprintf(why, sizeof(why), "bcf_prove returned %d: %s", err, bcf_last_error());
 		out = O_ERROR;
@@ -1261,8 +1255,8 @@ static enum outcome one(const struct opts *o, unsigned long idx)
 			snprintf(why, sizeof(why), "%s, but the reference says sat",
 				 bcf_prove_status__name(r.status));
 			out = O_WRONG;
-		} else if ((t_check -= now_s(), k = check_proof(&c, root, &r, why, sizeof(why)),
-			    t_check += now_s(), k)) {
+		} else if ((t_check -= bcf__mono_s(), k = check_proof(&c, root, &r, why, sizeof(why)),
+			    t_check += bcf__mono_s(), k)) {
 			out = O_WRONG;
 		} else {
 			out = v == V_UNKNOWN ? O_REF_UNKNOWN
@@ -1314,9 +1308,9 @@ report:
 	if (!err)
 		bcf_prove_result__free(&r);
 done:
-	if (o->slow_ms && now_s() - tw0 >= o->slow_ms / 1000.0)
+	if (o->slow_ms && bcf__mono_s() - tw0 >= o->slow_ms / 1000.0)
 		fprintf(stderr, "slow %lu: %s total %.3f prove %.3f z3 %.3f cvc5 %.3f check %.3f nodes %u\n",
-			idx, oname[out], now_s() - tw0, t_prove - tp0, t_z3 - tz0, t_cvc5 - tc0,
+			idx, oname[out], bcf__mono_s() - tw0, t_prove - tp0, t_z3 - tz0, t_cvc5 - tc0,
 			t_check - tk0, g.nodes);
 	free(script.p);
 	for (i = 0; i < g.name_cap; i++)
@@ -1338,8 +1332,7 @@ static void usage(void)
 int main(int argc, char **argv)
 {
 	struct opts o = { .n = 1000, .seed = 1, .timeout_ms = 3000 };
-	struct timespec t0, t1;
-	double start_s;
+	double start_s, end_s;
 	struct rusage ru;
 	unsigned long i, bad;
 	Z3_config cfg;
@@ -1388,25 +1381,23 @@ int main(int argc, char **argv)
 		fprintf(stderr, "prover_diff: cannot start cvc5\n");
 		return 2;
 	}
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	start_s = now_s();
+	start_s = bcf__mono_s();
 	for (i = 0; i < o.n; i++) {
 		enum outcome out;
 
-		if (o.max_s && now_s() - start_s >= (double)o.max_s)
+		if (o.max_s && bcf__mono_s() - start_s >= (double)o.max_s)
 			break;
 		out = one(&o, i);
 
 		counts[out]++;
 		tests_run++;
 		if (!o.tap && (i + 1) % 1000 == 0) {
-			clock_gettime(CLOCK_MONOTONIC, &t1);
 			fprintf(stderr, "prover_diff: %lu conditions, %.0f s, %lu wrong, %lu errors\n",
-				i + 1, (double)(t1.tv_sec - t0.tv_sec), counts[O_WRONG],
+				i + 1, bcf__mono_s() - start_s, counts[O_WRONG],
 				counts[O_ERROR]);
 		}
 	}
-	clock_gettime(CLOCK_MONOTONIC, &t1);
+	end_s = bcf__mono_s();
 	cvc5_stop();
 	Z3_del_context(zctx);
 	getrusage(RUSAGE_SELF, &ru);
@@ -1415,7 +1406,7 @@ int main(int argc, char **argv)
 	printf("# prover_diff: %lu conditions (seed %lu, %lu generated nodes, timeout %u ms, "
 	       "references z3%s), %.1f s, peak RSS %ld KiB, %lu CLI runs\n",
 	       tests_run, o.seed, gen_nodes, o.timeout_ms, o.use_cvc5 ? " + cvc5" : "",
-	       (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9, ru.ru_maxrss,
+	       end_s - start_s, ru.ru_maxrss,
 	       cli_runs);
 	printf("# wall seconds: prove %.1f, z3 reference %.1f, cvc5 reference %.1f, proof checks %.1f\n",
 	       t_prove, t_z3, t_cvc5, t_check);

@@ -29,6 +29,7 @@
 #include "loader/attr.h"
 #include "loader/loader_int.h"
 #include "loader/object_check.h"
+#include "lang/clock.h"
 
 struct hook_arm {
 	struct bcf_loader *l;
@@ -63,14 +64,6 @@ bool bcf_loader__sys_hook(long cmd, void *attr, unsigned long size, long *ret)
 	in_hook = false;
 	h->calls++;
 	return true;
-}
-
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 /* libbpf's messages during one load: the last warnings, for error details. */
@@ -153,7 +146,7 @@ static int probe_walk(struct bpf_object *obj)
  */
 int bcf_loader__object_probe(const char *path, unsigned timeout_ms)
 {
-	double deadline = now_s() + timeout_ms / 1000.0;
+	double deadline = bcf__mono_s() + timeout_ms / 1000.0;
 	unsigned nap_us = 100;
 	pid_t parent = getpid(), pid, r;
 	int st;
@@ -180,7 +173,7 @@ int bcf_loader__object_probe(const char *path, unsigned timeout_ms)
 		if (r < 0 && errno != EINTR)
 			return bcf__err(-errno, "%s: waiting for the object probe: %s", path,
 					strerror(errno));
-		if (now_s() >= deadline) {
+		if (bcf__mono_s() >= deadline) {
 			kill(pid, SIGKILL);
 			while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
 				;
@@ -324,7 +317,7 @@ static int load_one(struct bcf_loader *l, const char *path, const char *name,
 	struct bpf_object *obj;
 	libbpf_print_fn_t old;
 	char label[300];
-	double t0 = now_s();
+	double t0 = bcf__mono_s();
 	int err;
 
 	r.load.status = BCF_LOAD_ERROR;
@@ -433,7 +426,7 @@ static int load_one(struct bcf_loader *l, const char *path, const char *name,
 	}
 report:
 	libbpf_set_print(old);
-	r.time_s = now_s() - t0;
+	r.time_s = bcf__mono_s() - t0;
 	if (o->on_prog)
 		o->on_prog(o->ctx, &r);
 	bpf_object__close(obj);

@@ -9,14 +9,7 @@
 #include "lang/error.h"
 #include "lang/opts.h"
 #include "solver/backend.h"
-
-static uint64_t now_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
-}
+#include "lang/clock.h"
 
 const char *bcf_solve_status__name(enum bcf_solve_status s)
 {
@@ -188,7 +181,7 @@ int bcf_solve(const struct bcf_arena *a, uint32_t root, enum bcf_solver_kind kin
 	err = bcf__opts_get(bcf_solve_opts, opts, &o);
 	if (err)
 		return err;
-	t0 = now_us();
+	t0 = bcf__mono_us();
 	switch (kind) {
 	case BCF_SOLVER_Z3:
 		res->solver = BCF_SOLVER_Z3;
@@ -224,7 +217,7 @@ int bcf_solve(const struct bcf_arena *a, uint32_t root, enum bcf_solver_kind kin
 	default:
 		return bcf__err(-EINVAL, "bcf_solve: unknown solver kind %d", (int)kind);
 	}
-	res->time_us = now_us() - t0;
+	res->time_us = bcf__mono_us() - t0;
 	if (err) {
 		bcf_solver_result__free(res);
 		res->status = BCF_SOLVE_ERROR;

@@ -28,6 +28,7 @@
 #include "lang/error.h"
 #include "lang/grow.h"
 #include "solver/backend.h"
+#include "lang/clock.h"
 
 #define CVC5_MAX_OUTPUT (64u << 20)
 
@@ -42,14 +43,6 @@ static const char *cvc5_path(void)
 #else
 	return NULL;
 #endif
-}
-
-static int64_t mono_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 /* ---- the script ------------------------------------------------------- */
@@ -294,7 +287,7 @@ static int run_cvc5(const char *path, char *const argv[], const char *in, size_t
 		    unsigned timeout_ms, struct run *r, char *err, size_t errsz)
 {
 	int sin[2] = { -1, -1 }, sout[2] = { -1, -1 };
-	int64_t deadline = timeout_ms ? mono_ms() + timeout_ms + 1000 : 0;
+	int64_t deadline = timeout_ms ? bcf__mono_ms() + timeout_ms + 1000 : 0;
 	size_t cap = 0, off = 0;
 	pid_t pid;
 	int ret = 0;
@@ -334,7 +327,7 @@ static int run_cvc5(const char *path, char *const argv[], const char *in, size_t
 		if (sin[0] >= 0)
 			pfd[nfd++] = (struct pollfd){ .fd = sin[0], .events = POLLOUT };
 		if (deadline) {
-			int64_t left = deadline - mono_ms();
+			int64_t left = deadline - bcf__mono_ms();
 
 			if (left <= 0) {
 				kill(pid, SIGKILL);
@@ -406,7 +399,7 @@ static int run_cvc5(const char *path, char *const argv[], const char *in, size_t
 			break;
 		}
 		if (w == 0) {
-			if (mono_ms() >= deadline) {
+			if (bcf__mono_ms() >= deadline) {
 				kill(pid, SIGKILL);
 				r->killed = true;
 			} else {

@@ -18,14 +18,7 @@
 #include "lang/opts.h"
 #include "solver/backend.h"
 #include "solver/prover.h"
-
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
+#include "lang/clock.h"
 
 void bcf_prove_result__free(struct bcf_prove_result *res)
 {
@@ -215,11 +208,11 @@ static int settle(const struct bcf_arena *a, uint32_t goal, bool is_path,
 		 .want_core = true);
 	struct bcf_solver_result sr = { 0 };
 	struct refute_result rr = { 0 };
-	double t0 = now_s();
+	double t0 = bcf__mono_s();
 	int err;
 
 	err = bcf_solve(a, goal, o->solver, &so, &sr);
-	res->solve_time_s += now_s() - t0;
+	res->solve_time_s += bcf__mono_s() - t0;
 	if (err) {
 		res->status = BCF_PROVE_ERROR;
 		snprintf(res->detail, sizeof(res->detail), "solver: %s", strerror(-err));
@@ -299,7 +292,7 @@ int bcf_prove(const struct bcf_cond *c, const struct bcf_prove_opts *opts,
 	      struct bcf_prove_result *res)
 {
 	struct bcf_prove_opts o;
-	double t0 = now_s();
+	double t0 = bcf__mono_s();
 	int err;
 
 	err = bcf__result_prepare(bcf_prove_result, res);
@@ -321,6 +314,6 @@ int bcf_prove(const struct bcf_cond *c, const struct bcf_prove_opts *opts,
 	}
 	err = settle(c->arena, c->refine_cond, false, &o, res);
 out:
-	res->time_s = now_s() - t0;
+	res->time_s = bcf__mono_s() - t0;
 	return err;
 }

@@ -14,20 +14,13 @@
 #include <time.h>
 
 #include "solver/sat_int.h"
+#include "lang/clock.h"
 
 int sat_u32_reserve(struct u32vec *v, uint32_t need)
 {
 	if (need > (1u << 31))
 		return -ENOMEM;
 	return bcf__grow_from((void **)&v->a, &v->cap, need, sizeof(*v->a), 8);
-}
-
-uint64_t sat_mono_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
 }
 
 struct bcf_sat *bcf_sat__new(const struct bcf_sat_opts *opts)
@@ -342,7 +335,7 @@ enum bcf_sat_result bcf_sat__solve(struct bcf_sat *s)
 	if (s->solved)
 		return s->result;
 	s->solved = true;
-	s->t_start_ms = sat_mono_ms();
+	s->t_start_ms = bcf__mono_ms();
 	if (sat_u32_reserve(&s->trail, s->nvars + 1) || sat_u32_reserve(&s->heap, s->nvars + 1) ||
 	    init_order(s)) {
 		s->error = -ENOMEM;
@@ -358,7 +351,7 @@ enum bcf_sat_result bcf_sat__solve(struct bcf_sat *s)
 			break;
 		s->st.restarts++;
 		if (sat_budget_out(s) ||
-		    (s->opts.timeout_ms && sat_mono_ms() - s->t_start_ms >= s->opts.timeout_ms)) {
+		    (s->opts.timeout_ms && (uint64_t)bcf__mono_ms() - s->t_start_ms >= s->opts.timeout_ms)) {
 			r = BCF_SAT_UNKNOWN;
 			break;
 		}

@@ -185,7 +185,6 @@ static inline void sat_assign(struct bcf_sat *s, sat_lit l, struct clause *reaso
 /* sat.c */
 uint32_t sat_proof_node(struct bcf_sat *s, const sat_lit *lits, uint32_t n,
 			const uint32_t *chain, uint32_t nchain);
-uint64_t sat_mono_ms(void);
 
 /* sat_search.c */
 void sat_heap_insert(struct bcf_sat *s, uint32_t v);

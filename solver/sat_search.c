@@ -7,6 +7,7 @@
  * periodic deletion of the worse half of the learned clauses (by glue,
  * then activity; glue <= 2 kept).
  */
+#include "lang/clock.h"
 #include "solver/sat_int.h"
 
 /* ---- VSIDS heap (max activity) ---------------------------------------------- */
@@ -455,7 +456,7 @@ static int learn(struct bcf_sat *s, uint32_t bt)
 
 static bool timed_out(const struct bcf_sat *s)
 {
-	return s->opts.timeout_ms && sat_mono_ms() - s->t_start_ms >= s->opts.timeout_ms;
+	return s->opts.timeout_ms && (uint64_t)bcf__mono_ms() - s->t_start_ms >= s->opts.timeout_ms;
 }
 
 bool sat_budget_out(struct bcf_sat *s)

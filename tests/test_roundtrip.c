@@ -22,6 +22,7 @@
 #include "lang/arena.h"
 #include "tests/rng.h"
 #include "tests/vectors.h"
+#include "lang/clock.h"
 
 struct cmp {
 	const struct bcf_arena *c, *p;
@@ -450,14 +451,6 @@ static void test_random(void)
 	ok(good == rounds, "%u of %u random formulas over every code round-trip", good, rounds);
 }
 
-static double now_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
-}
-
 static int cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -507,12 +500,12 @@ int main(void)
 
 		if (!buf || bcf_cond__decode(buf, len, &c)) {
 			snprintf(why, sizeof(why), "decode: %s", bcf_last_error());
-		} else if (t0 = now_us(), bcf_print__smt2(c->arena, c->refine_cond, &text)) {
+		} else if (t0 = bcf__mono_s() * 1e6, bcf_print__smt2(c->arena, c->refine_cond, &text)) {
 			snprintf(why, sizeof(why), "print: %s", bcf_last_error());
-		} else if (t1 = now_us(), bcf_smt2__parse(text, strlen(text), l.names[i], &p)) {
+		} else if (t1 = bcf__mono_s() * 1e6, bcf_smt2__parse(text, strlen(text), l.names[i], &p)) {
 			snprintf(why, sizeof(why), "parse: %s", bcf_last_error());
 		} else {
-			t2 = now_us();
+			t2 = bcf__mono_s() * 1e6;
 			t_print[nt] = t1 - t0;
 			t_parse[nt++] = t2 - t1;
 			parsed++;

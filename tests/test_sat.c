@@ -16,6 +16,7 @@
 #include <bcf/bcf.h>
 #include "solver/sat.h"
 #include "tests/tap.h"
+#include "lang/clock.h"
 
 /* ---- CNF ------------------------------------------------------------------- */
 
@@ -991,18 +992,10 @@ static void test_bcf_checker(void)
 	cnf_free(&f);
 }
 
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 int main(void)
 {
 	struct bcf_sat_walk_opts tight = { .max_pivots = 2, .max_lits = 64 };
-	double t0 = now_s();
+	double t0 = bcf__mono_s();
 	uint32_t n;
 
 	test_corners();
@@ -1032,6 +1025,6 @@ int main(void)
 	test_php(7);
 	test_circuit(6);
 	g_vsids = false;
-	diag("total %.2f s", now_s() - t0);
+	diag("total %.2f s", bcf__mono_s() - t0);
 	return done_testing();
 }

@@ -21,6 +21,7 @@
 #include "solver/backend.h"
 #include "tests/tap.h"
 #include "tests/read_file.h"
+#include "lang/clock.h"
 
 /* Sanitizer builds run 3-5x slower: there, z3 checks every 4th vector. */
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_UNDEFINED__)
@@ -175,20 +176,12 @@ static int check_core(struct bcf_arena *a, uint32_t root, const struct bcf_solve
 	return ret;
 }
 
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 /* Every vector with z3: status, models, cores. */
 static void test_vectors_z3(void)
 {
 	unsigned i, agree = 0, loaded = 0, sat_ok = 0, nsat = 0, cores = 0, core_ok = 0;
 	unsigned core_total = 0, core_sum = 0;
-	double t0 = now_s(), tmax = 0;
+	double t0 = bcf__mono_s(), tmax = 0;
 	char worst[128] = "";
 
 	for (i = 0; i < nvecs; i++) {
@@ -250,7 +243,7 @@ static void test_vectors_z3(void)
 	ok(cores > 0 && core_ok == (cores + 7) / 8, "%u/%u checked unsat cores are unsat", core_ok,
 	   (cores + 7) / 8);
 	diag("z3 on %u vectors: %.2f s total, slowest %s %.2f s; cores keep %u of %u conjuncts",
-	     loaded, now_s() - t0, worst, tmax, core_sum, core_total);
+	     loaded, bcf__mono_s() - t0, worst, tmax, core_sum, core_total);
 }
 
 /* ---- operator semantics ----------------------------------------------- */
@@ -468,17 +461,17 @@ static void test_errors(void)
 	ok(bcf_solve(b.a, k + 1, BCF_SOLVER_Z3, NULL, &r) == -EINVAL,
 	   "an id inside a node is rejected");
 	root = hard_formula(&b);
-	t0 = now_s();
+	t0 = bcf__mono_s();
 	ret = b.err ? b.err : bcf_solve(b.a, root, BCF_SOLVER_Z3, &o, &r);
 	ok(!ret && r.status == BCF_SOLVE_UNKNOWN, "z3: 300 ms timeout gives unknown (%s, %s) after %.2f s",
-	   bcf_solve_status__name(r.status), r.error, now_s() - t0);
+	   bcf_solve_status__name(r.status), r.error, bcf__mono_s() - t0);
 	bcf_solver_result__free(&r);
 #ifdef BCF_CVC5_PATH
-	t0 = now_s();
+	t0 = bcf__mono_s();
 	ret = bcf_solve(b.a, root, BCF_SOLVER_CVC5, &o, &r);
 	ok(!ret && r.status == BCF_SOLVE_UNKNOWN,
 	   "cvc5: 300 ms timeout gives unknown (%s, %s) after %.2f s",
-	   bcf_solve_status__name(r.status), r.error, now_s() - t0);
+	   bcf_solve_status__name(r.status), r.error, bcf__mono_s() - t0);
 	bcf_solver_result__free(&r);
 	ret = bcf_solve(b.a, root, BCF_SOLVER_AUTO, &o, &r);
 	ok(!ret && r.status == BCF_SOLVE_UNKNOWN && r.solver == BCF_SOLVER_CVC5,
@@ -526,7 +519,7 @@ static void test_cvc5_failures(void)
 		fclose(f);
 		chmod(path, 0700);
 		setenv("BCF_CVC5", path, 1);
-		t0 = now_s();
+		t0 = bcf__mono_s();
 		if (bcf_solve(b.a, root, BCF_SOLVER_CVC5, &o, &r)) {
 			ok(0, "%s: bcf_solve failed", scripts[i][0]);
 			continue;
@@ -538,7 +531,7 @@ static void test_cvc5_failures(void)
 			ok((r.status == BCF_SOLVE_ERROR || r.status == BCF_SOLVE_UNKNOWN) &&
 			   strstr(r.error, want[i]),
 			   "%s: %s result after %.2f s (%s)", scripts[i][0],
-			   bcf_solve_status__name(r.status), now_s() - t0, r.error);
+			   bcf_solve_status__name(r.status), bcf__mono_s() - t0, r.error);
 		bcf_solver_result__free(&r);
 		unlink(path);
 	}
@@ -553,7 +546,7 @@ static void test_vectors_cvc5(void)
 {
 	unsigned i, n = 0, agree = 0, nsat = 0, sat_ok = 0, nconj = 0, core_ok = 0;
 	unsigned core_sum = 0, core_total = 0;
-	double t0 = now_s();
+	double t0 = bcf__mono_s();
 
 	for (i = 0; i < nvecs; i++) {
 		BCF_OPTS(bcf_solve_opts, o, .timeout_ms = 30000, .want_model = true,
@@ -599,7 +592,7 @@ static void test_vectors_cvc5(void)
 	   sat_ok, nsat);
 	ok(nconj > 40 && core_ok == nconj, "%u/%u cvc5 unsat cores are unsat (checked by z3)",
 	   core_ok, nconj);
-	diag("cvc5 on %u vectors: %.2f s; cores keep %u of %u conjuncts", n, now_s() - t0,
+	diag("cvc5 on %u vectors: %.2f s; cores keep %u of %u conjuncts", n, bcf__mono_s() - t0,
 	     core_sum, core_total);
 }
 
