@@ -182,6 +182,20 @@ BCF_BV_RULES(CKR_DECL_RULE)
 int ckr_goal_match(struct bcf_checker *c, uint32_t pid, const uint32_t *goal_words, uint32_t n,
 		   uint32_t goal);
 
+/* The kernel's goal comparison: open node pairs (root included), variable pairs. */
+#define CKR_GOAL_STACK_MAX 128
+#define CKR_GOAL_VARMAP_MAX 128
+
+/*
+ * What the goal comparison of any proof of goal (in words, n words, already
+ * validated) needs: *depth, the most non-leaf nodes open at once (root
+ * included), and *nvars, its distinct variables.  A goal with *depth over
+ * CKR_GOAL_STACK_MAX or *nvars over CKR_GOAL_VARMAP_MAX has no proof the
+ * kernel accepts.  0, -EINVAL (an id outside the words) or -ENOMEM.
+ */
+int ckr_goal_needs(const uint32_t *words, uint32_t n, uint32_t goal, unsigned *depth,
+		   unsigned *nvars);
+
 /*
  * Constant evaluation as EVALUATE does it (spec/rules-core.md 3.2): id must
  * be a bool or a bv of width <= 64 built from constants (and bvsize of

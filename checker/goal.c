@@ -15,9 +15,10 @@
 
 #include "checker/checker.h"
 #include "checker/pairmap.h"
+#include "lang/grow.h"
 
-#define GOAL_STACK_MAX 128 /* open node pairs (root included) */
-#define GOAL_VARMAP_MAX 128 /* variable pairs */
+#define GOAL_STACK_MAX CKR_GOAL_STACK_MAX
+#define GOAL_VARMAP_MAX CKR_GOAL_VARMAP_MAX
 
 struct frame {
 	uint32_t p, g; /* proof id, goal id */
@@ -158,4 +159,64 @@ int ckr_goal_match(struct bcf_checker *c, uint32_t pid, const uint32_t *goal_wor
 	if (err == -ENOMEM)
 		return err;
 	return err ? -EINVAL : 0;
+}
+
+/*
+ * Heights by an explicit post-order walk with a memo (height = 1 + the
+ * tallest non-leaf argument; leaves and variables 0), so a shared sub-DAG
+ * costs once.  state: 0 unseen, 1 open (on the stack), 2 done.
+ */
+int ckr_goal_needs(const uint32_t *words, uint32_t n, uint32_t goal, unsigned *depth,
+		   unsigned *nvars)
+{
+	uint32_t *h = calloc(n, sizeof(*h)), *stack = NULL, sp = 0;
+	uint8_t *state = calloc(n, 1);
+	size_t cap = 0;
+	int err = goal < n ? 0 : -EINVAL;
+
+	*depth = *nvars = 0;
+	if (!h || !state)
+		err = -ENOMEM;
+	if (!err)
+		err = bcf__grow((void **)&stack, &cap, 1, sizeof(*stack));
+	if (!err)
+		stack[sp++] = goal;
+	while (!err && sp) {
+		uint32_t id = stack[sp - 1], i, best = 0;
+		const struct bcf_expr *e = (const struct bcf_expr *)&words[id];
+		bool ready = true;
+
+		if (state[id] == 2 || bcf_is_leaf(e)) {
+			*nvars += bcf_is_var(e) && state[id] != 2;
+			state[id] = 2;
+			sp--;
+			continue;
+		}
+		state[id] = 1;
+		for (i = 0; i < e->vlen && !err; i++) {
+			uint32_t a = e->args[i];
+
+			if (a >= n || state[a] == 1) {
+				err = -EINVAL; /* outside the words, or a cycle */
+			} else if (state[a] == 0) {
+				ready = false;
+				err = bcf__grow((void **)&stack, &cap, sp + 1, sizeof(*stack));
+				if (!err)
+					stack[sp++] = a;
+			} else if (h[a] > best) {
+				best = h[a];
+			}
+		}
+		if (err || !ready)
+			continue;
+		h[id] = best + 1;
+		state[id] = 2;
+		sp--;
+	}
+	if (!err)
+		*depth = h[goal];
+	free(h);
+	free(state);
+	free(stack);
+	return err;
 }

@@ -993,6 +993,33 @@ out:
 }
 
 /*
+ * The kernel compares the goal with the proof's ASSUME at most 128 node
+ * pairs deep and with at most 128 variables (spec/format.md 3): past that
+ * no proof is accepted, however it is built, so say so before building one.
+ */
+static int goal_fits_kernel(const struct bcf_arena *src, uint32_t goal, struct refute_result *res)
+{
+	unsigned depth, nvars;
+	uint32_t nw;
+	const uint32_t *w = bcf_arena__words(src, &nw);
+	int err = ckr_goal_needs(w, nw, goal, &depth, &nvars);
+
+	memset(res, 0, sizeof(*res));
+	if (err)
+		return err;
+	if (depth > CKR_GOAL_STACK_MAX)
+		snprintf(res->detail, sizeof(res->detail),
+			 "over a kernel checker limit: the goal is %u nodes deep, and the kernel "
+			 "compares a proof's ASSUME with it at most %d deep", depth,
+			 CKR_GOAL_STACK_MAX);
+	else if (nvars > CKR_GOAL_VARMAP_MAX)
+		snprintf(res->detail, sizeof(res->detail),
+			 "over a kernel checker limit: the goal has %u variables, and the kernel "
+			 "matches at most %d in a proof's ASSUME", nvars, CKR_GOAL_VARMAP_MAX);
+	return res->detail[0] ? -ENOTSUP : 0;
+}
+
+/*
  * Kernel-checked routes first: when the proof needs a step the kernel trusts
  * (a POLY_NORM route of the tactic or the blaster), build it again with
  * every such step refused, so that each route falls back to a checked one
@@ -1023,7 +1050,11 @@ int bcf_refute(const struct bcf_arena *src, uint32_t goal, const struct bcf_solv
 	struct attempt at = { .max_bytes = max_bytes };
 	struct refute_result other;
 	unsigned i;
-	int err = refute_once(src, goal, triage, timeout_ms, &at, res);
+	int err = goal_fits_kernel(src, goal, res);
+
+	if (err)
+		return err;
+	err = refute_once(src, goal, triage, timeout_ms, &at, res);
 
 	for (i = 0; (err == -EFBIG || err == -E2BIG) && i < sizeof(alt) / sizeof(alt[0]); i++) {
 		int e;

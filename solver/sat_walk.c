@@ -809,6 +809,112 @@ static void walk_free(struct walk *w)
 	free(w->pool_len);
 }
 
+/* Whether every literal of R but skip that is some entry's pivot has its derived clause. */
+static bool units_ready(const struct walk *w, uint32_t R, sat_lit skip, const uint32_t *unit,
+			const uint32_t *entry)
+{
+	const sat_lit *l;
+	uint32_t i, len;
+
+	node_lits(w, R, &l, &len);
+	for (i = 0; i < len; i++)
+		if (l[i] != skip && entry[l[i]] && unit[entry[l[i]]] == UINT32_MAX)
+			return false;
+	return true;
+}
+
+/* Resolve away every literal of acc but skip that is an entry's pivot, with its derived clause. */
+static int units_resolve(struct walk *w, sat_lit skip, const uint32_t *unit, const uint32_t *entry)
+{
+	uint32_t i, len;
+	const sat_lit *l;
+	int err;
+
+	for (i = 0; i < w->acc.n; i++) {
+		sat_lit a = w->acc.a[i];
+
+		if (a == skip || !entry[a])
+			continue;
+		node_lits(w, unit[entry[a]], &l, &len);
+		err = resolve_copies(w, unit[entry[a]], a, l, len, w->copies[a], -E2BIG);
+		if (err)
+			return err;
+		i = (uint32_t)-1; /* acc changed: look again from its start */
+	}
+	return 0;
+}
+
+/*
+ * Last resort for a chain that no schedule keeps within a step's limits (a
+ * conflict at level 0 whose reasons bring hundreds of literals into the
+ * accumulated clause at once): every entry (R, a) first becomes a step of
+ * its own, R resolved with the derived clause of each pivot among its other
+ * literals, which leaves the unit (NOT a) plus final literals of the node;
+ * then premise 0 is resolved with those.  Each step starts from a clause
+ * that fits and only loses literals.  An entry is derived once the entries
+ * of its own literals are (one pass over a chain in trail order); a pivot
+ * met twice is derived once.
+ */
+static int walk_units(struct walk *w, uint32_t n)
+{
+	const struct bcf_sat *s = w->s;
+	const uint32_t *ch = node_chain(s, n);
+	uint32_t nch = s->p_nchain.a[n], e, i, left = 0, *unit, *entry;
+	int err = 0;
+
+	unit = malloc(nch * sizeof(*unit));
+	entry = calloc(2 * ((size_t)s->nvars + 1), sizeof(*entry));
+	if (!unit || !entry) {
+		free(unit);
+		free(entry);
+		return -ENOMEM;
+	}
+	memset(unit, 0xff, nch * sizeof(*unit)); /* UINT32_MAX: not derived yet */
+	for (e = 1; e < nch; e++)
+		left += !entry[ch[2 * e + 1]], entry[ch[2 * e + 1]] = e;
+	while (left && !err) {
+		uint32_t before = left;
+
+		for (e = nch; e-- > 1 && !err;) {
+			sat_lit na = SAT_NOT(ch[2 * e + 1]);
+
+			if (unit[e] != UINT32_MAX || entry[ch[2 * e + 1]] != e ||
+			    !units_ready(w, ch[2 * e], na, unit, entry))
+				continue;
+			err = acc_start(w, ch[2 * e]);
+			if (!err)
+				err = units_resolve(w, na, unit, entry);
+			if (!err && w->premises.n == 1) {
+				unit[e] = ch[2 * e];
+			} else if (!err) {
+				unit[e] = w->next_id++;
+				w->s->st.split_steps++;
+				err = walk_emit(w, unit[e]);
+				if (!err)
+					err = pool_record(w, unit[e]);
+			}
+			for (i = 0; i < w->acc.n; i++)
+				w->copies[w->acc.a[i]] = 0;
+			left--;
+		}
+		if (!err && left == before)
+			err = -E2BIG; /* entries wait on each other */
+	}
+	if (!err)
+		err = acc_start(w, ch[0]);
+	if (!err)
+		err = units_resolve(w, UINT32_MAX, unit, entry);
+	if (!err)
+		err = walk_emit(w, n);
+	if (!err)
+		err = pool_record(w, n);
+	for (i = 0; i < w->acc.n; i++)
+		w->copies[w->acc.a[i]] = 0;
+	free(unit);
+	free(entry);
+	return err;
+}
+
 /*
  * Walk node n; when its chain cannot stay within a step's limits (-E2BIG:
  * typically a long clause whose inlined units bring their reasons into the
@@ -842,7 +948,7 @@ static int walk_node_split(struct walk *w, uint32_t n)
 		if (err)
 			return err;
 	}
-	return changed ? walk_node_split(w, n) : -E2BIG;
+	return changed ? walk_node_split(w, n) : walk_units(w, n);
 }
 
 /* Walk the needed nodes in id order (inlined units are walked by their user). */

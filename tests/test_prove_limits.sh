@@ -15,6 +15,12 @@
 #                130-literal clauses ("Argument list too long")
 #   ite 64       the same at 64: bits of the chain alike down to 64 levels
 #                ("RESOLUTION: literal comparison too deep", 128 open pairs)
+#   ite 98, 110  a learned clause whose chain held over 255 literals at once
+#                (unprovable-kernel: "a clause of more than 255 literals")
+#   ite0 125     a goal 128 nodes deep, the most the kernel's ASSUME compares
+# and goals past the kernel's goal comparison (format.md 3: 128 levels, 128
+# variables), which no proof can pass: unprovable-kernel (exit 4) naming
+# the limit, no proof file, instead of an error of the self-check (exit 2).
 # TAP output.
 set -u
 bcf=${BCF_BIN:-./bcf}
@@ -27,7 +33,7 @@ ok() { # ok COND-EXIT-STATUS DESCRIPTION
 T=$(mktemp -d "${TMPDIR:-/tmp}/bcf-limits.XXXXXX") || exit 2
 trap 'rm -rf "$T"' EXIT INT TERM
 
-for g in "or-ult 250" "not-and 300" "not-and 1000" "ite 62" "ite 64"; do
+for g in "or-ult 250" "not-and 300" "not-and 1000" "ite 62" "ite 64" "ite 98" "ite 110" "ite0 125"; do
 	set -- $g
 	f="$T/$1-$2.smt2"
 	sh "$gen" --gen "$1" "$2" >"$f"
@@ -50,4 +56,29 @@ sh "$gen" --gen or-ult 250 >"$T/o.smt2"
 "$bcf" check -v "$T/o.bcf" >"$T/o.log" 2>&1
 grep -q 'ACI_NORM .*bool_disj(250)' "$T/o.log"
 ok $? "or-ult 250: the disjunction of false constants is closed by ACI_NORM"
+
+# past the kernel's goal comparison: ite 125 is 129 nodes deep; 129 variables
+sh "$gen" --gen ite 125 >"$T/deep.smt2"
+{
+	echo "(set-logic QF_BV)"
+	i=0
+	while [ $i -lt 129 ]; do echo "(declare-fun x$i () (_ BitVec 8))"; i=$((i + 1)); done
+	printf "(assert (and"
+	i=0
+	while [ $i -lt 129 ]; do printf " (bvult x$i #x05)"; i=$((i + 1)); done
+	echo "))"
+	echo "(assert (bvugt x128 #x07))"
+} >"$T/vars.smt2"
+for g in "deep:129 nodes deep" "vars:129 variables"; do
+	f=${g%%:*}
+	rm -f "$T/p.bcf"
+	"$bcf" prove "$T/$f.smt2" -o "$T/p.bcf" >"$T/out" 2>&1
+	rc=$?
+	[ $rc -eq 4 ] && [ ! -e "$T/p.bcf" ] && grep -q "unprovable-kernel: .*over a kernel checker limit: the goal .*${g#*:}" "$T/out"
+	ok $? "$f: unprovable-kernel naming the limit (exit $rc: $(head -c 200 "$T/out" | tr '\n' ' '))"
+done
+# one variable fewer fits
+sed '/declare-fun x128 /d; s/ (bvult x128 #x05)//; s/x128/x127/' "$T/vars.smt2" >"$T/vars128.smt2"
+"$bcf" prove "$T/vars128.smt2" -o "$T/p.bcf" >"$T/out" 2>&1
+ok $? "128 variables: proven ($(head -c 150 "$T/out" | tr '\n' ' '))"
 echo "1..$n"

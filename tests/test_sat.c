@@ -201,6 +201,7 @@ struct pchk {
 	bool failed;
 	char why[200];
 	uint32_t wide;    /* wide steps met */
+	uint32_t max_nlits; /* the longest derived clause */
 };
 
 static void pchk_fail(struct pchk *c, const char *fmt, uint32_t id)
@@ -241,6 +242,8 @@ static int pchk_step(void *ctx, const struct bcf_sat_step *st)
 
 	c->steps++;
 	c->last_nlits = st->nlits;
+	if (!st->input && st->nlits > c->max_nlits)
+		c->max_nlits = st->nlits;
 	if (st->input) {
 		const struct cnf *f = c->f;
 
@@ -361,7 +364,7 @@ struct outcome {
 	enum bcf_sat_result r;
 	bool model_ok, proof_ok;
 	int walk_err;
-	uint32_t wide;
+	uint32_t wide, max_nlits;
 	struct bcf_sat_stats st;
 	char why[200];
 };
@@ -411,6 +414,7 @@ static struct outcome run(const struct cnf *f, const struct bcf_sat_walk_opts *w
 		out.proof_ok = !err && !c.failed && c.steps && c.last_nlits == 0;
 		out.walk_err = err;
 		out.wide = c.wide;
+		out.max_nlits = c.max_nlits;
 		if (err)
 			snprintf(out.why, sizeof(out.why), "walk error %d", err);
 		else if (c.failed)
@@ -567,6 +571,72 @@ static void test_wide(void)
 	}
 	ok(all, "wide steps: every walk replays or fails with -E2BIG (a clause over the limit)");
 	ok(proofs > 0 && wide > 0, "wide steps: %u proofs replayed with %u wide steps", proofs, wide);
+}
+
+/*
+ * One conflict's chain that holds more literals at once than a step allows
+ * although every clause is short (found as ite chains of 98-125 levels,
+ * bench/limit_shapes.sh), built under a decision d and again under NOT d:
+ * x1..xn implied by d; w_k from three x each; z from the w; y_j from x_j
+ * and z; q_k from three y each; the conflict (NOT q1 .. NOT q4).  Each x's
+ * reason waits on the w's reasons, which wait on z's, which waits on every
+ * y's: in any order the accumulated clause holds every NOT x and NOT z at
+ * once.  The walk then derives each entry's implied literal on its own
+ * (solver/sat_walk.c walk_units).
+ */
+static void frontier_half(struct cnf *f, uint32_t base, sat_lit d)
+{
+	enum { N = 12, W = N / 3, Q = N / 3 };
+	uint32_t x = base, w = x + N, z = w + W, y = z + 1, q = y + N, i, k;
+	sat_lit l[8];
+
+	for (i = 0; i < N; i++) {
+		l[0] = SAT_NOT(d);
+		l[1] = SAT_LIT(x + i, 0);
+		cnf_add(f, l, 2);
+	}
+	for (k = 0; k < W; k++) {
+		for (i = 0; i < 3; i++)
+			l[i] = SAT_LIT(x + 3 * k + i, 1);
+		l[3] = SAT_LIT(w + k, 0);
+		cnf_add(f, l, 4);
+	}
+	for (k = 0; k < W; k++)
+		l[k] = SAT_LIT(w + k, 1);
+	l[W] = SAT_LIT(z, 0);
+	cnf_add(f, l, W + 1);
+	for (i = 0; i < N; i++) {
+		l[0] = SAT_LIT(x + i, 1);
+		l[1] = SAT_LIT(z, 1);
+		l[2] = SAT_LIT(y + i, 0);
+		cnf_add(f, l, 3);
+	}
+	for (k = 0; k < Q; k++) {
+		for (i = 0; i < 3; i++)
+			l[i] = SAT_LIT(y + 3 * k + i, 1);
+		l[3] = SAT_LIT(q + k, 0);
+		cnf_add(f, l, 4);
+	}
+	for (k = 0; k < Q; k++)
+		l[k] = SAT_LIT(q + k, 1);
+	cnf_add(f, l, Q);
+}
+
+static void test_frontier(void)
+{
+	const uint32_t half = 12 + 4 + 1 + 12 + 4;
+	struct bcf_sat_walk_opts wo = { .max_lits = 8, .wide = true };
+	struct cnf f = { 0 };
+	struct outcome o;
+
+	f.nvars = 1 + 2 * half;
+	frontier_half(&f, 2, SAT_LIT(1, 0));
+	frontier_half(&f, 2 + half, SAT_LIT(1, 1));
+	o = run(&f, &wo);
+	ok(o.r == BCF_SAT_UNSAT && o.proof_ok && o.max_nlits <= wo.max_lits,
+	   "a chain over 13 literals at once, steps of at most %u: the walk derives each "
+	   "implied literal on its own (longest clause %u) %s", wo.max_lits, o.max_nlits, o.why);
+	cnf_free(&f);
 }
 
 static void test_circuit(unsigned n)
@@ -1011,6 +1081,7 @@ int main(void)
 	for (n = 4; n <= 7; n++)
 		test_circuit(n);
 	test_wide();
+	test_frontier();
 	/* proofs through recursive minimisation (off by default with logging) */
 	g_minimize = 1;
 	test_random(50, 4.26, 60, 7000, NULL, true, "random 3-SAT n=50, minimisation on");
