@@ -937,6 +937,8 @@ static int refute_once(const struct bcf_arena *src, uint32_t goal,
 	if (err == -E2BIG && !r.detail[0] && !rp.stepped)
 		snprintf(r.detail, sizeof(r.detail), "proof walk: a clause of more than 255 "
 			 "literals (the format's limit)");
+	if (err == -ETIME && !r.detail[0])
+		snprintf(r.detail, sizeof(r.detail), "the proof walk ran past the time limit");
 	if (err)
 		goto fail_builder;
 	{

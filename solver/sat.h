@@ -163,7 +163,8 @@ typedef int (*bcf_sat_walk_fn)(void *ctx, const struct bcf_sat_step *st);
  * order), the empty clause last.  fn returning non-zero stops the walk and
  * is returned.  -EINVAL: no proof (not UNSAT / logging off); -E2BIG: a
  * clause longer than max_lits (or, without opts.wide, a single resolution
- * whose list result is); -ENOMEM.
+ * whose list result is); -ETIME: the solver's time limit (opts.timeout_ms,
+ * counted from the start of the search) passed during the walk; -ENOMEM.
  */
 int bcf_sat__proof_walk(struct bcf_sat *s, const struct bcf_sat_walk_opts *opts,
 			bcf_sat_walk_fn fn, void *ctx);

@@ -6,6 +6,7 @@
  * BCF RESOLUTION's list semantics, scheduling (or splitting) it so that no
  * pivot literal is held twice when it is resolved.
  */
+#include "lang/clock.h"
 #include "solver/sat_int.h"
 
 /* High bits of struct walk.copies[lit] (the low bits count copies in acc). */
@@ -809,6 +810,14 @@ static void walk_free(struct walk *w)
 	free(w->pool_len);
 }
 
+/* Whether the solver's time budget (opts.timeout_ms from its start) is spent. */
+static bool walk_timed_out(const struct walk *w)
+{
+	const struct bcf_sat *s = w->s;
+
+	return s->opts.timeout_ms && (uint64_t)bcf__mono_ms() - s->t_start_ms >= s->opts.timeout_ms;
+}
+
 /* Whether every literal of R but skip that is some entry's pivot has its derived clause. */
 static bool units_ready(const struct walk *w, uint32_t R, sat_lit skip, const uint32_t *unit,
 			const uint32_t *entry)
@@ -877,6 +886,11 @@ static int walk_units(struct walk *w, uint32_t n)
 
 		for (e = nch; e-- > 1 && !err;) {
 			sat_lit na = SAT_NOT(ch[2 * e + 1]);
+
+			if (walk_timed_out(w)) {
+				err = -ETIME;
+				break;
+			}
 
 			if (unit[e] != UINT32_MAX || entry[ch[2 * e + 1]] != e ||
 			    !units_ready(w, ch[2 * e], na, unit, entry))
@@ -961,6 +975,8 @@ static int walk_all(struct walk *w, const uint8_t *needed)
 	for (n = 0; n <= s->empty_node && !err; n++) {
 		if (!needed[n] || w->inlined[n])
 			continue;
+		if (walk_timed_out(w))
+			return -ETIME;
 		if (!s->p_nchain.a[n]) {
 			struct bcf_sat_step st = { .id = n, .input = true };
 
