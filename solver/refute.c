@@ -721,6 +721,64 @@ static int wide_resolution(struct refuter *r, int p, int q, uint32_t piv, uint8_
 
 static int replay_step_(struct replay *rp, const struct bcf_sat_step *st);
 
+/*
+ * The walk's definition (solver/sat.h BCF_SAT_DEFINE): the variable of
+ * st->def stands for d = (or lits...) from now on, in place of the
+ * previous definition.  A d that already has a variable of its own (a gate
+ * of the encoding) cannot be bound: -E2BIG, the walk then fails as before.
+ */
+static int replay_define(struct refuter *r, const struct bcf_sat_step *st)
+{
+	uint32_t terms[254], d, v = SAT_VAR(st->def), i;
+	int err;
+
+	if (st->nlits < 2 || st->nlits > 254)
+		return bcf__err(-EPROTO, "SAT definition of %u literals", st->nlits);
+	for (i = 0; i < st->nlits; i++) {
+		uint32_t x = r->node_of[SAT_VAR(st->lits[i])];
+
+		if (SAT_NEG(st->lits[i])) {
+			err = pbuild_node(r->b, BCF_BOOL_NOT, 0, &x, 1, &x);
+			if (err)
+				return err;
+		}
+		terms[i] = x;
+	}
+	err = pbuild_node(r->b, BCF_BOOL_DISJ, 0, terms, st->nlits, &d);
+	if (err)
+		return err;
+	if (bcf__grow((void **)&r->var_of, &r->var_cap, d + 1, sizeof(*r->var_of)) ||
+	    bcf__grow((void **)&r->node_of, &r->node_cap, v + 1, sizeof(*r->node_of)))
+		return -ENOMEM;
+	if (r->var_of[d] && r->var_of[d] != v)
+		return limit(r, "a definition of %u literals that is a gate of the encoding",
+			     st->nlits);
+	if (r->node_of[v] && r->node_of[v] != d)
+		r->var_of[r->node_of[v]] = 0; /* the previous definition is done with */
+	r->var_of[d] = v;
+	r->node_of[v] = d;
+	return 0;
+}
+
+/* A clause of the definition: CNF_OR_NEG (d OR NOT t_i) canonicalised, or CNF_OR_POS. */
+static int replay_def_clause(struct refuter *r, const struct bcf_sat_step *st)
+{
+	uint32_t v = SAT_VAR(st->def);
+	uint32_t d = v < r->node_cap ? r->node_of[v] : 0;
+	int s, cs;
+	bool cu;
+
+	if (!d)
+		return bcf__err(-EPROTO, "SAT definition clause before its definition");
+	if (st->kind == BCF_SAT_DEF_POS)
+		return pb_cnf(r->b, BCF_RULE_CNF_OR_POS, d, 0);
+	s = pb_cnf(r->b, BCF_RULE_CNF_OR_NEG, d, st->def_index);
+	if (s < 0)
+		return s;
+	s = canonicalise(r, s, false, &cs, &cu);
+	return s < 0 ? s : cs;
+}
+
 static int replay_step(void *ctx, const struct bcf_sat_step *st)
 {
 	struct replay *rp = ctx;
@@ -741,6 +799,14 @@ static int replay_step_(struct replay *rp, const struct bcf_sat_step *st)
 		return 0;
 	if (bcf__grow((void **)&r->derived_step, &r->derived_cap, st->id + 1, sizeof(int)))
 		return -ENOMEM;
+	if (st->kind == BCF_SAT_DEFINE)
+		return replay_define(r, st);
+	if (st->kind == BCF_SAT_DEF_NEG || st->kind == BCF_SAT_DEF_POS) {
+		s = replay_def_clause(r, st);
+		if (s < 0)
+			return s;
+		goto check;
+	}
 	if (st->npremises > 248)
 		return limit(r, "RESOLUTION with %u premises (the kernel takes 248)", st->npremises);
 	for (i = 0; i < st->npremises; i++) {
@@ -771,6 +837,7 @@ static int replay_step_(struct replay *rp, const struct bcf_sat_step *st)
 		if (s < 0)
 			return s;
 	}
+check:
 	/* the fact must be the SAT clause, literal for literal (as a set) */
 	{
 		const uint32_t *l;

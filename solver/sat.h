@@ -147,6 +147,20 @@ struct bcf_sat_step {
 	bool wide;
 	const sat_lit *chain;  /* the chain result before factoring (list semantics) */
 	uint32_t chain_lits;   /* its length */
+	/*
+	 * (only with bcf_sat_walk_opts.wide) a definition and its clauses,
+	 * for a chain walked entry by entry whose final literals would ride
+	 * along in every step: BCF_SAT_DEFINE binds the variable of def (a
+	 * variable above every solver variable) to (or lits...), no premise,
+	 * no clause, until the next BCF_SAT_DEFINE; BCF_SAT_DEF_NEG is the
+	 * clause (def OR NOT lits_of_the_definition[def_index]) (lits holds
+	 * it), BCF_SAT_DEF_POS the clause (NOT def OR every literal of the
+	 * definition); neither has premises.
+	 */
+	enum bcf_sat_step_kind { BCF_SAT_RESOLVE, BCF_SAT_DEFINE, BCF_SAT_DEF_NEG,
+				 BCF_SAT_DEF_POS } kind;
+	sat_lit def;
+	uint32_t def_index;
 };
 
 struct bcf_sat_walk_opts {

@@ -43,6 +43,7 @@ struct walk {
 	struct u32vec stack;     /* build_entries: entries still to expand */
 	uint8_t *inlined;        /* by node: inlined into its only user */
 	uint32_t repeat_budget;  /* max extra words a repetition may cost instead of a split */
+	size_t nlits;            /* literals copies[] covers: the solver's, and the definition's */
 };
 
 static inline const uint32_t *node_chain(const struct bcf_sat *s, uint32_t n)
@@ -575,7 +576,7 @@ static int sched_resolve(struct walk *w, uint32_t e)
 }
 
 /* Remember acc as the clause of step id (for node_lits). */
-static int pool_record(struct walk *w, uint32_t id)
+static int pool_record_lits(struct walk *w, uint32_t id, const sat_lit *l, uint32_t n)
 {
 	size_t need = (size_t)id + 1;
 
@@ -590,10 +591,18 @@ static int pool_record(struct walk *w, uint32_t id)
 		w->pool_cap = cap;
 	}
 	w->pool_off[id] = w->pool.n;
-	w->pool_len[id] = w->acc.n;
-	return sat_u32_reserve(&w->pool, w->pool.n + w->acc.n) ? -ENOMEM :
-	       (memcpy(w->pool.a + w->pool.n, w->acc.a, w->acc.n * sizeof(sat_lit)),
-		w->pool.n += w->acc.n, 0);
+	w->pool_len[id] = n;
+	if (sat_u32_reserve(&w->pool, w->pool.n + n))
+		return -ENOMEM;
+	if (n)
+		memcpy(w->pool.a + w->pool.n, l, n * sizeof(sat_lit));
+	w->pool.n += n;
+	return 0;
+}
+
+static int pool_record(struct walk *w, uint32_t id)
+{
+	return pool_record_lits(w, id, w->acc.a, w->acc.n);
 }
 
 /*
@@ -780,8 +789,10 @@ static int mark_needed(const struct bcf_sat *s, uint8_t *needed)
 
 static int walk_alloc(struct walk *w, uint32_t N)
 {
-	size_t nlits = 2 * ((size_t)w->s->nvars + 1);
+	/* one variable beyond the solver's: walk_units' definition */
+	size_t nlits = 2 * ((size_t)w->s->nvars + 2);
 
+	w->nlits = nlits;
 	w->copies = calloc(nlits, sizeof(*w->copies));
 	w->entry_of = calloc(nlits, sizeof(*w->entry_of));
 	w->inlined = calloc(N, 1);
@@ -818,6 +829,42 @@ static bool walk_timed_out(const struct walk *w)
 	return s->opts.timeout_ms && (uint64_t)bcf__mono_ms() - s->t_start_ms >= s->opts.timeout_ms;
 }
 
+/*
+ * walk_units' definition: d stands for (or f...), the node's final clause,
+ * so that a derived literal carries d instead of every final literal it
+ * depends on.  Its clauses are steps made on first use.
+ */
+struct walk_def {
+	sat_lit d;
+	const sat_lit *f;
+	uint32_t nf;
+	uint32_t *neg;  /* by index into f: the (d OR NOT f[i]) step, UINT32_MAX = not yet */
+	uint32_t pos;   /* the (NOT d OR f...) step, UINT32_MAX = not yet */
+};
+
+/* Emit one clause of the definition (no premises) and remember its literals. */
+static int def_clause(struct walk *w, const struct walk_def *df, enum bcf_sat_step_kind kind,
+		      uint32_t idx, const sat_lit *l, uint32_t n, uint32_t *id)
+{
+	struct bcf_sat_step st = { .id = w->next_id++, .kind = kind, .def = df->d,
+				   .def_index = idx, .lits = l, .nlits = n };
+	int err = w->fn(w->ctx, &st);
+
+	*id = st.id;
+	return err ? err : pool_record_lits(w, st.id, l, n);
+}
+
+/* The index of literal a in the definition's clause, or UINT32_MAX. */
+static uint32_t def_index(const struct walk_def *df, sat_lit a)
+{
+	uint32_t i;
+
+	for (i = 0; df && i < df->nf; i++)
+		if (df->f[i] == a)
+			return i;
+	return UINT32_MAX;
+}
+
 /* Whether every literal of R but skip that is some entry's pivot has its derived clause. */
 static bool units_ready(const struct walk *w, uint32_t R, sat_lit skip, const uint32_t *unit,
 			const uint32_t *entry)
@@ -832,20 +879,41 @@ static bool units_ready(const struct walk *w, uint32_t R, sat_lit skip, const ui
 	return true;
 }
 
-/* Resolve away every literal of acc but skip that is an entry's pivot, with its derived clause. */
-static int units_resolve(struct walk *w, sat_lit skip, const uint32_t *unit, const uint32_t *entry)
+/*
+ * Resolve away every literal of acc but skip that is an entry's pivot, with
+ * its derived clause, and (with a definition) every final literal, with
+ * (d OR NOT f), which puts d in its place.
+ */
+static int units_resolve(struct walk *w, sat_lit skip, const uint32_t *unit, const uint32_t *entry,
+			 struct walk_def *df)
 {
-	uint32_t i, len;
+	uint32_t i, len, R, k;
 	const sat_lit *l;
+	sat_lit two[2];
 	int err;
 
 	for (i = 0; i < w->acc.n; i++) {
 		sat_lit a = w->acc.a[i];
 
-		if (a == skip || !entry[a])
+		if (a == skip)
 			continue;
-		node_lits(w, unit[entry[a]], &l, &len);
-		err = resolve_copies(w, unit[entry[a]], a, l, len, w->copies[a], -E2BIG);
+		if (entry[a]) {
+			R = unit[entry[a]];
+			node_lits(w, R, &l, &len);
+		} else if ((k = def_index(df, a)) != UINT32_MAX) {
+			if (df->neg[k] == UINT32_MAX) {
+				two[0] = df->d;
+				two[1] = SAT_NOT(a);
+				err = def_clause(w, df, BCF_SAT_DEF_NEG, k, two, 2, &df->neg[k]);
+				if (err)
+					return err;
+			}
+			R = df->neg[k];
+			node_lits(w, R, &l, &len);
+		} else {
+			continue;
+		}
+		err = resolve_copies(w, R, a, l, len, w->copies[a], -E2BIG);
 		if (err)
 			return err;
 		i = (uint32_t)-1; /* acc changed: look again from its start */
@@ -855,30 +923,51 @@ static int units_resolve(struct walk *w, sat_lit skip, const uint32_t *unit, con
 
 /*
  * Last resort for a chain that no schedule keeps within a step's limits (a
- * conflict at level 0 whose reasons bring hundreds of literals into the
- * accumulated clause at once): every entry (R, a) first becomes a step of
- * its own, R resolved with the derived clause of each pivot among its other
- * literals, which leaves the unit (NOT a) plus final literals of the node;
+ * conflict whose reasons bring hundreds of literals into the accumulated
+ * clause at once): every entry (R, a) first becomes a step of its own, R
+ * resolved with the derived clause of each pivot among its other literals,
+ * which leaves the implied literal NOT a plus final literals of the node;
  * then premise 0 is resolved with those.  Each step starts from a clause
  * that fits and only loses literals.  An entry is derived once the entries
  * of its own literals are (one pass over a chain in trail order); a pivot
- * met twice is derived once.
+ * met twice is derived once.  With wide steps allowed and a final clause F
+ * of 2-254 literals, a definition d = (or F) stands for F's literals in
+ * every derived clause ((NOT a OR d): two literals instead of up to 255
+ * that every later resolution would repeat), and (NOT d OR F) gives them
+ * back at the end.
  */
 static int walk_units(struct walk *w, uint32_t n)
 {
 	const struct bcf_sat *s = w->s;
 	const uint32_t *ch = node_chain(s, n);
 	uint32_t nch = s->p_nchain.a[n], e, i, left = 0, *unit, *entry;
+	struct walk_def def = { .d = SAT_LIT(s->nvars + 1, 0), .pos = UINT32_MAX }, *df = NULL;
+	sat_lit *pos = NULL;
 	int err = 0;
 
 	unit = malloc(nch * sizeof(*unit));
-	entry = calloc(2 * ((size_t)s->nvars + 1), sizeof(*entry));
-	if (!unit || !entry) {
-		free(unit);
-		free(entry);
-		return -ENOMEM;
+	entry = calloc(w->nlits, sizeof(*entry));
+	if (w->wide_ok && s->p_nlits.a[n] >= 2 && s->p_nlits.a[n] <= 254) {
+		def.f = s->p_lits.a + s->p_lit_off.a[n];
+		def.nf = s->p_nlits.a[n];
+		def.neg = malloc(def.nf * sizeof(*def.neg));
+		pos = malloc((def.nf + 1) * sizeof(*pos));
+		df = &def;
+	}
+	if (!unit || !entry || (df && (!def.neg || !pos))) {
+		err = -ENOMEM;
+		goto out;
 	}
 	memset(unit, 0xff, nch * sizeof(*unit)); /* UINT32_MAX: not derived yet */
+	if (df) {
+		struct bcf_sat_step st = { .id = w->next_id++, .kind = BCF_SAT_DEFINE, .def = def.d,
+					   .lits = def.f, .nlits = def.nf };
+
+		memset(def.neg, 0xff, def.nf * sizeof(*def.neg));
+		err = w->fn(w->ctx, &st);
+		if (err)
+			goto out;
+	}
 	for (e = 1; e < nch; e++)
 		left += !entry[ch[2 * e + 1]], entry[ch[2 * e + 1]] = e;
 	while (left && !err) {
@@ -891,13 +980,12 @@ static int walk_units(struct walk *w, uint32_t n)
 				err = -ETIME;
 				break;
 			}
-
 			if (unit[e] != UINT32_MAX || entry[ch[2 * e + 1]] != e ||
 			    !units_ready(w, ch[2 * e], na, unit, entry))
 				continue;
 			err = acc_start(w, ch[2 * e]);
 			if (!err)
-				err = units_resolve(w, na, unit, entry);
+				err = units_resolve(w, na, unit, entry, df);
 			if (!err && w->premises.n == 1) {
 				unit[e] = ch[2 * e];
 			} else if (!err) {
@@ -917,15 +1005,27 @@ static int walk_units(struct walk *w, uint32_t n)
 	if (!err)
 		err = acc_start(w, ch[0]);
 	if (!err)
-		err = units_resolve(w, UINT32_MAX, unit, entry);
+		err = units_resolve(w, UINT32_MAX, unit, entry, df);
+	if (!err && df && w->copies[def.d]) {
+		/* d back to F: (NOT d OR F) */
+		pos[0] = SAT_NOT(def.d);
+		memcpy(pos + 1, def.f, def.nf * sizeof(*pos));
+		err = def_clause(w, df, BCF_SAT_DEF_POS, 0, pos, def.nf + 1, &def.pos);
+		if (!err)
+			err = resolve_copies(w, def.pos, def.d, pos, def.nf + 1, w->copies[def.d],
+					     -E2BIG);
+	}
 	if (!err)
 		err = walk_emit(w, n);
 	if (!err)
 		err = pool_record(w, n);
 	for (i = 0; i < w->acc.n; i++)
 		w->copies[w->acc.a[i]] = 0;
+out:
 	free(unit);
 	free(entry);
+	free(def.neg);
+	free(pos);
 	return err;
 }
 
@@ -947,7 +1047,7 @@ static int walk_node_split(struct walk *w, uint32_t n)
 
 	if (err != -E2BIG)
 		return err;
-	memset(w->copies, 0, 2 * ((size_t)s->nvars + 1) * sizeof(*w->copies));
+	memset(w->copies, 0, w->nlits * sizeof(*w->copies));
 	w->acc.n = w->premises.n = w->pivots.n = 0;
 	ch = node_chain(s, n);
 	nch = s->p_nchain.a[n];

@@ -202,6 +202,8 @@ struct pchk {
 	char why[200];
 	uint32_t wide;    /* wide steps met */
 	uint32_t max_nlits; /* the longest derived clause */
+	sat_lit def, def_f[255]; /* the current definition: def = (or def_f...) */
+	uint32_t def_nf, defs, def_clauses; /* its size; definitions and their clauses met */
 };
 
 static void pchk_fail(struct pchk *c, const char *fmt, uint32_t id)
@@ -234,6 +236,59 @@ static void pchk_store(struct pchk *c, uint32_t id, const sat_lit *l, uint32_t n
 	c->nlits[id] = n;
 }
 
+/* Whether l (n literals) is, as a set, {first} plus rest (nrest literals). */
+static bool same_set(const sat_lit *l, uint32_t n, sat_lit first, const sat_lit *rest,
+		     uint32_t nrest)
+{
+	uint32_t i, j;
+
+	if (n != nrest + 1)
+		return false;
+	for (i = 0; i < n; i++) {
+		bool in = l[i] == first;
+
+		for (j = 0; j < nrest && !in; j++)
+			in = l[i] == rest[j];
+		for (j = 0; j < i && in; j++)
+			in = l[j] != l[i];
+		if (!in)
+			return false;
+	}
+	return true;
+}
+
+/* A definition (solver/sat.h BCF_SAT_DEFINE) and its two kinds of clauses. */
+static void pchk_def(struct pchk *c, const struct bcf_sat_step *st)
+{
+	sat_lit notf;
+
+	if (st->kind == BCF_SAT_DEFINE) {
+		if (st->nlits < 2 || st->nlits > 254 || st->npremises) {
+			pchk_fail(c, "step %u: a malformed definition", st->id);
+			return;
+		}
+		c->def = st->def;
+		c->def_nf = st->nlits;
+		memcpy(c->def_f, st->lits, st->nlits * sizeof(sat_lit));
+		c->defs++;
+		return;
+	}
+	c->def_clauses++;
+	if (!c->def_nf || st->def != c->def || st->npremises) {
+		pchk_fail(c, "step %u: a definition clause without its definition", st->id);
+		return;
+	}
+	if (st->kind == BCF_SAT_DEF_POS ?
+	    !same_set(st->lits, st->nlits, SAT_NOT(c->def), c->def_f, c->def_nf) :
+	    st->def_index >= c->def_nf ||
+	    (notf = SAT_NOT(c->def_f[st->def_index]),
+	     !same_set(st->lits, st->nlits, c->def, &notf, 1))) {
+		pchk_fail(c, "step %u: not a clause of the definition", st->id);
+		return;
+	}
+	pchk_store(c, st->id, st->lits, st->nlits);
+}
+
 static int pchk_step(void *ctx, const struct bcf_sat_step *st)
 {
 	struct pchk *c = ctx;
@@ -241,6 +296,10 @@ static int pchk_step(void *ctx, const struct bcf_sat_step *st)
 	uint32_t na = 0, i, j, k;
 
 	c->steps++;
+	if (st->kind != BCF_SAT_RESOLVE) {
+		pchk_def(c, st);
+		return 0;
+	}
 	c->last_nlits = st->nlits;
 	if (!st->input && st->nlits > c->max_nlits)
 		c->max_nlits = st->nlits;
@@ -364,7 +423,7 @@ struct outcome {
 	enum bcf_sat_result r;
 	bool model_ok, proof_ok;
 	int walk_err;
-	uint32_t wide, max_nlits;
+	uint32_t wide, max_nlits, defs, def_clauses;
 	struct bcf_sat_stats st;
 	char why[200];
 };
@@ -389,6 +448,8 @@ static bool model_satisfies(struct bcf_sat *s, const struct cnf *f)
 
 static int g_minimize; /* bcf_sat_opts.minimize for run() */
 static bool g_vsids;   /* bcf_sat_opts.vsids for run() */
+static const sat_lit *g_prefer; /* literals run() has decided first (bcf_sat__prefer) */
+static uint32_t g_nprefer;
 
 static struct outcome run(const struct cnf *f, const struct bcf_sat_walk_opts *wo)
 {
@@ -404,6 +465,9 @@ static struct outcome run(const struct cnf *f, const struct bcf_sat_walk_opts *w
 		    node != i)
 			snprintf(out.why, sizeof(out.why), "add_clause %u failed", i);
 	}
+	for (i = 0; i < g_nprefer; i++)
+		if (bcf_sat__prefer(s, g_prefer[i]))
+			snprintf(out.why, sizeof(out.why), "prefer %u failed", i);
 	out.r = bcf_sat__solve(s);
 	if (out.r == BCF_SAT_SAT)
 		out.model_ok = model_satisfies(s, f);
@@ -415,6 +479,8 @@ static struct outcome run(const struct cnf *f, const struct bcf_sat_walk_opts *w
 		out.walk_err = err;
 		out.wide = c.wide;
 		out.max_nlits = c.max_nlits;
+		out.defs = c.defs;
+		out.def_clauses = c.def_clauses;
 		if (err)
 			snprintf(out.why, sizeof(out.why), "walk error %d", err);
 		else if (c.failed)
@@ -584,7 +650,7 @@ static void test_wide(void)
  * once.  The walk then derives each entry's implied literal on its own
  * (solver/sat_walk.c walk_units).
  */
-static void frontier_half(struct cnf *f, uint32_t base, sat_lit d)
+static void frontier_half(struct cnf *f, uint32_t base, sat_lit d, uint32_t side)
 {
 	enum { N = 12, W = N / 3, Q = N / 3 };
 	uint32_t x = base, w = x + N, z = w + W, y = z + 1, q = y + N, i, k;
@@ -593,7 +659,8 @@ static void frontier_half(struct cnf *f, uint32_t base, sat_lit d)
 	for (i = 0; i < N; i++) {
 		l[0] = SAT_NOT(d);
 		l[1] = SAT_LIT(x + i, 0);
-		cnf_add(f, l, 2);
+		l[2] = SAT_LIT(side + i % 3, 0);
+		cnf_add(f, l, side ? 3 : 2);
 	}
 	for (k = 0; k < W; k++) {
 		for (i = 0; i < 3; i++)
@@ -630,13 +697,96 @@ static void test_frontier(void)
 	struct outcome o;
 
 	f.nvars = 1 + 2 * half;
-	frontier_half(&f, 2, SAT_LIT(1, 0));
-	frontier_half(&f, 2 + half, SAT_LIT(1, 1));
+	frontier_half(&f, 2, SAT_LIT(1, 0), 0);
+	frontier_half(&f, 2 + half, SAT_LIT(1, 1), 0);
 	o = run(&f, &wo);
 	ok(o.r == BCF_SAT_UNSAT && o.proof_ok && o.max_nlits <= wo.max_lits,
 	   "a chain over 13 literals at once, steps of at most %u: the walk derives each "
 	   "implied literal on its own (longest clause %u) %s", wo.max_lits, o.max_nlits, o.why);
 	cnf_free(&f);
+}
+
+/*
+ * The same chain with lower-level literals in it: x_j's reason also holds
+ * s_(j mod 3), three variables decided false first (bcf_sat__prefer), so
+ * the clause learned from the chain is (NOT d OR s1 OR s2 OR s3) and every
+ * literal derived on its own would carry s literals.  A definition
+ * D = (or NOT d s1 s2 s3) stands for them (BCF_SAT_DEFINE, DEF_NEG,
+ * DEF_POS); each s_i is refuted by (NOT s_i OR t_i) (NOT s_i OR NOT t_i).
+ */
+static void test_frontier_def(void)
+{
+	const uint32_t half = 12 + 4 + 1 + 12 + 4, S = 2 + 2 * half;
+	struct bcf_sat_walk_opts wo = { .max_lits = 8, .wide = true };
+	sat_lit prefer[4], l[4];
+	struct cnf f = { 0 };
+	struct outcome o;
+	uint32_t i;
+
+	f.nvars = S + 6;
+	frontier_half(&f, 2, SAT_LIT(1, 0), S);
+	frontier_half(&f, 2 + half, SAT_LIT(1, 1), S);
+	for (i = 0; i < 3; i++) {
+		l[0] = SAT_LIT(S + i, 1);
+		l[1] = SAT_LIT(S + 3 + i, 0);
+		cnf_add(&f, l, 2);
+		l[1] = SAT_LIT(S + 3 + i, 1);
+		cnf_add(&f, l, 2);
+		prefer[i] = SAT_LIT(S + i, 1);
+	}
+	prefer[3] = SAT_LIT(1, 0);
+	g_prefer = prefer;
+	g_nprefer = 4;
+	o = run(&f, &wo);
+	g_prefer = NULL;
+	g_nprefer = 0;
+	ok(o.r == BCF_SAT_UNSAT && o.proof_ok && o.max_nlits <= wo.max_lits && o.defs > 0 &&
+	   o.def_clauses > 0,
+	   "the chain under lower-level literals: %u definitions, %u of their clauses, longest "
+	   "clause %u of at most %u %s", o.defs, o.def_clauses, o.max_nlits, wo.max_lits, o.why);
+	cnf_free(&f);
+}
+
+/*
+ * The proof walk honours the solver's time limit (opts.timeout_ms, counted
+ * from the start of the search): a walk that starts after it is -ETIME,
+ * the same walk without a limit replays.
+ */
+static void test_walk_timeout(void)
+{
+	unsigned limit;
+
+	for (limit = 0; limit <= 500; limit += 500) {
+		struct bcf_sat_opts o = { .proof = true, .timeout_ms = limit };
+		struct bcf_sat *s = bcf_sat__new(&o);
+		struct pchk c = { 0 };
+		struct cnf f;
+		uint32_t i;
+		int err;
+
+		pigeonhole(&f, 3);
+		c.f = &f;
+		for (i = 0; s && i < f.nvars; i++)
+			bcf_sat__new_var(s);
+		for (i = 0; s && i < f.nclauses; i++)
+			bcf_sat__add_clause(s, f.lits + f.off[i], f.off[i + 1] - f.off[i], NULL);
+		if (s && bcf_sat__solve(s) == BCF_SAT_UNSAT) {
+			if (limit)
+				nanosleep(&(struct timespec){ .tv_nsec = 600 * 1000000L }, NULL);
+			err = bcf_sat__proof_walk(s, NULL, pchk_step, &c);
+		} else {
+			err = -EPROTO;
+		}
+		if (limit)
+			ok(err == -ETIME, "a proof walk that starts after the time limit: -ETIME (%d)",
+			   err);
+		else
+			ok(!err && !c.failed, "the same walk without a limit replays (%d) %s", err,
+			   c.why);
+		pchk_free(&c);
+		bcf_sat__free(s);
+		cnf_free(&f);
+	}
 }
 
 static void test_circuit(unsigned n)
@@ -1082,6 +1232,8 @@ int main(void)
 		test_circuit(n);
 	test_wide();
 	test_frontier();
+	test_frontier_def();
+	test_walk_timeout();
 	/* proofs through recursive minimisation (off by default with logging) */
 	g_minimize = 1;
 	test_random(50, 4.26, 60, 7000, NULL, true, "random 3-SAT n=50, minimisation on");
