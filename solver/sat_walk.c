@@ -839,6 +839,7 @@ struct walk_def {
 	const sat_lit *f;
 	uint32_t nf;
 	uint32_t *neg;  /* by index into f: the (d OR NOT f[i]) step, UINT32_MAX = not yet */
+	uint32_t *at;   /* by literal: its index into f + 1, 0 = not in f */
 	uint32_t pos;   /* the (NOT d OR f...) step, UINT32_MAX = not yet */
 };
 
@@ -857,12 +858,7 @@ static int def_clause(struct walk *w, const struct walk_def *df, enum bcf_sat_st
 /* The index of literal a in the definition's clause, or UINT32_MAX. */
 static uint32_t def_index(const struct walk_def *df, sat_lit a)
 {
-	uint32_t i;
-
-	for (i = 0; df && i < df->nf; i++)
-		if (df->f[i] == a)
-			return i;
-	return UINT32_MAX;
+	return df && df->at[a] ? df->at[a] - 1 : UINT32_MAX;
 }
 
 /* Whether every literal of R but skip that is some entry's pivot has its derived clause. */
@@ -951,10 +947,11 @@ static int walk_units(struct walk *w, uint32_t n)
 		def.f = s->p_lits.a + s->p_lit_off.a[n];
 		def.nf = s->p_nlits.a[n];
 		def.neg = malloc(def.nf * sizeof(*def.neg));
+		def.at = calloc(w->nlits, sizeof(*def.at));
 		pos = malloc((def.nf + 1) * sizeof(*pos));
 		df = &def;
 	}
-	if (!unit || !entry || (df && (!def.neg || !pos))) {
+	if (!unit || !entry || (df && (!def.neg || !def.at || !pos))) {
 		err = -ENOMEM;
 		goto out;
 	}
@@ -964,6 +961,8 @@ static int walk_units(struct walk *w, uint32_t n)
 					   .lits = def.f, .nlits = def.nf };
 
 		memset(def.neg, 0xff, def.nf * sizeof(*def.neg));
+		for (i = 0; i < def.nf; i++)
+			def.at[def.f[i]] = i + 1;
 		err = w->fn(w->ctx, &st);
 		if (err)
 			goto out;
@@ -1025,6 +1024,7 @@ out:
 	free(unit);
 	free(entry);
 	free(def.neg);
+	free(def.at);
 	free(pos);
 	return err;
 }
