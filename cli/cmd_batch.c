@@ -24,7 +24,7 @@ static void usage(FILE *f)
 		"(header 'name...'; NAME -> DIR/conds/NAME.cond).  A program is named OBJ:PROG.\n\n"
 		"  -o FILE          results, one JSON object per line, appended per item\n"
 		"  -j N             worker processes (default: number of CPUs)\n"
-		"  --timeout S      per-condition limit in seconds (solver limit; the worker is\n"
+		"  --timeout S      per-condition limit in seconds (the prove's; the worker is\n"
 		"                   killed S+5 s after it started)\n"
 		"  --mem-limit MB   address-space limit per worker\n"
 		"  --resume         keep RESULTS and skip the items already in it\n"

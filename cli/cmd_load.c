@@ -65,7 +65,7 @@ static void usage(FILE *f)
 		"  --save DIR     write each condition (DIR/conds/*.cond), proof\n"
 		"                 (DIR/proofs/*.bcf) and DIR/manifest.tsv (for bcf batch)\n"
 		"  --solver S     z3, cvc5 or auto (default auto)\n"
-		"  --timeout S    solver time limit per request in seconds (default 60)\n"
+		"  --timeout S    time limit per proof request in seconds (default 60)\n"
 		"  --json         one JSON object per program\n"
 		"  --no-bcf       plain loads, without the BCF fields\n\n"
 		"Exit status (the first failing program decides): 0 every program loaded;\n"

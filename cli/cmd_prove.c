@@ -42,7 +42,7 @@ static void usage(FILE *f)
 		"path is feasible, the refine condition ('refine').\n\n"
 		"  -o PROOF       output file (written whole or not at all)\n"
 		"  --solver S     z3, cvc5 or auto (default auto: z3, then cvc5 on unknown)\n"
-		"  --timeout S    solver time limit in seconds (default 60)\n"
+		"  --timeout S    time limit of the whole prove in seconds (default 60)\n"
 		"  --stats        steps per rule\n"
 		"  --json         one JSON object instead of text\n"
 		"  --no-trusted   refuse a proof with a step the kernel accepts without\n"

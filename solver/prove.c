@@ -200,11 +200,14 @@ static const char *first_trusted_rule(const struct bcf_rule_counts *kt)
 	return "?";
 }
 
-/* Try to settle one goal; returns 0 and fills res, status decides. */
+/*
+ * Try to settle one goal before deadline (0: none); returns 0 and fills
+ * res, status decides.
+ */
 static int settle(const struct bcf_arena *a, uint32_t goal, bool is_path,
-		  const struct bcf_prove_opts *o, struct bcf_prove_result *res)
+		  const struct bcf_prove_opts *o, int64_t deadline, struct bcf_prove_result *res)
 {
-	BCF_OPTS(bcf_solve_opts, so, .timeout_ms = o->timeout_ms, .want_model = true,
+	BCF_OPTS(bcf_solve_opts, so, .timeout_ms = bcf__left_ms(deadline), .want_model = true,
 		 .want_core = true);
 	struct bcf_solver_result sr = { 0 };
 	struct refute_result rr = { 0 };
@@ -222,7 +225,7 @@ static int settle(const struct bcf_arena *a, uint32_t goal, bool is_path,
 	switch (sr.status) {
 	case BCF_SOLVE_SAT:
 		res->status = BCF_PROVE_SAT;
-		err = confirm_model(a, goal, &sr, o->solver, o->timeout_ms);
+		err = confirm_model(a, goal, &sr, o->solver, bcf__left_ms(deadline));
 		if (err) {
 			res->status = BCF_PROVE_ERROR;
 			snprintf(res->detail, sizeof(res->detail), "%s", bcf_last_error());
@@ -241,7 +244,14 @@ static int settle(const struct bcf_arena *a, uint32_t goal, bool is_path,
 		snprintf(res->detail, sizeof(res->detail), "%s", sr.error);
 		break;
 	case BCF_SOLVE_UNSAT:
-		err = bcf_refute(a, goal, &sr, o->timeout_ms, o->max_proof_bytes, &rr);
+		if (bcf__past(deadline)) {
+			res->status = BCF_PROVE_UNKNOWN;
+			snprintf(res->detail, sizeof(res->detail),
+				 "timeout: the solver answered unsat at the time limit, no time "
+				 "was left for the proof");
+			break;
+		}
+		err = bcf_refute(a, goal, &sr, bcf__left_ms(deadline), o->max_proof_bytes, &rr);
 		if (!err) {
 			res->status = is_path ? BCF_PROVE_PROVEN_PATH : BCF_PROVE_PROVEN_REFINE;
 			res->proof = rr.proof;
@@ -293,6 +303,7 @@ int bcf_prove(const struct bcf_cond *c, const struct bcf_prove_opts *opts,
 {
 	struct bcf_prove_opts o;
 	double t0 = bcf__mono_s();
+	int64_t deadline;
 	int err;
 
 	err = bcf__result_prepare(bcf_prove_result, res);
@@ -303,8 +314,10 @@ int bcf_prove(const struct bcf_cond *c, const struct bcf_prove_opts *opts,
 		return err;
 	if (!c || !c->arena || (c->path_cond == BCF_COND_NONE && c->refine_cond == BCF_COND_NONE))
 		return bcf__err(-EINVAL, "bcf_prove: no condition to prove");
+	/* one time limit for the whole prove: path, refine, proof searches */
+	deadline = bcf__deadline(o.timeout_ms);
 	if (c->path_cond != BCF_COND_NONE) {
-		err = settle(c->arena, c->path_cond, true, &o, res);
+		err = settle(c->arena, c->path_cond, true, &o, deadline, res);
 		if (err || res->status != BCF_PROVE_SAT || c->refine_cond == BCF_COND_NONE)
 			goto out;
 		/* the path is feasible: refine_cond decides */
@@ -312,7 +325,13 @@ int bcf_prove(const struct bcf_cond *c, const struct bcf_prove_opts *opts,
 		res->model_text = NULL;
 		res->status = BCF_PROVE_ERROR;
 	}
-	err = settle(c->arena, c->refine_cond, false, &o, res);
+	if (bcf__past(deadline)) {
+		res->status = BCF_PROVE_UNKNOWN;
+		snprintf(res->detail, sizeof(res->detail),
+			 "timeout: the path condition took the whole time limit");
+		goto out;
+	}
+	err = settle(c->arena, c->refine_cond, false, &o, deadline, res);
 out:
 	res->time_s = bcf__mono_s() - t0;
 	return err;

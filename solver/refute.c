@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "checker/checker.h"
+#include "lang/clock.h"
 #include "lang/arena.h"
 #include "lang/error.h"
 #include "lang/grow.h"
@@ -1118,6 +1119,7 @@ int bcf_refute(const struct bcf_arena *src, uint32_t goal, const struct bcf_solv
 	};
 	struct attempt at = { .max_bytes = max_bytes };
 	struct refute_result other;
+	int64_t deadline = bcf__deadline(timeout_ms);
 	unsigned i;
 	int err = goal_fits_kernel(src, goal, res);
 
@@ -1125,12 +1127,14 @@ int bcf_refute(const struct bcf_arena *src, uint32_t goal, const struct bcf_solv
 		return err;
 	err = refute_once(src, goal, triage, timeout_ms, &at, res);
 
-	for (i = 0; (err == -EFBIG || err == -E2BIG) && i < sizeof(alt) / sizeof(alt[0]); i++) {
+	/* every further attempt gets what is left of the time limit, or none */
+	for (i = 0; (err == -EFBIG || err == -E2BIG) && i < sizeof(alt) / sizeof(alt[0]) &&
+		    !bcf__past(deadline); i++) {
 		int e;
 
 		at = alt[i];
 		at.max_bytes = max_bytes;
-		e = refute_once(src, goal, triage, timeout_ms, &at, &other);
+		e = refute_once(src, goal, triage, bcf__left_ms(deadline), &at, &other);
 		if (e == -EFBIG || e == -ETIME || e == -E2BIG) {
 			free(other.proof);
 			continue;       /* keep the first size in the detail */
@@ -1138,6 +1142,15 @@ int bcf_refute(const struct bcf_arena *src, uint32_t goal, const struct bcf_solv
 		free(res->proof);
 		*res = other;
 		err = e;
+	}
+	if (err == -E2BIG && i < sizeof(alt) / sizeof(alt[0])) {
+		char d[sizeof(res->detail)];
+
+		/* the other refutations were not tried: a timeout, not a verdict */
+		snprintf(d, sizeof(d), "the time limit passed before another refutation could be "
+			 "tried (the first one: %.150s)", res->detail);
+		memcpy(res->detail, d, sizeof(d));
+		return -ETIME;
 	}
 	if (err == -E2BIG) {
 		char d[sizeof(res->detail)];
@@ -1152,10 +1165,10 @@ int bcf_refute(const struct bcf_arena *src, uint32_t goal, const struct bcf_solv
 	 * with a budget of conflicts, try the plain search too and keep the
 	 * smaller proof.
 	 */
-	if (!err && res->nsplit) {
+	if (!err && res->nsplit && !bcf__past(deadline)) {
 		at = (struct attempt){ .no_split = true, .max_bytes = max_bytes,
 				       .max_conflicts = 2 * res->conflicts + 1000 };
-		if (!refute_once(src, goal, triage, timeout_ms, &at, &other) &&
+		if (!refute_once(src, goal, triage, bcf__left_ms(deadline), &at, &other) &&
 		    other.proof_size < res->proof_size && other.kt_steps <= res->kt_steps) {
 			free(res->proof);
 			*res = other;
@@ -1163,14 +1176,14 @@ int bcf_refute(const struct bcf_arena *src, uint32_t goal, const struct bcf_solv
 			free(other.proof);
 		}
 	}
-	if (err || !res->kt_steps)
+	if (err || !res->kt_steps || bcf__past(deadline))
 		return err;
 	at.no_trusted = true;
-	err = refute_once(src, goal, triage, timeout_ms, &at, &other);
-	if (err == -ENOTSUP && triage && triage->has_core) {
+	err = refute_once(src, goal, triage, bcf__left_ms(deadline), &at, &other);
+	if (err == -ENOTSUP && triage && triage->has_core && !bcf__past(deadline)) {
 		/* the solver's core may rest on the value of a term that is opaque now */
 		free(other.proof);
-		err = refute_once(src, goal, NULL, timeout_ms, &at, &other);
+		err = refute_once(src, goal, NULL, bcf__left_ms(deadline), &at, &other);
 	}
 	if (err) {
 		free(other.proof);

@@ -77,6 +77,25 @@ for g in "deep:129 nodes deep" "vars:129 variables"; do
 	[ $rc -eq 4 ] && [ ! -e "$T/p.bcf" ] && grep -q "unprovable-kernel: .*over a kernel checker limit: the goal .*${g#*:}" "$T/out"
 	ok $? "$f: unprovable-kernel naming the limit (exit $rc: $(head -c 200 "$T/out" | tr '\n' ' '))"
 done
+# --timeout is the whole prove's: x+1+...+1 (60 times, 32 bits) against x+60
+# needs minutes of proof search (before, every attempt got the full limit
+# anew); with --timeout 3 it ends as a timeout (exit 3), nothing written.
+# The 60 s guard only catches a prove that ignores its limit.
+{
+	echo "(set-logic QF_BV)"
+	echo "(declare-fun x () (_ BitVec 32))"
+	t=x
+	i=0
+	while [ $i -lt 60 ]; do t="(bvadd $t (_ bv1 32))"; i=$((i + 1)); done
+	echo "(assert (not (= $t (bvadd x (_ bv60 32)))))"
+} >"$T/addchain.smt2"
+rm -f "$T/p.bcf"
+t0=$(date +%s)
+timeout 60 "$bcf" prove --timeout 3 "$T/addchain.smt2" -o "$T/p.bcf" >"$T/out" 2>&1
+rc=$?
+t1=$(date +%s)
+[ $rc -eq 3 ] && [ ! -e "$T/p.bcf" ] && grep -q "^unknown: timeout" "$T/out"
+ok $? "add chain, --timeout 3: a timeout (exit $rc after $((t1 - t0)) s: $(head -c 150 "$T/out" | tr '\n' ' '))"
 # one variable fewer fits
 sed '/declare-fun x128 /d; s/ (bvult x128 #x05)//; s/x128/x127/' "$T/vars.smt2" >"$T/vars128.smt2"
 "$bcf" prove "$T/vars128.smt2" -o "$T/p.bcf" >"$T/out" 2>&1

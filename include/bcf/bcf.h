@@ -267,7 +267,8 @@ enum bcf_prove_status {
 struct bcf_prove_opts {
 	size_t sz;
 	enum bcf_solver_kind solver;
-	unsigned timeout_ms;  /* per solver call; 0 = none */
+	unsigned timeout_ms;  /* the whole prove (every solver call and proof search
+			       * gets what is left of it); 0 = none */
 	/*
 	 * Refuse a proof with a kernel-trusted step (REWRITE id 0, POLY_NORM):
 	 * the status becomes BCF_PROVE_UNPROVABLE, detail names the fact.

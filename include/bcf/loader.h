@@ -65,7 +65,7 @@ typedef void (*bcf_loader_request_fn)(void *ctx, const struct bcf_loader_request
 struct bcf_loader_opts {
 	size_t sz;
 	enum bcf_solver_kind solver;
-	unsigned timeout_ms;          /* per solver call; 0 = none */
+	unsigned timeout_ms;          /* per proof request (bcf_prove_opts); 0 = none */
 	uint32_t buf_size;            /* first request buffer; 0 = 64 KiB */
 	uint32_t max_buf_size;        /* growth limit on ENOSPC; 0 = BCF_BUF_SIZE (8 MiB) */
 	unsigned max_requests;        /* per load; 0 = 100000 */
