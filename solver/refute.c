@@ -1155,7 +1155,8 @@ int bcf_refute(const struct bcf_arena *src, uint32_t goal, const struct bcf_solv
 	if (err == -E2BIG) {
 		char d[sizeof(res->detail)];
 
-		snprintf(d, sizeof(d), "over a kernel checker limit: %.200s", res->detail);
+		snprintf(d, sizeof(d), "over a kernel checker limit in each of the %u refutations "
+			 "tried: %.180s", 1 + i, res->detail);
 		memcpy(res->detail, d, sizeof(d));
 		return -ENOTSUP;
 	}

@@ -97,8 +97,9 @@ static void over_limit(const char *name, const char *text)
 	if (!c)
 		return;
 	ok(!err && (r.status == BCF_PROVE_PROVEN_REFINE ||
-		    (r.status == BCF_PROVE_UNPROVABLE && strstr(r.detail, "kernel checker limit: ") &&
-		     strlen(strstr(r.detail, "limit: ")) > 10)),
+		    (r.status == BCF_PROVE_UNPROVABLE && strstr(r.detail, "over a kernel checker limit") &&
+		     strchr(strstr(r.detail, "over a kernel checker limit"), ':') &&
+		     strlen(strchr(strstr(r.detail, "over a kernel checker limit"), ':')) > 10)),
 	   "%s: proven, or unprovable-kernel naming the limit, not an error (%d, %s: %s)", name,
 	   err, err ? "" : bcf_prove_status__name(r.status), err ? bcf_last_error() : r.detail);
 	if (!err && r.status == BCF_PROVE_PROVEN_REFINE) {
