@@ -650,6 +650,19 @@ static void test_wide(void)
  * once.  The walk then derives each entry's implied literal on its own
  * (solver/sat_walk.c walk_units).
  */
+/* The clause (NOT from .. NOT from+n-1 OR to): the n variables imply to (0: a conflict). */
+static void implies(struct cnf *f, uint32_t from, uint32_t n, uint32_t to)
+{
+	sat_lit l[16];
+	uint32_t i;
+
+	for (i = 0; i < n; i++)
+		l[i] = SAT_LIT(from + i, 1);
+	if (to)
+		l[n++] = SAT_LIT(to, 0);
+	cnf_add(f, l, n);
+}
+
 static void frontier_half(struct cnf *f, uint32_t base, sat_lit d, uint32_t side)
 {
 	enum { N = 12, W = N / 3, Q = N / 3 };
@@ -662,31 +675,18 @@ static void frontier_half(struct cnf *f, uint32_t base, sat_lit d, uint32_t side
 		l[2] = SAT_LIT(side + i % 3, 0);
 		cnf_add(f, l, side ? 3 : 2);
 	}
-	for (k = 0; k < W; k++) {
-		for (i = 0; i < 3; i++)
-			l[i] = SAT_LIT(x + 3 * k + i, 1);
-		l[3] = SAT_LIT(w + k, 0);
-		cnf_add(f, l, 4);
-	}
 	for (k = 0; k < W; k++)
-		l[k] = SAT_LIT(w + k, 1);
-	l[W] = SAT_LIT(z, 0);
-	cnf_add(f, l, W + 1);
+		implies(f, x + 3 * k, 3, w + k);
+	implies(f, w, W, z);
 	for (i = 0; i < N; i++) {
 		l[0] = SAT_LIT(x + i, 1);
 		l[1] = SAT_LIT(z, 1);
 		l[2] = SAT_LIT(y + i, 0);
 		cnf_add(f, l, 3);
 	}
-	for (k = 0; k < Q; k++) {
-		for (i = 0; i < 3; i++)
-			l[i] = SAT_LIT(y + 3 * k + i, 1);
-		l[3] = SAT_LIT(q + k, 0);
-		cnf_add(f, l, 4);
-	}
 	for (k = 0; k < Q; k++)
-		l[k] = SAT_LIT(q + k, 1);
-	cnf_add(f, l, Q);
+		implies(f, y + 3 * k, 3, q + k);
+	implies(f, q, Q, 0);
 }
 
 static void test_frontier(void)
