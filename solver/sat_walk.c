@@ -1065,6 +1065,23 @@ static int walk_node_split(struct walk *w, uint32_t n)
 	return changed ? walk_node_split(w, n) : walk_units(w, n);
 }
 
+/*
+ * -E2BIG at once when a needed clause is itself longer than a step allows
+ * (a learned clause of 393 literals, say): no schedule can emit it, and
+ * walking the other nodes first (walk_units on hundreds of chains) would
+ * only spend the time limit before failing the same way.
+ */
+static int needed_fit(const struct walk *w, const uint8_t *needed)
+{
+	const struct bcf_sat *s = w->s;
+	uint32_t n;
+
+	for (n = 0; n <= s->empty_node; n++)
+		if (needed[n] && s->p_nlits.a[n] > w->max_lits)
+			return -E2BIG;
+	return 0;
+}
+
 /* Walk the needed nodes in id order (inlined units are walked by their user). */
 static int walk_all(struct walk *w, const uint8_t *needed)
 {
@@ -1113,6 +1130,8 @@ int bcf_sat__proof_walk(struct bcf_sat *s, const struct bcf_sat_walk_opts *opts,
 	err = needed ? walk_alloc(&w, N) : -ENOMEM;
 	if (!err)
 		err = mark_needed(s, needed);
+	if (!err)
+		err = needed_fit(&w, needed);
 	if (!err) {
 		s->st.trimmed_inputs = s->st.trimmed_derived = s->st.trimmed_premises = 0;
 		s->st.split_steps = s->st.factoring_steps = s->st.est_words = 0;
