@@ -350,8 +350,7 @@ enum bcf_sat_result bcf_sat__solve(struct bcf_sat *s)
 		if (!restart)
 			break;
 		s->st.restarts++;
-		if (sat_budget_out(s) ||
-		    (s->opts.timeout_ms && (uint64_t)bcf__mono_ms() - s->t_start_ms >= s->opts.timeout_ms)) {
+		if (sat_budget_out(s) || sat_timed_out(s)) {
 			r = BCF_SAT_UNKNOWN;
 			break;
 		}

@@ -197,6 +197,7 @@ struct clause *sat_clause_new(const sat_lit *lits, uint32_t n, bool learnt, uint
 int sat_clause_attach(struct bcf_sat *s, struct clause *c);
 enum bcf_sat_result sat_search(struct bcf_sat *s, bool *restart);
 bool sat_budget_out(struct bcf_sat *s);
+bool sat_timed_out(const struct bcf_sat *s);
 void sat_check_invariants(const struct bcf_sat *s);
 
 /* A variable met in a conflict analysis: VMTF moves it to the front later. */

@@ -454,7 +454,8 @@ static int learn(struct bcf_sat *s, uint32_t bt)
 
 /* ---- search -------------------------------------------------------------------- */
 
-static bool timed_out(const struct bcf_sat *s)
+/* Whether the time limit (opts.timeout_ms, counted from the start of the search) is spent. */
+bool sat_timed_out(const struct bcf_sat *s)
 {
 	return s->opts.timeout_ms && (uint64_t)bcf__mono_ms() - s->t_start_ms >= s->opts.timeout_ms;
 }
@@ -463,7 +464,7 @@ bool sat_budget_out(struct bcf_sat *s)
 {
 	if (s->opts.max_conflicts && s->st.conflicts >= s->opts.max_conflicts)
 		return true;
-	if ((s->st.conflicts & 255) == 0 && timed_out(s))
+	if ((s->st.conflicts & 255) == 0 && sat_timed_out(s))
 		return true;
 	return false;
 }
@@ -505,7 +506,7 @@ static enum bcf_sat_result decide(struct bcf_sat *s, bool *decided)
 	if (!v)
 		return BCF_SAT_SAT;
 	s->st.decisions++;
-	if (!(s->st.decisions & 4095) && timed_out(s))
+	if (!(s->st.decisions & 4095) && sat_timed_out(s))
 		return BCF_SAT_UNKNOWN;
 	if (u32_push(&s->trail_lim, s->trail.n)) {
 		s->error = -ENOMEM;

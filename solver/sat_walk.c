@@ -6,7 +6,6 @@
  * BCF RESOLUTION's list semantics, scheduling (or splitting) it so that no
  * pivot literal is held twice when it is resolved.
  */
-#include "lang/clock.h"
 #include "solver/sat_int.h"
 
 /* High bits of struct walk.copies[lit] (the low bits count copies in acc). */
@@ -821,14 +820,6 @@ static void walk_free(struct walk *w)
 	free(w->pool_len);
 }
 
-/* Whether the solver's time budget (opts.timeout_ms from its start) is spent. */
-static bool walk_timed_out(const struct walk *w)
-{
-	const struct bcf_sat *s = w->s;
-
-	return s->opts.timeout_ms && (uint64_t)bcf__mono_ms() - s->t_start_ms >= s->opts.timeout_ms;
-}
-
 /*
  * walk_units' definition: d stands for (or f...), the node's final clause,
  * so that a derived literal carries d instead of every final literal it
@@ -975,7 +966,7 @@ static int walk_units(struct walk *w, uint32_t n)
 		for (e = nch; e-- > 1 && !err;) {
 			sat_lit na = SAT_NOT(ch[2 * e + 1]);
 
-			if (walk_timed_out(w)) {
+			if (sat_timed_out(w->s)) {
 				err = -ETIME;
 				break;
 			}
@@ -1092,7 +1083,7 @@ static int walk_all(struct walk *w, const uint8_t *needed)
 	for (n = 0; n <= s->empty_node && !err; n++) {
 		if (!needed[n] || w->inlined[n])
 			continue;
-		if (walk_timed_out(w))
+		if (sat_timed_out(w->s))
 			return -ETIME;
 		if (!s->p_nchain.a[n]) {
 			struct bcf_sat_step st = { .id = n, .input = true };
