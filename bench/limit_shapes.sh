@@ -13,6 +13,8 @@
 #   ite      y = (ite (= x 0) 1 (ite (= x 1) 2 ... 0)) of N over 32 bits, x < N,
 #            y != x + 1
 #   ite0     the same chain, y = 0
+#   add      x+1+...+1 (N increments) != x+N over 64 bits (add32: over 32 bits):
+#            the proof's size, not a node, is the limit here
 # The kernel's goal comparison (ASSUME) is at most 128 levels deep and matches
 # at most 128 variables: the chains stop at N = 125, or-ult / not-and use at
 # most 100 variables (x_(i mod 100), each asserted above the largest c_i).
@@ -47,6 +49,13 @@ gen() { # gen SHAPE N
 				printf "(assert (not (= %s (bvadd x (_ bv1 32)))))\n", t
 			else
 				printf "(assert (= %s (_ bv0 32)))\n", t
+		} else if (shape == "add" || shape == "add32") {
+			w = shape == "add" ? 64 : 32
+			printf "(declare-fun x () (_ BitVec %d))\n", w
+			t = "x"
+			for (i = 0; i < n; i++)
+				t = sprintf("(bvadd %s (_ bv1 %d))", t, w)
+			printf "(assert (not (= %s (bvadd x (_ bv%d %d)))))\n", t, n, w
 		} else {
 			print "unknown shape " shape > "/dev/stderr"
 			exit 2
