@@ -32,6 +32,7 @@
 #include "lang/error.h"
 #include "lang/grow.h"
 #include "solver/blast.h"
+#include "solver/chain.h"
 #include "solver/pbuild.h"
 #include "solver/prover.h"
 #include "solver/sat.h"
@@ -601,6 +602,30 @@ static int expand(struct refuter *r, uint32_t id)
 	return expand_equiv(r, s);
 }
 
+/*
+ * The add chains' lemma atoms (solver/chain.h), each expanded at once so
+ * that the bit order decides a link's bits before the next link's: -ENOENT
+ * when the goal has no chain.
+ */
+static int add_chain_lemmas(struct refuter *r, uint32_t goal)
+{
+	uint32_t *atoms, v;
+	unsigned i, n;
+	int err = chain_lemmas(r->b, goal, &atoms, &n);
+
+	if (err)
+		return err;
+	if (!n)
+		return -ENOENT;
+	for (i = 0; i < n && !err; i++) {
+		err = var_of(r, atoms[i], &v);
+		while (!err && r->nwork)
+			err = expand(r, r->work[--r->nwork]);
+	}
+	free(atoms);
+	return err;
+}
+
 /* Index of literal id lit in the clause of step s, 0 if absent or no DISJ. */
 static unsigned lit_index(struct refuter *r, int s, uint32_t lit)
 {
@@ -934,6 +959,7 @@ struct attempt {
 	uint64_t max_conflicts; /* SAT budget (0: none but the time limit) */
 	bool vsids;        /* SAT decisions by VSIDS instead of VMTF */
 	bool bit_order;    /* word equalities decided bit by bit (BIT_ORDER_MIN_BYTES) */
+	bool chains;       /* lemma atoms for add chains (solver/chain.h), bit order */
 	size_t max_bytes;  /* proof size limit (0: the kernel's) */
 };
 
@@ -1004,6 +1030,11 @@ static int refute_once(const struct bcf_arena *src, uint32_t goal,
 		goto fail_builder;
 	}
 	r.last_step = -1;
+	if (at->chains) {
+		err = add_chain_lemmas(&r, g);
+		if (err)
+			goto fail_builder;
+	}
 	/* otherwise: each fact is a unit clause of the bit-level refutation */
 	r.in_goal = true;
 	for (i = 0; i < nfacts && !err; i++)
@@ -1171,18 +1202,24 @@ static int refute_best(const struct bcf_arena *src, uint32_t goal,
 		       const struct bcf_solver_result *triage, int64_t deadline,
 		       bool no_trusted, size_t max_bytes, struct refute_result *res)
 {
+	/* the first N_BIT_ORDERED also serve for large proofs */
 	static const struct attempt alt[] = {
+		{ .bit_order = true, .chains = true },
 		{ .bit_order = true },
 		{ .seed = 0x9e3779b9u },
 		{ .vsids = true },
 	};
-	struct attempt at = { .no_trusted = no_trusted, .max_bytes = max_bytes };
+	enum { N_BIT_ORDERED = 2 };
+	/* a long add chain: the plain search would only spend the time (solver/chain.c) */
+	bool chains = chain_longest(src, goal) >= CHAIN_FIRST_LINKS;
+	struct attempt at = { .no_trusted = no_trusted, .max_bytes = max_bytes,
+			      .bit_order = chains, .chains = chains };
 	struct refute_result other;
-	unsigned i;
+	unsigned i, tried = 1;
 	int err = refute_once(src, goal, triage, bcf__left_ms(deadline), &at, res);
 
 	/* every further attempt gets what is left of the time limit, or none */
-	for (i = 0; (err == -EFBIG || err == -E2BIG) && i < sizeof(alt) / sizeof(alt[0]) &&
+	for (i = chains; (err == -EFBIG || err == -E2BIG) && i < sizeof(alt) / sizeof(alt[0]) &&
 		    !bcf__past(deadline); i++) {
 		int e;
 
@@ -1190,6 +1227,11 @@ static int refute_best(const struct bcf_arena *src, uint32_t goal,
 		at.no_trusted = no_trusted;
 		at.max_bytes = max_bytes;
 		e = refute_once(src, goal, triage, bcf__left_ms(deadline), &at, &other);
+		if (e == -ENOENT) {
+			free(other.proof);
+			continue;       /* the attempt does not apply (no add chain) */
+		}
+		tried++;
 		if (e == -EFBIG || e == -ETIME || e == -E2BIG) {
 			free(other.proof);
 			continue;       /* keep the first size in the detail */
@@ -1211,7 +1253,7 @@ static int refute_best(const struct bcf_arena *src, uint32_t goal,
 		char d[sizeof(res->detail)];
 
 		snprintf(d, sizeof(d), "over a kernel checker limit in each of the %u refutations "
-			 "tried: %.180s", 1 + i, res->detail);
+			 "tried: %.180s", tried, res->detail);
 		memcpy(res->detail, d, sizeof(d));
 		return -ENOTSUP;
 	}
@@ -1229,11 +1271,23 @@ static int refute_best(const struct bcf_arena *src, uint32_t goal,
 				       .max_conflicts = 2 * res->conflicts + 1000 };
 		keep_smaller(src, goal, triage, deadline, &at, res);
 	}
-	/* a large proof: the bit-ordered search, which needs more conflicts */
-	if (res->proof_size >= BIT_ORDER_MIN_BYTES && !bcf__past(deadline)) {
-		at = (struct attempt){ .no_trusted = no_trusted, .bit_order = true,
-				       .max_bytes = max_bytes,
-				       .max_conflicts = 4 * res->conflicts + 1000 };
+	/* the chain's lemmas were not needed if the plain search is as small */
+	if (chains && res->proof_size < BIT_ORDER_MIN_BYTES && !bcf__past(deadline)) {
+		at = (struct attempt){ .no_trusted = no_trusted, .max_bytes = max_bytes,
+				       .max_conflicts = 2 * res->conflicts + 1000 };
+		keep_smaller(src, goal, triage, deadline, &at, res);
+	}
+	/*
+	 * A large proof: the bit-ordered searches not made yet (they need more
+	 * conflicts); after the chain's lemmas, bit order alone only grows
+	 * with the square of the chain's length.
+	 */
+	for (i = chains ? N_BIT_ORDERED : i; i < N_BIT_ORDERED && res->proof_size >= BIT_ORDER_MIN_BYTES &&
+	       !bcf__past(deadline); i++) {
+		at = alt[i];
+		at.no_trusted = no_trusted;
+		at.max_bytes = max_bytes;
+		at.max_conflicts = 4 * res->conflicts + 1000;
 		keep_smaller(src, goal, triage, deadline, &at, res);
 	}
 	return 0;

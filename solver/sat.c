@@ -73,6 +73,8 @@ int bcf_sat__prefer(struct bcf_sat *s, sat_lit l)
 {
 	if (SAT_VAR(l) < 1 || SAT_VAR(l) > s->nvars)
 		return -EINVAL;
+	if (!s->var[SAT_VAR(l)].pref)
+		s->var[SAT_VAR(l)].pref = s->prefer.n + 1;
 	return u32_push(&s->prefer, l);
 }
 

@@ -87,6 +87,7 @@ struct sat_var {
 	uint32_t level;         /* decision level of the assignment */
 	uint32_t trail_pos;     /* index on the trail */
 	uint32_t unit_node;     /* proof node of its level-0 unit (NO_NODE: none) */
+	uint32_t pref;          /* 1 + its first index in s->prefer (0: none) */
 	uint8_t phase;          /* saved sign: 1 = try the negative literal */
 	uint8_t flags;          /* enum sat_var_flag */
 	double act;             /* VSIDS activity (also the initial VMTF order) */
@@ -119,6 +120,7 @@ struct bcf_sat {
 	uint64_t q_time;
 	struct u32vec bumped;   /* VMTF: variables of the last analysis */
 	struct u32vec prefer;   /* literals decided first, in order (bcf_sat__prefer) */
+	uint32_t prefer_pos;    /* every prefer.a[0 .. prefer_pos) is assigned */
 	double var_inc, cla_inc;
 
 	struct u32vec trail, trail_lim;

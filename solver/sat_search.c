@@ -315,6 +315,8 @@ static void backtrack(struct bcf_sat *s, uint32_t lvl)
 		s->val[SAT_NOT(l)] = 0;
 		x->reason = NULL;
 		x->phase = SAT_NEG(l);
+		if (x->pref && x->pref - 1 < s->prefer_pos)
+			s->prefer_pos = x->pref - 1;
 		if (!s->vmtf)
 			sat_heap_insert(s, v);
 		else if (x->q_stamp > s->var[s->q_search].q_stamp)
@@ -492,16 +494,18 @@ static uint32_t pick_var(struct bcf_sat *s)
 /* Decide; SAT when everything is assigned, UNKNOWN on time-out or error. */
 static enum bcf_sat_result decide(struct bcf_sat *s, bool *decided)
 {
-	uint32_t v = 0, i;
-	bool pref = false;
+	uint32_t v = 0;
+	sat_lit l = 0;
 
-	for (i = 0; i < s->prefer.n && !v; i++)
-		if (!lval(s, s->prefer.a[i])) {
-			v = SAT_VAR(s->prefer.a[i]);
-			pref = true;
-		}
-	if (!v)
-		v = pick_var(s);
+	/* the first unassigned preferred literal (backtrack moves prefer_pos back) */
+	while (s->prefer_pos < s->prefer.n && lval(s, s->prefer.a[s->prefer_pos]))
+		s->prefer_pos++;
+	if (s->prefer_pos < s->prefer.n) {
+		l = s->prefer.a[s->prefer_pos];
+		v = SAT_VAR(l);
+	} else if ((v = pick_var(s))) {
+		l = SAT_LIT(v, s->var[v].phase);
+	}
 	*decided = false;
 	if (!v)
 		return BCF_SAT_SAT;
@@ -512,7 +516,7 @@ static enum bcf_sat_result decide(struct bcf_sat *s, bool *decided)
 		s->error = -ENOMEM;
 		return BCF_SAT_UNKNOWN;
 	}
-	sat_assign(s, pref ? s->prefer.a[i - 1] : SAT_LIT(v, s->var[v].phase), NULL);
+	sat_assign(s, l, NULL);
 	*decided = true;
 	return BCF_SAT_UNKNOWN;
 }

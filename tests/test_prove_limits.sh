@@ -18,6 +18,8 @@
 #   ite 98, 110  a learned clause whose chain held over 255 literals at once
 #                (unprovable-kernel: "a clause of more than 255 literals")
 #   ite0 125     a goal 128 nodes deep, the most the kernel's ASSUME compares
+#   add 5, 30    x+1+...+1 != x+n at 64 bits: proofs that grew with n^2
+#                (5.4 MB; 30: over the kernel's 32 MiB, proof-too-large)
 # and goals past the kernel's goal comparison (format.md 3: 128 levels, 128
 # variables), which no proof can pass: unprovable-kernel (exit 4) naming
 # the limit, no proof file, instead of an error of the self-check (exit 2).
@@ -77,18 +79,28 @@ for g in "deep:129 nodes deep" "vars:129 variables"; do
 	[ $rc -eq 4 ] && [ ! -e "$T/p.bcf" ] && grep -q "unprovable-kernel: .*over a kernel checker limit: the goal .*${g#*:}" "$T/out"
 	ok $? "$f: unprovable-kernel naming the limit (exit $rc: $(head -c 200 "$T/out" | tr '\n' ' '))"
 done
-# --timeout is the whole prove's: x+1+...+1 (60 times, 32 bits) against x+60
+# --timeout is the whole prove's: a+b+...+h against h+g+...+a (32 bits)
 # needs minutes of proof search (before, every attempt got the full limit
 # anew); with --timeout 3 it ends as a timeout (exit 3), nothing written.
-# The 60 s guard only catches a prove that ignores its limit.
-sh "$gen" --gen add32 60 >"$T/addchain.smt2"
+# The 60 s guard only catches a prove that ignores its limit.  (This was
+# x+1+...+1 (60 times) against x+60 before the add chains' lemmas proved
+# that in 2 s.)
+{
+	echo "(set-logic QF_BV)"
+	fwd=a
+	rev=h
+	for v in a b c d e f g h; do echo "(declare-fun $v () (_ BitVec 32))"; done
+	for v in b c d e f g h; do fwd="(bvadd $fwd $v)"; done
+	for v in g f e d c b a; do rev="(bvadd $rev $v)"; done
+	echo "(assert (not (= $fwd $rev)))"
+} >"$T/addchain.smt2"
 rm -f "$T/p.bcf"
 t0=$(date +%s)
 timeout 60 "$bcf" prove --timeout 3 "$T/addchain.smt2" -o "$T/p.bcf" >"$T/out" 2>&1
 rc=$?
 t1=$(date +%s)
 [ $rc -eq 3 ] && [ ! -e "$T/p.bcf" ] && grep -q "^unknown: timeout" "$T/out"
-ok $? "add chain, --timeout 3: a timeout (exit $rc after $((t1 - t0)) s: $(head -c 150 "$T/out" | tr '\n' ' '))"
+ok $? "a+...+h = h+...+a, --timeout 3: a timeout (exit $rc after $((t1 - t0)) s: $(head -c 150 "$T/out" | tr '\n' ' '))"
 # Bit order (solver/refute.c): x+1+1+1+1+1 != x+5 at 64 bits took a proof of
 # 5.4 MB from the plain search; the search that refutes the equality's bits
 # from bit 0 up, tried for a proof of 512 KB or more, gives 0.7 MB.
@@ -102,6 +114,19 @@ sz=$(wc -c <"$T/p.bcf" 2>/dev/null || echo 0)
 	"$bcf" check --cond "$T/add5.cond" "$T/p.bcf" >/dev/null 2>&1 &&
 	"$bcf" check --kernel-compat --cond "$T/add5.cond" "$T/p.bcf" >/dev/null 2>&1
 ok $? "add chain of 5 at 64 bits: proven in $sz bytes (at most 2,000,000), accepted in both modes (exit $rc)"
+# Add chains (solver/chain.c): x+1+...+1 (30 times) != x+30 at 64 bits ended
+# proof-too-large (the searches' proofs grow with the square of the chain);
+# the lemma atoms (= T_k (bvadd x k)) make the proof grow with its length.
+sh "$gen" --gen add 30 >"$T/add30.smt2"
+rm -f "$T/p.bcf"
+"$bcf" prove "$T/add30.smt2" -o "$T/p.bcf" >"$T/out" 2>&1
+rc=$?
+sz=$(wc -c <"$T/p.bcf" 2>/dev/null || echo 0)
+[ $rc -eq 0 ] && [ "$sz" -gt 0 ] &&
+	"$bcf" import "$T/add30.smt2" -o "$T/add30.cond" >/dev/null 2>&1 &&
+	"$bcf" check --cond "$T/add30.cond" "$T/p.bcf" >/dev/null 2>&1 &&
+	"$bcf" check --kernel-compat --cond "$T/add30.cond" "$T/p.bcf" >/dev/null 2>&1
+ok $? "add chain of 30 at 64 bits: proven in $sz bytes, accepted in both modes (exit $rc: $(head -c 150 "$T/out" | tr '\n' ' '))"
 # one variable fewer fits
 sed '/declare-fun x128 /d; s/ (bvult x128 #x05)//; s/x128/x127/' "$T/vars.smt2" >"$T/vars128.smt2"
 "$bcf" prove "$T/vars128.smt2" -o "$T/p.bcf" >"$T/out" 2>&1

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Add chains (solver/chain.c): which terms count as links, the sums of
+ * their constants modulo 2^w, the lemma atoms' shape and order, and the
+ * chains that get none.
+ */
+#include <stdlib.h>
+
+#include <bcf/bcf.h>
+#include "lang/expr.h"
+#include "solver/chain.h"
+#include "solver/pbuild.h"
+#include "tests/tap.h"
+
+static uint32_t mk(struct bcf_arena *a, uint8_t code, unsigned w, uint32_t x, uint32_t y)
+{
+	uint32_t args[2] = { x, y }, id = 0;
+
+	bcf_arena__node(a, code, w, args, 2, &id);
+	return id;
+}
+
+static uint32_t k(struct bcf_arena *a, unsigned w, uint64_t v)
+{
+	uint32_t id = 0;
+
+	bcf_arena__bv_const(a, w, v, &id);
+	return id;
+}
+
+/* An atom (= T (bvadd B C)): T, B and C's value; false if it has another shape. */
+static bool lemma_parts(const struct bcf_arena *a, uint32_t atom, uint32_t *t, uint32_t *base,
+			uint64_t *c)
+{
+	const struct bcf_expr *e = bcf_arena__expr(a, atom), *sum, *cst;
+
+	if (!e || e->code != BCF_BOOL_EQ || e->vlen != 2)
+		return false;
+	sum = bcf_arena__expr(a, e->args[1]);
+	if (!sum || sum->code != BCF_BV_ADD || sum->vlen != 2)
+		return false;
+	cst = bcf_arena__expr(a, sum->args[1]);
+	if (!cst || cst->code != BCF_BV_VAL)
+		return false;
+	*t = e->args[0];
+	*base = sum->args[0];
+	*c = bcf_expr__bv_value(cst);
+	return true;
+}
+
+/* Import root into a fresh builder and take its lemmas. */
+static int lemmas(const struct bcf_arena *src, uint32_t root, struct pbuild **b, uint32_t *g,
+		  uint32_t **atoms, unsigned *n)
+{
+	int err;
+
+	*b = pbuild_new();
+	if (!*b)
+		return -1;
+	err = pbuild_import(*b, src, root, g);
+	return err ? err : chain_lemmas(*b, *g, atoms, n);
+}
+
+/* x + 1 + ... + 1 (16 links) over a variable whose id is 0. */
+static void test_base_id_zero(void)
+{
+	struct bcf_arena *a = bcf_arena__new();
+	uint32_t x = 1, t, one, eq;
+	unsigned i;
+
+	bcf_arena__var(a, BCF_BV, 64, "x", &x);
+	ok(x == 0, "the variable is node 0 (id %u)", x);
+	one = k(a, 64, 1);
+	for (t = x, i = 0; i < 16; i++)
+		t = mk(a, BCF_BV_ADD, 64, t, one);
+	eq = mk(a, BCF_BOOL_EQ, 0, t, x);
+	/* regression: a base of id 0 counted as "not a chain", 15 links instead of 16 */
+	ok(chain_longest(a, eq) == 16, "16 links counted over a base of id 0 (%u)",
+	   chain_longest(a, eq));
+	bcf_arena__free(a);
+}
+
+/* ((x + 1) - 3) + 5 with the last constant first, at 8 bits: sums modulo 256 */
+static void test_mixed_links(void)
+{
+	struct bcf_arena *a = bcf_arena__new(), *ba;
+	struct pbuild *b = NULL;
+	uint32_t x, t1, t2, t3, root, g, *atoms = NULL, t, base;
+	uint64_t c = 0;
+	unsigned n = 0;
+	int err;
+
+	bcf_arena__var(a, BCF_BV, 8, "x", &x);
+	t1 = mk(a, BCF_BV_ADD, 8, x, k(a, 8, 1));
+	t2 = mk(a, BCF_BV_SUB, 8, t1, k(a, 8, 3));
+	t3 = mk(a, BCF_BV_ADD, 8, k(a, 8, 5), t2);
+	root = mk(a, BCF_BOOL_EQ, 0, t3, x);
+	ok(chain_longest(a, root) == 3, "3 links (%u)", chain_longest(a, root));
+	err = lemmas(a, root, &b, &g, &atoms, &n);
+	ok(!err && n == 2, "two lemmas, for links 2 and 3 (err %d, %u)", err, n);
+	ba = b ? pbuild_arena(b) : NULL;
+	if (ba && n == 2) {
+		const struct bcf_expr *r = bcf_arena__expr(ba, g);
+		uint32_t bt3 = r->args[0], bx = r->args[1];
+		uint32_t bt2 = bcf_arena__expr(ba, bt3)->args[1];
+
+		bool shape = lemma_parts(ba, atoms[0], &t, &base, &c);
+
+		ok(shape && t == bt2 && base == bx && c == 254,
+		   "first: (x + 1) - 3 = x + 254 (sum %llu)", (unsigned long long)c);
+		shape = lemma_parts(ba, atoms[1], &t, &base, &c);
+		ok(shape && t == bt3 && base == bx && c == 3,
+		   "then: 5 + ((x + 1) - 3) = x + 3 (sum %llu)", (unsigned long long)c);
+	}
+	free(atoms);
+	pbuild_free(b);
+	bcf_arena__free(a);
+}
+
+/* Chains that get no lemma, and a base that is no link itself. */
+static void test_no_lemma(void)
+{
+	struct bcf_arena *a = bcf_arena__new(), *ba;
+	struct pbuild *b = NULL;
+	uint32_t x, y, t, root, g, *atoms = NULL, tt, base;
+	uint64_t c = 0;
+	unsigned n = 9, i;
+	int err;
+
+	bcf_arena__var(a, BCF_BV, 32, "x", &x);
+	bcf_arena__var(a, BCF_BV, 32, "y", &y);
+	/* two links: below CHAIN_MIN_LINKS */
+	t = mk(a, BCF_BV_ADD, 32, mk(a, BCF_BV_ADD, 32, x, k(a, 32, 1)), k(a, 32, 1));
+	root = mk(a, BCF_BOOL_EQ, 0, t, x);
+	err = lemmas(a, root, &b, &g, &atoms, &n);
+	ok(!err && n == 0 && !atoms, "x + 1 + 1: no lemma (err %d, %u)", err, n);
+	pbuild_free(b);
+	/* 5 - y is no link (it negates y): it is the base of the links above it */
+	t = mk(a, BCF_BV_SUB, 32, k(a, 32, 5), y);
+	for (i = 0; i < 3; i++)
+		t = mk(a, BCF_BV_ADD, 32, t, k(a, 32, 2));
+	root = mk(a, BCF_BOOL_EQ, 0, t, x);
+	ok(chain_longest(a, root) == 3, "(5 - y) + 2 + 2 + 2: 3 links (%u)",
+	   chain_longest(a, root));
+	err = lemmas(a, root, &b, &g, &atoms, &n);
+	ba = b ? pbuild_arena(b) : NULL;
+	ok(!err && n == 2 && ba, "two lemmas (err %d, %u)", err, n);
+	if (ba && n == 2) {
+		bool shape = lemma_parts(ba, atoms[1], &tt, &base, &c);
+
+		ok(shape && tt == bcf_arena__expr(ba, g)->args[0] && c == 6 &&
+		   bcf_arena__expr(ba, base)->code == BCF_BV_SUB,
+		   "the last: T = (5 - y) + 6 (sum %llu)", (unsigned long long)c);
+	}
+	free(atoms);
+	pbuild_free(b);
+	/* the sum of two constants is EVALUATE's, not a link */
+	t = mk(a, BCF_BV_ADD, 32, k(a, 32, 7), k(a, 32, 9));
+	for (i = 0; i < 4; i++)
+		t = mk(a, BCF_BV_ADD, 32, t, x);
+	root = mk(a, BCF_BOOL_EQ, 0, t, y);
+	ok(chain_longest(a, root) == 0, "7 + 9 + x + x...: no link (%u)", chain_longest(a, root));
+	bcf_arena__free(a);
+}
+
+int main(void)
+{
+	test_base_id_zero();
+	test_mixed_links();
+	test_no_lemma();
+	return done_testing();
+}
