@@ -70,7 +70,7 @@ fi
 B=${1:-.}
 [ $# -gt 0 ] && shift
 BCF="$B/bcf"
-specs=${*:-or-ult:100,150,190,200,250,300 not-and:100,250,256,300 ite:50,99,100,120,150,200}
+specs=${*:-or-ult:100,150,190,200,250,300 not-and:100,250,256,300 ite:50,99,100,120,150,200 add:5,20,30}
 T=$(mktemp -d "${TMPDIR:-/tmp}/limit-shapes.XXXXXX") || exit 2
 trap 'rm -rf "$T"' EXIT INT TERM
 printf '%-8s %5s %-14s %9s %7s %7s %-8s %-8s %s\n' shape size status bytes steps seconds strict kernel error
