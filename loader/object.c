@@ -146,7 +146,7 @@ static int probe_walk(struct bpf_object *obj)
  */
 int bcf_loader__object_probe(const char *path, unsigned timeout_ms)
 {
-	double deadline = bcf__mono_s() + timeout_ms / 1000.0;
+	int64_t deadline = bcf__deadline(timeout_ms);
 	unsigned nap_us = 100;
 	pid_t parent = getpid(), pid, r;
 	int st;
@@ -173,7 +173,7 @@ int bcf_loader__object_probe(const char *path, unsigned timeout_ms)
 		if (r < 0 && errno != EINTR)
 			return bcf__err(-errno, "%s: waiting for the object probe: %s", path,
 					strerror(errno));
-		if (bcf__mono_s() >= deadline) {
+		if (bcf__past(deadline)) {
 			kill(pid, SIGKILL);
 			while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
 				;

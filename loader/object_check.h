@@ -30,7 +30,8 @@ int bcf_loader__object_check(const void *data, size_t size, const char *name);
  * Open the object at path with libbpf in a child process and read back its
  * programs and maps: 0 if libbpf opened it or refused it cleanly; -EINVAL
  * with a message if libbpf crashed, or did not finish within timeout_ms (the
- * child is killed).  Run after bcf_loader__object_check() passed.
+ * child is killed; 0: no limit, as everywhere else).  Run after
+ * bcf_loader__object_check() passed.
  */
 int bcf_loader__object_probe(const char *path, unsigned timeout_ms);
 

@@ -287,7 +287,8 @@ static int run_cvc5(const char *path, char *const argv[], const char *in, size_t
 		    unsigned timeout_ms, struct run *r, char *err, size_t errsz)
 {
 	int sin[2] = { -1, -1 }, sout[2] = { -1, -1 };
-	int64_t deadline = timeout_ms ? bcf__mono_ms() + timeout_ms + 1000 : 0;
+	/* a second of grace: cvc5's own --tlimit should stop it first */
+	int64_t deadline = timeout_ms ? bcf__deadline(timeout_ms) + 1000 : 0;
 	size_t cap = 0, off = 0;
 	pid_t pid;
 	int ret = 0;
@@ -399,7 +400,7 @@ static int run_cvc5(const char *path, char *const argv[], const char *in, size_t
 			break;
 		}
 		if (w == 0) {
-			if (bcf__mono_ms() >= deadline) {
+			if (bcf__past(deadline)) {
 				kill(pid, SIGKILL);
 				r->killed = true;
 			} else {

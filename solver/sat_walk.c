@@ -43,6 +43,9 @@ struct walk {
 	uint8_t *inlined;        /* by node: inlined into its only user */
 	uint32_t repeat_budget;  /* max extra words a repetition may cost instead of a split */
 	size_t nlits;            /* literals copies[] covers: the solver's, and the definition's */
+	/* walk_units: by literal (nlits), made on first use, all zero between calls */
+	uint32_t *u_entry;       /* the chain entry whose pivot it is */
+	uint32_t *u_at;          /* its index into the definition's clause + 1 */
 };
 
 static inline const uint32_t *node_chain(const struct bcf_sat *s, uint32_t n)
@@ -818,6 +821,8 @@ static void walk_free(struct walk *w)
 	free(w->inlined);
 	free(w->pool_off);
 	free(w->pool_len);
+	free(w->u_entry);
+	free(w->u_at);
 }
 
 /*
@@ -933,12 +938,16 @@ static int walk_units(struct walk *w, uint32_t n)
 	int err = 0;
 
 	unit = malloc(nch * sizeof(*unit));
-	entry = calloc(w->nlits, sizeof(*entry));
+	if (!w->u_entry)
+		w->u_entry = calloc(w->nlits, sizeof(*w->u_entry));
+	entry = w->u_entry;
 	if (w->wide_ok && s->p_nlits.a[n] >= 2 && s->p_nlits.a[n] <= 254) {
 		def.f = s->p_lits.a + s->p_lit_off.a[n];
 		def.nf = s->p_nlits.a[n];
 		def.neg = malloc(def.nf * sizeof(*def.neg));
-		def.at = calloc(w->nlits, sizeof(*def.at));
+		if (!w->u_at)
+			w->u_at = calloc(w->nlits, sizeof(*w->u_at));
+		def.at = w->u_at;
 		pos = malloc((def.nf + 1) * sizeof(*pos));
 		df = &def;
 	}
@@ -1012,10 +1021,13 @@ static int walk_units(struct walk *w, uint32_t n)
 	for (i = 0; i < w->acc.n; i++)
 		w->copies[w->acc.a[i]] = 0;
 out:
+	/* leave the tables zero for the next call */
+	for (e = 1; entry && e < nch; e++)
+		entry[ch[2 * e + 1]] = 0;
+	for (i = 0; df && def.at && i < def.nf; i++)
+		def.at[def.f[i]] = 0;
 	free(unit);
-	free(entry);
 	free(def.neg);
-	free(def.at);
 	free(pos);
 	return err;
 }

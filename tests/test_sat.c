@@ -451,19 +451,33 @@ static bool g_vsids;   /* bcf_sat_opts.vsids for run() */
 static const sat_lit *g_prefer; /* literals run() has decided first (bcf_sat__prefer) */
 static uint32_t g_nprefer;
 
+/* A solver with options o holding f's variables and clauses; why says what failed. */
+static struct bcf_sat *load(const struct cnf *f, const struct bcf_sat_opts *o, char *why,
+			    size_t whysz)
+{
+	struct bcf_sat *s = bcf_sat__new(o);
+	uint32_t i, node;
+
+	for (i = 0; s && i < f->nvars; i++)
+		bcf_sat__new_var(s);
+	for (i = 0; s && i < f->nclauses; i++) {
+		if (bcf_sat__add_clause(s, f->lits + f->off[i], f->off[i + 1] - f->off[i], &node) ||
+		    node != i)
+			snprintf(why, whysz, "add_clause %u failed", i);
+	}
+	return s;
+}
+
 static struct outcome run(const struct cnf *f, const struct bcf_sat_walk_opts *wo)
 {
 	struct bcf_sat_opts o = { .proof = true, .minimize = g_minimize, .vsids = g_vsids };
-	struct bcf_sat *s = bcf_sat__new(&o);
 	struct outcome out = { 0 };
-	uint32_t i, node;
+	struct bcf_sat *s = load(f, &o, out.why, sizeof(out.why));
+	uint32_t i;
 
-	for (i = 0; i < f->nvars; i++)
-		bcf_sat__new_var(s);
-	for (i = 0; i < f->nclauses; i++) {
-		if (bcf_sat__add_clause(s, f->lits + f->off[i], f->off[i + 1] - f->off[i], &node) ||
-		    node != i)
-			snprintf(out.why, sizeof(out.why), "add_clause %u failed", i);
+	if (!s) {
+		snprintf(out.why, sizeof(out.why), "no solver (out of memory)");
+		return out;
 	}
 	for (i = 0; i < g_nprefer; i++)
 		if (bcf_sat__prefer(s, g_prefer[i]))
@@ -758,19 +772,16 @@ static void test_walk_timeout(void)
 
 	for (limit = 0; limit <= 500; limit += 500) {
 		struct bcf_sat_opts o = { .proof = true, .timeout_ms = limit };
-		struct bcf_sat *s = bcf_sat__new(&o);
+		struct bcf_sat *s;
 		struct pchk c = { 0 };
 		struct cnf f;
-		uint32_t i;
+		char why[100] = "";
 		int err;
 
 		pigeonhole(&f, 3);
 		c.f = &f;
-		for (i = 0; s && i < f.nvars; i++)
-			bcf_sat__new_var(s);
-		for (i = 0; s && i < f.nclauses; i++)
-			bcf_sat__add_clause(s, f.lits + f.off[i], f.off[i + 1] - f.off[i], NULL);
-		if (s && bcf_sat__solve(s) == BCF_SAT_UNSAT) {
+		s = load(&f, &o, why, sizeof(why));
+		if (s && !why[0] && bcf_sat__solve(s) == BCF_SAT_UNSAT) {
 			if (limit)
 				nanosleep(&(struct timespec){ .tv_nsec = 600 * 1000000L }, NULL);
 			err = bcf_sat__proof_walk(s, NULL, pchk_step, &c);
