@@ -17,6 +17,7 @@
 #include <bcf/bcf.h>
 
 #include "lang/expr.h"
+#include "lang/grow.h"
 #include "solver/chain.h"
 #include "solver/pbuild.h"
 
@@ -136,7 +137,8 @@ int chain_lemmas(struct pbuild *b, uint32_t root, uint32_t **atoms, unsigned *n)
 	uint32_t id, *out = NULL;
 	struct link *lk;
 	uint8_t *live;
-	unsigned longest, cnt = 0, cap = 0;
+	unsigned longest, cnt = 0;
+	size_t cap = 0;
 	int err;
 
 	*atoms = NULL;
@@ -173,15 +175,9 @@ int chain_lemmas(struct pbuild *b, uint32_t root, uint32_t **atoms, unsigned *n)
 		err = pbuild_node(b, BCF_BOOL_EQ, 0, pair, 2, &eq);
 		if (err)
 			break;
-		if (cnt == cap) {
-			uint32_t *t = realloc(out, (cap = cap ? 2 * cap : 16) * sizeof(*out));
-
-			if (!t) {
-				err = -ENOMEM;
-				break;
-			}
-			out = t;
-		}
+		err = bcf__grow_from((void **)&out, &cap, cnt + 1, sizeof(*out), 16);
+		if (err)
+			break;
 		out[cnt++] = eq;
 	}
 	if (!err) {
