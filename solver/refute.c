@@ -86,10 +86,10 @@ struct refuter {
  * (bool_conj of the per-bit (a_i = b_i)), that bit 0 differs, then bit 1 and
  * so on, so that it refutes the low bits' disagreement first and learns what
  * the carries of the bits above need.  On an add chain (x+1+...+1 != x+n at
- * 64 bits) the proof shrinks 3-8 times (n = 10: 14.2 MB -> 3.2 MB) and n = 20
- * fits the kernel's limits; on the shared vectors it is rarely smaller, so it
- * is an alternative attempt for large proofs (BIT_ORDER_MIN_BYTES) and for
- * proofs over a limit, never the first one.
+ * 64 bits) the proof shrinks 3-8 times (n = 10: 14.2 MB -> 3.2 MB); on the
+ * shared vectors it is rarely smaller, so it is an alternative attempt for
+ * large proofs (BIT_ORDER_MIN_BYTES) and for proofs over a limit, and the
+ * first one only with a long chain's lemmas (solver/chain.h).
  */
 #define BIT_ORDER_MIN_BYTES (512u << 10)
 
@@ -1156,27 +1156,6 @@ static int goal_fits_kernel(const struct bcf_arena *src, uint32_t goal, struct r
 	return res->detail[0] ? -ENOTSUP : 0;
 }
 
-/*
- * Kernel-checked routes first: when the proof needs a step the kernel trusts
- * (a POLY_NORM route of the tactic or the blaster), build it again with
- * every such step refused, so that each route falls back to a checked one
- * (bit-blasting the linear facts instead of normalising them) and a term
- * with no checked route (a product by a constant) gets opaque bits; if that
- * refutation needs more than the solver's unsat core, once more with every
- * conjunct.  The proof with trusted steps is kept only when no other one
- * exists.
- *
- * A proof over the size limit is not the end either: the SAT search is run
- * again with another tie-breaking and with VSIDS decisions (a different
- * refutation, often a much smaller one); -EFBIG only when none fits.
- * Likewise for a refutation that exceeds another fixed limit of the kernel
- * checker (-E2BIG from the builder: a step comparing literals that differ
- * only more than 128 node pairs deep, a clause over 255 literals, more than
- * 248 premises): the kernel would reject that proof, so another refutation
- * is tried, and when none fits the goal is unprovable within the kernel's
- * limits (-ENOTSUP, detail naming the limit).  Found by fuzz/prover_diff:
- * a 64-bit multiplication by 2^63 compared bit by bit (tests/test_prove_edge).
- */
 /* Another attempt; its proof replaces res's when it is smaller and trusts no more steps. */
 static void keep_smaller(const struct bcf_arena *src, uint32_t goal,
 			 const struct bcf_solver_result *triage, int64_t deadline,
@@ -1194,6 +1173,36 @@ static void keep_smaller(const struct bcf_arena *src, uint32_t goal,
 }
 
 /*
+ * The searches after the first, in the order they are tried over a limit;
+ * the bit-ordered ones (before ALT_SEED) also serve for large proofs.
+ */
+enum alt_kind { ALT_CHAINS, ALT_BIT_ORDER, ALT_SEED, ALT_VSIDS, ALT_NONE };
+
+static struct attempt alt_attempt(unsigned kind, bool no_trusted, size_t max_bytes)
+{
+	struct attempt at = { .no_trusted = no_trusted, .max_bytes = max_bytes };
+
+	switch (kind) {
+	case ALT_CHAINS:
+		at.chains = true;
+		at.bit_order = true; /* the lemmas are decided in bit order */
+		break;
+	case ALT_BIT_ORDER:
+		at.bit_order = true;
+		break;
+	case ALT_SEED:
+		at.seed = 0x9e3779b9u;
+		break;
+	case ALT_VSIDS:
+		at.vsids = true;
+		break;
+	default:
+		break; /* ALT_NONE: the plain search */
+	}
+	return at;
+}
+
+/*
  * One refutation with trusted steps allowed or not (no_trusted): the first
  * attempt, the others when it is over a limit, and the smaller of two
  * searches where the first may not be the smallest.
@@ -1202,30 +1211,24 @@ static int refute_best(const struct bcf_arena *src, uint32_t goal,
 		       const struct bcf_solver_result *triage, int64_t deadline,
 		       bool no_trusted, size_t max_bytes, struct refute_result *res)
 {
-	/* the first N_BIT_ORDERED also serve for large proofs */
-	static const struct attempt alt[] = {
-		{ .bit_order = true, .chains = true },
-		{ .bit_order = true },
-		{ .seed = 0x9e3779b9u },
-		{ .vsids = true },
-	};
-	enum { N_BIT_ORDERED = 2 };
 	/* a long add chain: the plain search would only spend the time (solver/chain.c) */
 	bool chains = chain_longest(src, goal) >= CHAIN_FIRST_LINKS;
-	struct attempt at = { .no_trusted = no_trusted, .max_bytes = max_bytes,
-			      .bit_order = chains, .chains = chains };
+	struct attempt at = alt_attempt(chains ? ALT_CHAINS : ALT_NONE, no_trusted, max_bytes);
 	struct refute_result other;
 	unsigned i, tried = 1;
 	int err = refute_once(src, goal, triage, bcf__left_ms(deadline), &at, res);
 
+	if (err == -ENOENT && chains) { /* no lemma after all: the plain search */
+		chains = false;
+		at = alt_attempt(ALT_NONE, no_trusted, max_bytes);
+		err = refute_once(src, goal, triage, bcf__left_ms(deadline), &at, res);
+	}
 	/* every further attempt gets what is left of the time limit, or none */
-	for (i = chains; (err == -EFBIG || err == -E2BIG) && i < sizeof(alt) / sizeof(alt[0]) &&
+	for (i = chains ? ALT_CHAINS + 1 : 0; (err == -EFBIG || err == -E2BIG) && i < ALT_NONE &&
 		    !bcf__past(deadline); i++) {
 		int e;
 
-		at = alt[i];
-		at.no_trusted = no_trusted;
-		at.max_bytes = max_bytes;
+		at = alt_attempt(i, no_trusted, max_bytes);
 		e = refute_once(src, goal, triage, bcf__left_ms(deadline), &at, &other);
 		if (e == -ENOENT) {
 			free(other.proof);
@@ -1240,7 +1243,7 @@ static int refute_best(const struct bcf_arena *src, uint32_t goal,
 		*res = other;
 		err = e;
 	}
-	if (err == -E2BIG && i < sizeof(alt) / sizeof(alt[0])) {
+	if (err == -E2BIG && i < ALT_NONE) {
 		char d[sizeof(res->detail)];
 
 		/* the other refutations were not tried: a timeout, not a verdict */
@@ -1266,15 +1269,15 @@ static int refute_best(const struct bcf_arena *src, uint32_t goal,
 	 * smaller proof.
 	 */
 	if (res->nsplit && !bcf__past(deadline)) {
-		at = (struct attempt){ .no_trusted = no_trusted, .no_split = true,
-				       .max_bytes = max_bytes,
-				       .max_conflicts = 2 * res->conflicts + 1000 };
+		at = alt_attempt(ALT_NONE, no_trusted, max_bytes);
+		at.no_split = true;
+		at.max_conflicts = 2 * res->conflicts + 1000;
 		keep_smaller(src, goal, triage, deadline, &at, res);
 	}
 	/* the chain's lemmas were not needed if the plain search is as small */
 	if (chains && res->proof_size < BIT_ORDER_MIN_BYTES && !bcf__past(deadline)) {
-		at = (struct attempt){ .no_trusted = no_trusted, .max_bytes = max_bytes,
-				       .max_conflicts = 2 * res->conflicts + 1000 };
+		at = alt_attempt(ALT_NONE, no_trusted, max_bytes);
+		at.max_conflicts = 2 * res->conflicts + 1000;
 		keep_smaller(src, goal, triage, deadline, &at, res);
 	}
 	/*
@@ -1282,17 +1285,39 @@ static int refute_best(const struct bcf_arena *src, uint32_t goal,
 	 * conflicts); after the chain's lemmas, bit order alone only grows
 	 * with the square of the chain's length.
 	 */
-	for (i = chains ? N_BIT_ORDERED : i; i < N_BIT_ORDERED && res->proof_size >= BIT_ORDER_MIN_BYTES &&
-	       !bcf__past(deadline); i++) {
-		at = alt[i];
-		at.no_trusted = no_trusted;
-		at.max_bytes = max_bytes;
+	if (chains)
+		i = ALT_SEED;
+	for (; i < ALT_SEED && res->proof_size >= BIT_ORDER_MIN_BYTES && !bcf__past(deadline);
+	     i++) {
+		at = alt_attempt(i, no_trusted, max_bytes);
 		at.max_conflicts = 4 * res->conflicts + 1000;
 		keep_smaller(src, goal, triage, deadline, &at, res);
 	}
 	return 0;
 }
 
+/*
+ * Kernel-checked routes first: when the proof needs a step the kernel trusts
+ * (a POLY_NORM route of the tactic or the blaster), build it again with
+ * every such step refused, so that each route falls back to a checked one
+ * (bit-blasting the linear facts instead of normalising them) and a term
+ * with no checked route (a product by a constant) gets opaque bits; if that
+ * refutation needs more than the solver's unsat core, once more with every
+ * conjunct.  The proof with trusted steps is kept only when no other one
+ * exists.
+ *
+ * A proof over the size limit is not the end either: the SAT search is run
+ * again with an add chain's lemmas, in bit order, with another tie-breaking
+ * and with VSIDS decisions (enum alt_kind: a different refutation, often a
+ * much smaller one); -EFBIG only when none fits.
+ * Likewise for a refutation that exceeds another fixed limit of the kernel
+ * checker (-E2BIG from the builder: a step comparing literals that differ
+ * only more than 128 node pairs deep, a clause over 255 literals, more than
+ * 248 premises): the kernel would reject that proof, so another refutation
+ * is tried, and when none fits the goal is unprovable within the kernel's
+ * limits (-ENOTSUP, detail naming the limit).  Found by fuzz/prover_diff:
+ * a 64-bit multiplication by 2^63 compared bit by bit (tests/test_prove_edge).
+ */
 int bcf_refute(const struct bcf_arena *src, uint32_t goal, const struct bcf_solver_result *triage,
 	       unsigned timeout_ms, size_t max_bytes, struct refute_result *res)
 {
