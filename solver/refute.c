@@ -1205,14 +1205,17 @@ static struct attempt alt_attempt(unsigned kind, bool no_trusted, size_t max_byt
 /*
  * One refutation with trusted steps allowed or not (no_trusted): the first
  * attempt, the others when it is over a limit, and the smaller of two
- * searches where the first may not be the smallest.
+ * searches where the first may not be the smallest.  long_chain: the goal
+ * holds an add chain of CHAIN_FIRST_LINKS or more, where the plain search
+ * would only spend the time (solver/chain.c), so the chain's lemmas come
+ * first.
  */
 static int refute_best(const struct bcf_arena *src, uint32_t goal,
 		       const struct bcf_solver_result *triage, int64_t deadline,
-		       bool no_trusted, size_t max_bytes, struct refute_result *res)
+		       bool no_trusted, bool long_chain, size_t max_bytes,
+		       struct refute_result *res)
 {
-	/* a long add chain: the plain search would only spend the time (solver/chain.c) */
-	bool chains = chain_longest(src, goal) >= CHAIN_FIRST_LINKS;
+	bool chains = long_chain;
 	struct attempt at = alt_attempt(chains ? ALT_CHAINS : ALT_NONE, no_trusted, max_bytes);
 	struct refute_result other;
 	unsigned i, tried = 1;
@@ -1324,17 +1327,19 @@ int bcf_refute(const struct bcf_arena *src, uint32_t goal, const struct bcf_solv
 	struct refute_result other;
 	int64_t deadline = bcf__deadline(timeout_ms);
 	int err = goal_fits_kernel(src, goal, res);
+	bool long_chain;
 
 	if (err)
 		return err;
-	err = refute_best(src, goal, triage, deadline, false, max_bytes, res);
+	long_chain = chain_longest(src, goal) >= CHAIN_FIRST_LINKS;
+	err = refute_best(src, goal, triage, deadline, false, long_chain, max_bytes, res);
 	if (err || !res->kt_steps || bcf__past(deadline))
 		return err;
-	err = refute_best(src, goal, triage, deadline, true, max_bytes, &other);
+	err = refute_best(src, goal, triage, deadline, true, long_chain, max_bytes, &other);
 	if (err == -ENOTSUP && triage && triage->has_core && !bcf__past(deadline)) {
 		/* the solver's core may rest on the value of a term that is opaque now */
 		free(other.proof);
-		err = refute_best(src, goal, NULL, deadline, true, max_bytes, &other);
+		err = refute_best(src, goal, NULL, deadline, true, long_chain, max_bytes, &other);
 	}
 	if (err) {
 		free(other.proof);

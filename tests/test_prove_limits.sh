@@ -35,20 +35,26 @@ ok() { # ok COND-EXIT-STATUS DESCRIPTION
 T=$(mktemp -d "${TMPDIR:-/tmp}/bcf-limits.XXXXXX") || exit 2
 trap 'rm -rf "$T"' EXIT INT TERM
 
-for g in "or-ult 250" "not-and 300" "not-and 1000" "ite 62" "ite 64" "ite 98" "ite 110" "ite0 125"; do
-	set -- $g
+# prove_checked SHAPE N: generate the goal, import it, prove it into
+# $T/p.bcf and check the proof in strict and in kernel-compat mode (four
+# points); the proof's size is left in $sz for further assertions.
+prove_checked() {
 	f="$T/$1-$2.smt2"
 	sh "$gen" --gen "$1" "$2" >"$f"
 	"$bcf" import "$f" -o "$T/c.cond" >/dev/null 2>&1
-	ok $? "$g: the script imports"
+	ok $? "$1 $2: the script imports"
 	rm -f "$T/p.bcf"
 	"$bcf" prove "$f" -o "$T/p.bcf" >"$T/out" 2>&1
 	rc=$?
-	ok $rc "$g: proven (exit $rc: $(head -c 150 "$T/out" | tr '\n' ' '))"
+	sz=$(wc -c <"$T/p.bcf" 2>/dev/null || echo 0)
+	ok $rc "$1 $2: proven in $sz bytes (exit $rc: $(head -c 150 "$T/out" | tr '\n' ' '))"
 	"$bcf" check --cond "$T/c.cond" "$T/p.bcf" >/dev/null 2>&1
-	ok $? "$g: the proof is accepted in strict mode"
+	ok $? "$1 $2: the proof is accepted in strict mode"
 	"$bcf" check --kernel-compat --cond "$T/c.cond" "$T/p.bcf" >/dev/null 2>&1
-	ok $? "$g: the proof is accepted in kernel-compat mode"
+	ok $? "$1 $2: the proof is accepted in kernel-compat mode"
+}
+for g in "or-ult 250" "not-and 300" "not-and 1000" "ite 62" "ite 64" "ite 98" "ite 110" "ite0 125"; do
+	prove_checked $g
 done
 
 # the wide (or ...) is refuted at the word level: no EVALUATE over it (the
@@ -104,29 +110,13 @@ ok $? "a+...+h = h+...+a, --timeout 3: a timeout (exit $rc after $((t1 - t0)) s:
 # Bit order (solver/refute.c): x+1+1+1+1+1 != x+5 at 64 bits took a proof of
 # 5.4 MB from the plain search; the search that refutes the equality's bits
 # from bit 0 up, tried for a proof of 512 KB or more, gives 0.7 MB.
-sh "$gen" --gen add 5 >"$T/add5.smt2"
-rm -f "$T/p.bcf"
-"$bcf" prove "$T/add5.smt2" -o "$T/p.bcf" >"$T/out" 2>&1
-rc=$?
-sz=$(wc -c <"$T/p.bcf" 2>/dev/null || echo 0)
-[ $rc -eq 0 ] && [ "$sz" -gt 0 ] && [ "$sz" -le 2000000 ] &&
-	"$bcf" import "$T/add5.smt2" -o "$T/add5.cond" >/dev/null 2>&1 &&
-	"$bcf" check --cond "$T/add5.cond" "$T/p.bcf" >/dev/null 2>&1 &&
-	"$bcf" check --kernel-compat --cond "$T/add5.cond" "$T/p.bcf" >/dev/null 2>&1
-ok $? "add chain of 5 at 64 bits: proven in $sz bytes (at most 2,000,000), accepted in both modes (exit $rc)"
+prove_checked add 5
+[ "$sz" -gt 0 ] && [ "$sz" -le 2000000 ]
+ok $? "add chain of 5 at 64 bits: a proof of $sz bytes (at most 2,000,000)"
 # Add chains (solver/chain.c): x+1+...+1 (30 times) != x+30 at 64 bits ended
 # proof-too-large (the searches' proofs grow with the square of the chain);
 # the lemma atoms (= T_k (bvadd x k)) make the proof grow with its length.
-sh "$gen" --gen add 30 >"$T/add30.smt2"
-rm -f "$T/p.bcf"
-"$bcf" prove "$T/add30.smt2" -o "$T/p.bcf" >"$T/out" 2>&1
-rc=$?
-sz=$(wc -c <"$T/p.bcf" 2>/dev/null || echo 0)
-[ $rc -eq 0 ] && [ "$sz" -gt 0 ] &&
-	"$bcf" import "$T/add30.smt2" -o "$T/add30.cond" >/dev/null 2>&1 &&
-	"$bcf" check --cond "$T/add30.cond" "$T/p.bcf" >/dev/null 2>&1 &&
-	"$bcf" check --kernel-compat --cond "$T/add30.cond" "$T/p.bcf" >/dev/null 2>&1
-ok $? "add chain of 30 at 64 bits: proven in $sz bytes, accepted in both modes (exit $rc: $(head -c 150 "$T/out" | tr '\n' ' '))"
+prove_checked add 30
 # one variable fewer fits
 sed '/declare-fun x128 /d; s/ (bvult x128 #x05)//; s/x128/x127/' "$T/vars.smt2" >"$T/vars128.smt2"
 "$bcf" prove "$T/vars128.smt2" -o "$T/p.bcf" >"$T/out" 2>&1
