@@ -57,10 +57,13 @@ static bool split_const(const struct bcf_arena *a, const struct bcf_expr *e, uin
  * Each chain node below root: its base, sum and length in lk (indexed by
  * id, root + 1 entries); returns the longest chain's length.
  */
-static unsigned scan(const struct bcf_arena *a, uint32_t root, struct link *lk, uint8_t *live)
+static unsigned scan(const struct bcf_arena *a, uint32_t root, struct link *lk, uint8_t *live,
+		     unsigned *adders)
 {
 	unsigned longest = 0;
 	uint32_t id;
+
+	*adders = 0;
 
 	/* what root reaches: children have smaller ids than their parents */
 	live[root] = 1;
@@ -70,6 +73,8 @@ static unsigned scan(const struct bcf_arena *a, uint32_t root, struct link *lk, 
 
 		if (!e || bcf_is_leaf(e))
 			continue;
+		*adders += e->code == BCF_BV_ADD || e->code == BCF_BV_SUB || e->code == BCF_BV_NEG ||
+			   e->code == BCF_BV_MUL;
 		for (i = 0; i < e->vlen; i++)
 			if (e->args[i] < id)
 				live[e->args[i]] = 1;
@@ -100,7 +105,7 @@ static unsigned scan(const struct bcf_arena *a, uint32_t root, struct link *lk, 
 }
 
 static int scan_alloc(const struct bcf_arena *a, uint32_t root, struct link **lk,
-		      uint8_t **live, unsigned *longest)
+		      uint8_t **live, struct chain_info *ci)
 {
 	uint32_t nwords;
 
@@ -114,21 +119,21 @@ static int scan_alloc(const struct bcf_arena *a, uint32_t root, struct link **lk
 		free(*live);
 		return -ENOMEM;
 	}
-	*longest = scan(a, root, *lk, *live);
+	ci->longest = scan(a, root, *lk, *live, &ci->adders);
 	return 0;
 }
 
-unsigned chain_longest(const struct bcf_arena *a, uint32_t root)
+int chain_scan(const struct bcf_arena *a, uint32_t root, struct chain_info *ci)
 {
 	struct link *lk;
 	uint8_t *live;
-	unsigned longest;
+	int err = scan_alloc(a, root, &lk, &live, ci);
 
-	if (scan_alloc(a, root, &lk, &live, &longest))
-		return 0;
+	if (err)
+		return err;
 	free(lk);
 	free(live);
-	return longest;
+	return 0;
 }
 
 int chain_lemmas(struct pbuild *b, uint32_t root, uint32_t **atoms, unsigned *n)
@@ -137,16 +142,17 @@ int chain_lemmas(struct pbuild *b, uint32_t root, uint32_t **atoms, unsigned *n)
 	uint32_t id, *out = NULL;
 	struct link *lk;
 	uint8_t *live;
-	unsigned longest, cnt = 0;
+	struct chain_info ci;
+	unsigned cnt = 0;
 	size_t cap = 0;
 	int err;
 
 	*atoms = NULL;
 	*n = 0;
-	err = scan_alloc(a, root, &lk, &live, &longest);
+	err = scan_alloc(a, root, &lk, &live, &ci);
 	if (err)
 		return err;
-	if (longest < CHAIN_MIN_LINKS)
+	if (ci.longest < CHAIN_MIN_LINKS)
 		goto out;
 	/* the lemmas, shorter links first: ids grow along a chain */
 	for (id = 0; id <= root && !err; id++) {

@@ -27,7 +27,13 @@ struct pbuild;
  */
 int chain_lemmas(struct pbuild *b, uint32_t root, uint32_t **atoms, unsigned *n);
 
-/* The number of constant additions in the longest chain below root (0 on error). */
-unsigned chain_longest(const struct bcf_arena *a, uint32_t root);
+/* What root reaches of additions (chain_scan). */
+struct chain_info {
+	unsigned longest; /* constant additions in the longest chain */
+	unsigned adders;  /* terms blasted as or through adders: bvadd, bvsub, bvneg, bvmul */
+};
+
+/* Fill *ci for the terms below root (a builder arena id): 0 or a negative errno. */
+int chain_scan(const struct bcf_arena *a, uint32_t root, struct chain_info *ci);
 
 #endif

@@ -4,6 +4,7 @@
  * their constants modulo 2^w, the lemma atoms' shape and order, and the
  * chains that get none.
  */
+#include <limits.h>
 #include <stdlib.h>
 
 #include <bcf/bcf.h>
@@ -26,6 +27,16 @@ static uint32_t k(struct bcf_arena *a, unsigned w, uint64_t v)
 
 	bcf_arena__bv_const(a, w, v, &id);
 	return id;
+}
+
+/* chain_scan of root; longest and adders are UINT_MAX when it fails. */
+static struct chain_info scan_of(const struct bcf_arena *a, uint32_t root)
+{
+	struct chain_info ci;
+
+	if (chain_scan(a, root, &ci))
+		ci.longest = ci.adders = UINT_MAX;
+	return ci;
 }
 
 /* An atom (= T (bvadd B C)): T, B and C's value; false if it has another shape. */
@@ -75,8 +86,9 @@ static void test_base_id_zero(void)
 		t = mk(a, BCF_BV_ADD, 64, t, one);
 	eq = mk(a, BCF_BOOL_EQ, 0, t, x);
 	/* regression: a base of id 0 counted as "not a chain", 15 links instead of 16 */
-	ok(chain_longest(a, eq) == 16, "16 links counted over a base of id 0 (%u)",
-	   chain_longest(a, eq));
+	ok(scan_of(a, eq).longest == 16, "16 links counted over a base of id 0 (%u)",
+	   scan_of(a, eq).longest);
+	ok(scan_of(a, eq).adders == 16, "16 adders (%u)", scan_of(a, eq).adders);
 	bcf_arena__free(a);
 }
 
@@ -95,7 +107,9 @@ static void test_mixed_links(void)
 	t2 = mk(a, BCF_BV_SUB, 8, t1, k(a, 8, 3));
 	t3 = mk(a, BCF_BV_ADD, 8, k(a, 8, 5), t2);
 	root = mk(a, BCF_BOOL_EQ, 0, t3, x);
-	ok(chain_longest(a, root) == 3, "3 links (%u)", chain_longest(a, root));
+	ok(scan_of(a, root).longest == 3, "3 links (%u)", scan_of(a, root).longest);
+	ok(scan_of(a, root).adders == 3, "bvadd and bvsub are adders: 3 (%u)",
+	   scan_of(a, root).adders);
 	err = lemmas(a, root, &b, &g, &atoms, &n);
 	ok(!err && n == 2, "two lemmas, for links 2 and 3 (err %d, %u)", err, n);
 	ba = b ? pbuild_arena(b) : NULL;
@@ -140,8 +154,8 @@ static void test_no_lemma(void)
 	for (i = 0; i < 3; i++)
 		t = mk(a, BCF_BV_ADD, 32, t, k(a, 32, 2));
 	root = mk(a, BCF_BOOL_EQ, 0, t, x);
-	ok(chain_longest(a, root) == 3, "(5 - y) + 2 + 2 + 2: 3 links (%u)",
-	   chain_longest(a, root));
+	ok(scan_of(a, root).longest == 3, "(5 - y) + 2 + 2 + 2: 3 links (%u)",
+	   scan_of(a, root).longest);
 	err = lemmas(a, root, &b, &g, &atoms, &n);
 	ba = b ? pbuild_arena(b) : NULL;
 	ok(!err && n == 2 && ba, "two lemmas (err %d, %u)", err, n);
@@ -159,7 +173,35 @@ static void test_no_lemma(void)
 	for (i = 0; i < 4; i++)
 		t = mk(a, BCF_BV_ADD, 32, t, x);
 	root = mk(a, BCF_BOOL_EQ, 0, t, y);
-	ok(chain_longest(a, root) == 0, "7 + 9 + x + x...: no link (%u)", chain_longest(a, root));
+	ok(scan_of(a, root).longest == 0, "7 + 9 + x + x...: no link (%u)",
+	   scan_of(a, root).longest);
+	ok(scan_of(a, root).adders == 5, "7 + 9 + x + x...: 5 adders (%u)",
+	   scan_of(a, root).adders);
+	bcf_arena__free(a);
+}
+
+/* What counts as an adder: bvmul and bvneg do, extract/concat/or do not, nor unreached terms. */
+static void test_adders(void)
+{
+	struct bcf_arena *a = bcf_arena__new();
+	uint32_t x, y, lo, hi, cat, root, neg, prod;
+	uint32_t ex[1];
+
+	bcf_arena__var(a, BCF_BV, 16, "x", &x);
+	bcf_arena__var(a, BCF_BV, 16, "y", &y);
+	/* (concat (extract 7 0 x) (extract 15 8 x)) = (bvor x y): no adder */
+	ex[0] = x;
+	bcf_arena__node(a, BCF_BV_EXTRACT, BCF_EXPR_PARAMS(7, 0), ex, 1, &lo);
+	bcf_arena__node(a, BCF_BV_EXTRACT, BCF_EXPR_PARAMS(15, 8), ex, 1, &hi);
+	cat = mk(a, BCF_BV_CONCAT, 16, lo, hi);
+	root = mk(a, BCF_BOOL_EQ, 0, cat, mk(a, BCF_BV_OR, 16, x, y));
+	/* an adder the root does not reach */
+	bcf_arena__node(a, BCF_BV_NEG, 16, ex, 1, &neg);
+	ok(scan_of(a, root).adders == 0 && scan_of(a, root).longest == 0,
+	   "extract/concat/or, an unreached bvneg: no adder (%u)", scan_of(a, root).adders);
+	prod = mk(a, BCF_BV_MUL, 16, x, k(a, 16, 3));
+	root = mk(a, BCF_BOOL_EQ, 0, prod, neg);
+	ok(scan_of(a, root).adders == 2, "x * 3 = -x: 2 adders (%u)", scan_of(a, root).adders);
 	bcf_arena__free(a);
 }
 
@@ -168,5 +210,6 @@ int main(void)
 	test_base_id_zero();
 	test_mixed_links();
 	test_no_lemma();
+	test_adders();
 	return done_testing();
 }
