@@ -1077,6 +1077,18 @@ static int refute_once(const struct bcf_arena *src, uint32_t goal,
 	if (err)
 		goto fail_builder;
 	{
+		const struct bcf_sat_stats *ss = bcf_sat__stats(r.sat);
+
+		bcf__debug("refute: %llu conflicts, %llu learned (%llu literals); walk: %llu inputs, "
+			   "%llu derived, %llu premises, %llu split, %llu factoring, ~%llu words\n",
+			   (unsigned long long)ss->conflicts, (unsigned long long)ss->learned,
+			   (unsigned long long)ss->learned_lits, (unsigned long long)ss->trimmed_inputs,
+			   (unsigned long long)ss->trimmed_derived,
+			   (unsigned long long)ss->trimmed_premises,
+			   (unsigned long long)ss->split_steps, (unsigned long long)ss->factoring_steps,
+			   (unsigned long long)ss->est_words);
+	}
+	{
 		char buf[512];
 		const struct bcf_expr *e = node(&r, pbuild_fact(r.b, r.last_step));
 
