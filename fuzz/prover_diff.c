@@ -25,7 +25,8 @@
  * --slow: print the phase times of every condition that took MS or more)
  * prints counts by outcome (and one TAP line per check with --tap); exits 1
  * on any wrong verdict, crash-like error or CLI mismatch.  Reproducers of
- * failures (the SMT-LIB script and the condition buffer) go to --keep DIR.
+ * failures and of prover timeouts (the SMT-LIB script and the condition
+ * buffer) go to --keep DIR.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -1285,6 +1286,7 @@ static enum outcome one(const struct opts *o, unsigned long idx)
 		}
 		break;
 	case BCF_PROVE_UNKNOWN:
+		snprintf(why, sizeof(why), "prover unknown: %s", r.detail);
 		out = O_UNKNOWN;
 		break;
 	default:
@@ -1297,7 +1299,9 @@ static enum outcome one(const struct opts *o, unsigned long idx)
 	    run_cli(o, &c, r.status, why, sizeof(why)))
 		out = O_CLI_MISMATCH;
 report:
-	if (out == O_WRONG || out == O_ERROR || out == O_CLI_MISMATCH || out == O_REF_DISAGREE) {
+	/* a timeout is no failure, but its reproducer is kept too */
+	if (out == O_WRONG || out == O_ERROR || out == O_CLI_MISMATCH || out == O_REF_DISAGREE ||
+	    out == O_UNKNOWN) {
 		if (!script.p) {
 			uint32_t rt = c.refine_cond != BCF_COND_NONE ? c.refine_cond : c.path_cond;
 
