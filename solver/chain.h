@@ -6,6 +6,7 @@
 #ifndef BCF_SOLVER_CHAIN_H
 #define BCF_SOLVER_CHAIN_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 struct bcf_arena;
@@ -35,5 +36,21 @@ struct chain_info {
 
 /* Fill *ci for the terms below root (a builder arena id): 0 or a negative errno. */
 int chain_scan(const struct bcf_arena *a, uint32_t root, struct chain_info *ci);
+
+/* Widest link chain_carry_atoms() handles; atoms per bit it may give. */
+#define CHAIN_CARRY_MAX_W 64
+#define CHAIN_CARRY_PER_BIT 3
+
+/*
+ * The carry invariants of one link (solver/chain_carry.c): tk_bits are
+ * T_k's sum bits (T_k = T_(k-1) + d, a constant d), rhs_bits those of its
+ * lemma's right side B + Q, prev_bits those of B + P, which T_(k-1) equals
+ * (the previous lemma's right side; NULL when T_(k-1) is itself B + P, the
+ * chain's first link).  For bit i (1 .. w-1), atoms[i * CHAIN_CARRY_PER_BIT
+ * + j] (0: none) must have the value want[...] (1 = true); bit 0's are 0.
+ * -ENOENT when the bits are not three such adders over one base B.
+ */
+int chain_carry_atoms(struct pbuild *b, const uint32_t *tk_bits, const uint32_t *rhs_bits,
+		      const uint32_t *prev_bits, unsigned w, uint32_t *atoms, uint8_t *want);
 
 #endif

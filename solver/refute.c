@@ -66,6 +66,7 @@ struct refuter {
 	bool split;          /* case-split wide goal disjunctions (SPLIT_MIN) */
 	unsigned nsplit;     /* disjunctions split */
 	bool bit_order;      /* decide word equalities bit by bit, bit 0 first */
+	bool carries;        /* add chains' links with their carry invariants (chain_carry.c) */
 	bool opaque;         /* some atom was left opaque */
 	char opaque_why[200];
 	char detail[256];
@@ -602,26 +603,132 @@ static int expand(struct refuter *r, uint32_t id)
 	return expand_equiv(r, s);
 }
 
+/* Expand what var_of() queued. */
+static int expand_queued(struct refuter *r)
+{
+	int err = 0;
+
+	while (!err && r->nwork)
+		err = expand(r, r->work[--r->nwork]);
+	return err;
+}
+
+/* Decide atom id to be the opposite of want first (learn want). */
+static int prefer_atom(struct refuter *r, uint32_t id, bool want)
+{
+	uint32_t v;
+	int err = var_of(r, id, &v);
+
+	if (!err)
+		err = expand_queued(r);
+	return err ? err : bcf_sat__prefer(r->sat, SAT_LIT(v, want));
+}
+
+/* The term T_(k-1) of a link T_k = T_(k-1) + c / c + T_(k-1) / T_(k-1) - c. */
+static uint32_t link_below(struct refuter *r, uint32_t t)
+{
+	const struct bcf_expr *e = node(r, t);
+
+	if (e->code == BCF_BV_SUB || node(r, e->args[0])->code != BCF_BV_VAL)
+		return e->args[0];
+	return e->args[1];
+}
+
+/*
+ * A lemma's bits decided bit by bit with its carry invariants in between
+ * (solver/chain_carry.c): bit 0's equality, bit 1's invariant, bit 1's
+ * equality and so on.  circ is the lemma's circuit, prev_circ the one of
+ * the lemma T_(k-1) equals (0: T_(k-1) is the chain's first link).
+ * -ENOENT when the link is not three adders over one base.
+ */
+static int prefer_link(struct refuter *r, uint32_t circ, uint32_t prev_circ)
+{
+	uint32_t tk[CHAIN_CARRY_MAX_W], rhs[CHAIN_CARRY_MAX_W], prev[CHAIN_CARRY_MAX_W];
+	uint32_t atoms[CHAIN_CARRY_MAX_W * CHAIN_CARRY_PER_BIT];
+	uint8_t want[CHAIN_CARRY_MAX_W * CHAIN_CARRY_PER_BIT];
+	unsigned w = node(r, circ)->vlen, i, j;
+	int err;
+
+	if (node(r, circ)->code != BCF_BOOL_CONJ || w > CHAIN_CARRY_MAX_W ||
+	    (prev_circ && (node(r, prev_circ)->code != BCF_BOOL_CONJ ||
+			   node(r, prev_circ)->vlen != w)))
+		return -ENOENT;
+	for (i = 0; i < w; i++) {
+		const struct bcf_expr *eq = node(r, node(r, circ)->args[i]);
+
+		if (eq->code != BCF_BOOL_EQ)
+			return -ENOENT;
+		tk[i] = eq->args[0];
+		rhs[i] = eq->args[1];
+		if (prev_circ) {
+			eq = node(r, node(r, prev_circ)->args[i]);
+			if (eq->code != BCF_BOOL_EQ)
+				return -ENOENT;
+			prev[i] = eq->args[1];
+		}
+	}
+	err = chain_carry_atoms(r->b, tk, rhs, prev_circ ? prev : NULL, w, atoms, want);
+	for (i = 0; i < w && !err; i++) {
+		err = prefer_atom(r, node(r, circ)->args[i], true);
+		for (j = 0; i + 1 < w && j < CHAIN_CARRY_PER_BIT && !err; j++)
+			if (atoms[(i + 1) * CHAIN_CARRY_PER_BIT + j])
+				err = prefer_atom(r, atoms[(i + 1) * CHAIN_CARRY_PER_BIT + j],
+						  want[(i + 1) * CHAIN_CARRY_PER_BIT + j]);
+	}
+	return err;
+}
+
 /*
  * The add chains' lemma atoms (solver/chain.h), each expanded at once so
- * that the bit order decides a link's bits before the next link's: -ENOENT
- * when the goal has no chain.
+ * that the bit order decides a link's bits before the next link's, with
+ * the link's carry invariants in between when r->carries: -ENOENT when the
+ * goal has no chain.
  */
 static int add_chain_lemmas(struct refuter *r, uint32_t goal)
 {
-	uint32_t *atoms, v;
-	unsigned i, n;
+	uint32_t *atoms, *term = NULL, *circ = NULL, v;
+	unsigned i, j, n;
+	bool bit_order = r->bit_order;
 	int err = chain_lemmas(r->b, goal, &atoms, &n);
 
 	if (err)
 		return err;
 	if (!n)
 		return -ENOENT;
-	for (i = 0; i < n && !err; i++) {
-		err = var_of(r, atoms[i], &v);
-		while (!err && r->nwork)
-			err = expand(r, r->work[--r->nwork]);
+	if (r->carries) {
+		term = calloc(n, sizeof(*term));
+		circ = calloc(n, sizeof(*circ));
+		if (!term || !circ)
+			err = -ENOMEM;
 	}
+	for (i = 0; i < n && !err; i++) {
+		r->bit_order = bit_order && !r->carries; /* prefer_link orders the bits */
+		err = var_of(r, atoms[i], &v);
+		if (!err)
+			err = expand_queued(r);
+		r->bit_order = bit_order;
+		if (err || !r->carries)
+			continue;
+		term[i] = node(r, atoms[i])->args[0];
+		err = blast_atom(r->bl, atoms[i], &circ[i], NULL, 0); /* memoised */
+		if (err < 0) {
+			circ[i] = 0;
+			err = 0;
+			continue;
+		}
+		err = 0;
+		for (j = 0; j < i && term[j] != link_below(r, term[i]); j++)
+			;
+		err = prefer_link(r, circ[i], j < i ? circ[j] : 0);
+		bcf__debug("refute: chain lemma %u (below: %d): carry invariants %s\n", i,
+			   j < i ? (int)j : -1, err ? "none" : "added");
+		if (err == -ENOENT && bit_order)
+			err = prefer_bits(r, circ[i]);
+		else if (err == -ENOENT)
+			err = 0;
+	}
+	free(term);
+	free(circ);
 	free(atoms);
 	return err;
 }
@@ -968,9 +1075,12 @@ static int refute_once(const struct bcf_arena *src, uint32_t goal,
 		       const struct attempt *at, struct refute_result *res)
 {
 	struct bcf_sat_opts so = { .proof = true, .timeout_ms = timeout_ms, .seed = at->seed,
-				   .vsids = at->vsids, .max_conflicts = at->max_conflicts };
+				   .vsids = at->vsids, .max_conflicts = at->max_conflicts,
+				   /* the carry invariants: one refuted at a time (chain_carry.c) */
+				   .prefer_root = at->chains };
 	struct refuter r = { .last_step = -1, .split = !at->no_split,
-			     .bit_order = at->bit_order };
+			     .bit_order = at->bit_order,
+			     .carries = at->chains };
 	struct pbuild_stats st;
 	struct replay rp = { .r = &r };
 	uint32_t g, nw;
@@ -1079,8 +1189,10 @@ static int refute_once(const struct bcf_arena *src, uint32_t goal,
 	{
 		const struct bcf_sat_stats *ss = bcf_sat__stats(r.sat);
 
-		bcf__debug("refute: %llu conflicts, %llu learned (%llu literals); walk: %llu inputs, "
-			   "%llu derived, %llu premises, %llu split, %llu factoring, ~%llu words\n",
+		bcf__debug("refute: %llu decisions, %llu propagations, %llu conflicts, %llu learned "
+			   "(%llu literals); walk: %llu inputs, %llu derived, %llu premises, "
+			   "%llu split, %llu factoring, ~%llu words\n",
+			   (unsigned long long)ss->decisions, (unsigned long long)ss->propagations,
 			   (unsigned long long)ss->conflicts, (unsigned long long)ss->learned,
 			   (unsigned long long)ss->learned_lits, (unsigned long long)ss->trimmed_inputs,
 			   (unsigned long long)ss->trimmed_derived,

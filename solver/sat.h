@@ -72,6 +72,9 @@ struct bcf_sat_opts {
 	 * puzzles it needs ~100-500x fewer conflicts than VSIDS), true =
 	 * VSIDS activity heap */
 	bool vsids;
+	/* preferred literals (bcf_sat__prefer) decided only at decision level
+	 * 0: each is refuted (learned) on its own before the next is tried */
+	bool prefer_root;
 };
 
 struct bcf_sat_stats {

@@ -4,10 +4,12 @@
  * their constants modulo 2^w, the lemma atoms' shape and order, and the
  * chains that get none.
  */
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 
 #include <bcf/bcf.h>
+#include "checker/bb_build.h"
 #include "lang/expr.h"
 #include "solver/chain.h"
 #include "solver/pbuild.h"
@@ -205,11 +207,134 @@ static void test_adders(void)
 	bcf_arena__free(a);
 }
 
+/* ---- carry invariants (solver/chain_carry.c) ---- */
+
+/* Value of a bool circuit over the bits of variable x = value xv. */
+static int eval_bool(const struct bcf_arena *a, uint32_t id, uint64_t xv)
+{
+	const struct bcf_expr *e = bcf_arena__expr(a, id);
+	int v, i;
+
+	switch (e->code) {
+	case BCF_BOOL_VAL:
+		return e->params & 1;
+	case BCF_BOOL_BITOF:
+		return (xv >> (e->params & 0xff)) & 1;
+	case BCF_BOOL_NOT:
+		return !eval_bool(a, e->args[0], xv);
+	case BCF_BOOL_CONJ:
+	case BCF_BOOL_DISJ:
+		v = e->code == BCF_BOOL_CONJ;
+		for (i = 0; i < e->vlen; i++)
+			v = e->code == BCF_BOOL_CONJ ? v & eval_bool(a, e->args[i], xv)
+						     : v | eval_bool(a, e->args[i], xv);
+		return v;
+	case BCF_BOOL_XOR:
+		return eval_bool(a, e->args[0], xv) ^ eval_bool(a, e->args[1], xv);
+	case BCF_BOOL_EQ:
+		return eval_bool(a, e->args[0], xv) == eval_bool(a, e->args[1], xv);
+	default:
+		return -1;
+	}
+}
+
+/* Whether every atom has its wanted value for every 8-bit base value; the atom count. */
+static bool carry_atoms_hold(const struct bcf_arena *a, const uint32_t *atoms,
+			     const uint8_t *want, unsigned *natoms)
+{
+	unsigned i, x;
+	bool ok = true;
+
+	*natoms = 0;
+	for (i = 0; i < 8 * CHAIN_CARRY_PER_BIT; i++)
+		*natoms += atoms[i] != 0;
+	for (x = 0; x < 256 && ok; x++)
+		for (i = 0; i < 8 * CHAIN_CARRY_PER_BIT && ok; i++)
+			ok = !atoms[i] || eval_bool(a, atoms[i], x) == want[i];
+	return ok;
+}
+
+/*
+ * 8-bit links over a base x, built as the kernel's ripple-carry adders:
+ * (x + 5) + 3 against x + 8, (x + 200) - 7 against x + 193 (carries
+ * wrapping), the second link of (x + 1) + 1 + 1 against x + 3 with the
+ * first lemma's x + 2, and a wrong lemma.
+ */
+static void test_carry_atoms(void)
+{
+	struct pbuild *pb = pbuild_new();
+	struct bcf_arena *a = pb ? pbuild_arena(pb) : NULL;
+	struct bb_builder bb;
+	uint32_t x, xb[8], c[8], t1[8], t2[8], tk[8], rhs[8], prev[8];
+	uint32_t atoms[8 * CHAIN_CARRY_PER_BIT];
+	uint8_t want[8 * CHAIN_CARRY_PER_BIT];
+	unsigned n = 0;
+	bool hold;
+	int err;
+
+	if (!a) {
+		ok(0, "a builder");
+		return;
+	}
+	bb.mk = bb_arena_mk;
+	bb.ctx = a;
+	bcf_arena__bool_const(a, true, &bb.t);
+	bcf_arena__bool_const(a, false, &bb.f);
+	bcf_arena__var(a, BCF_BV, 8, "x", &x);
+	bb_build_var(&bb, x, 8, xb);
+	/* (x + 5) + 3 = x + 8 */
+	bb_build_const(&bb, 5, 8, c);
+	bb_build_rca(&bb, xb, c, 8, false, t1);
+	bb_build_const(&bb, 3, 8, c);
+	bb_build_rca(&bb, t1, c, 8, false, tk);
+	bb_build_const(&bb, 8, 8, c);
+	bb_build_rca(&bb, xb, c, 8, false, rhs);
+	err = chain_carry_atoms(pb, tk, rhs, NULL, 8, atoms, want);
+	hold = !err && carry_atoms_hold(a, atoms, want, &n);
+	ok(hold && n >= 14,
+	   "(x + 5) + 3 = x + 8: %u atoms, each true for every x (err %d)", n, err);
+	ok(!err && !atoms[0] && !atoms[1] && !atoms[2], "bit 0 (carry-ins only): no atom");
+	/* (x + 200) - 7 = x + 193: a subtractor, carries past bit 7 */
+	bb_build_const(&bb, 200, 8, c);
+	bb_build_rca(&bb, xb, c, 8, false, t1);
+	bb_build_const(&bb, 7, 8, c);
+	bb_build_sub(&bb, t1, c, 8, tk);
+	bb_build_const(&bb, 193, 8, c);
+	bb_build_rca(&bb, xb, c, 8, false, rhs);
+	err = chain_carry_atoms(pb, tk, rhs, NULL, 8, atoms, want);
+	hold = !err && carry_atoms_hold(a, atoms, want, &n);
+	ok(hold && n >= 14,
+	   "(x + 200) - 7 = x + 193: %u atoms, each true for every x (err %d)", n, err);
+	/* ((x + 1) + 1) + 1 = x + 3, T_2 known equal to x + 2 */
+	bb_build_const(&bb, 1, 8, c);
+	bb_build_rca(&bb, xb, c, 8, false, t1);
+	bb_build_rca(&bb, t1, c, 8, false, t2);
+	bb_build_rca(&bb, t2, c, 8, false, tk);
+	bb_build_const(&bb, 2, 8, c);
+	bb_build_rca(&bb, xb, c, 8, false, prev);
+	bb_build_const(&bb, 3, 8, c);
+	bb_build_rca(&bb, xb, c, 8, false, rhs);
+	err = chain_carry_atoms(pb, tk, rhs, prev, 8, atoms, want);
+	hold = !err && carry_atoms_hold(a, atoms, want, &n);
+	ok(hold && n >= 14,
+	   "the third link against the lemma x + 2: %u atoms, each true for every x (err %d)",
+	   n, err);
+	/* a lemma that does not hold, and bits that are no adder */
+	bb_build_const(&bb, 4, 8, c);
+	bb_build_rca(&bb, xb, c, 8, false, rhs);
+	err = chain_carry_atoms(pb, tk, rhs, prev, 8, atoms, want);
+	ok(err == -ENOENT, "x + 2 + 1 against x + 4: -ENOENT (%d)", err);
+	err = chain_carry_atoms(pb, xb, rhs, NULL, 8, atoms, want);
+	ok(err == -ENOENT, "the bits of a variable: -ENOENT (%d)", err);
+	pbuild_free(pb);
+}
+
 int main(void)
 {
 	test_base_id_zero();
 	test_mixed_links();
 	test_no_lemma();
 	test_adders();
+	test_carry_atoms();
 	return done_testing();
 }
