@@ -1086,6 +1086,7 @@ static int refute_once(const struct bcf_arena *src, uint32_t goal,
 	uint32_t g, nw;
 	const uint32_t *gw;
 	int s0, err = 0, facts[255];
+	struct tactic_out tout = { .nsolved = 0 };
 	enum bcf_sat_result sr;
 	unsigned i, nfacts = 0;
 
@@ -1132,7 +1133,7 @@ static int refute_once(const struct bcf_arena *src, uint32_t goal,
 	if (err)
 		goto fail_builder;
 	/* a small word-level refutation, if one applies */
-	r.last_step = tactic_refute(r.b, facts, nfacts);
+	r.last_step = tactic_refute(r.b, facts, nfacts, &tout);
 	if (r.last_step >= 0)
 		goto finish;
 	if (r.last_step != -ENOENT) {
@@ -1145,8 +1146,11 @@ static int refute_once(const struct bcf_arena *src, uint32_t goal,
 		if (err)
 			goto fail_builder;
 	}
-	/* otherwise: each fact is a unit clause of the bit-level refutation */
+	/* otherwise: each fact is a unit clause of the bit-level refutation,
+	 * and so is what the tactic solved (a product's factor's value) */
 	r.in_goal = true;
+	for (i = 0; i < tout.nsolved && !err; i++)
+		err = add_unit_fact(&r, tout.solved[i]);
 	for (i = 0; i < nfacts && !err; i++)
 		err = add_unit_fact(&r, facts[i]);
 	r.in_goal = false;

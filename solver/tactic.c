@@ -133,6 +133,33 @@ static int collect(struct tac *t, const int *facts, unsigned n)
 
 
 /*
+ * Whether a product (bv_mul) is between the equation id and its solved atom
+ * x (not below x), looking at up to 256 nodes (false past that): the value
+ * of such a product has no kernel-checked route, so a POLY_NORM step that
+ * solves the equation costs no trust the bit-level refutation would not
+ * need anyway.
+ */
+static bool has_product(const struct tac *t, uint32_t id, uint32_t x)
+{
+	uint32_t stack[256];
+	unsigned sp = 0, seen = 0, i;
+
+	stack[sp++] = id;
+	while (sp && seen++ < 256) {
+		uint32_t n = stack[--sp];
+		const struct bcf_expr *e = tac_expr(t, n);
+
+		if (e->code == BCF_BV_MUL)
+			return true;
+		if (n == x || bcf_is_leaf(e))
+			continue;
+		for (i = 0; i < e->vlen && sp < 256; i++)
+			stack[sp++] = e->args[i];
+	}
+	return false;
+}
+
+/*
  * Literal i is an equality linear in one atom X: (= X c) by POLY_NORM,
  * POLY_NORM_EQ, EQ_RESOLVE; bind X, or keep (= X c) as a literal when X
  * is bound already (rewriting it then exposes a conflict).  Returns 1 if
@@ -154,6 +181,10 @@ static int lin_solve(struct tac *t, unsigned i, bool offset)
 	k = pb_eq_resolve(t->b, s, k);
 	if (k < 0)
 		return k == -ENOMEM ? k : 0;
+	/* for bit-blasting, should the tactic fail: only where a product is
+	 * solved (elsewhere the blaster's routes need no trusted step) */
+	if (t->out && t->out->nsolved < TACTIC_MAX_SOLVED && has_product(t, f, x))
+		t->out->solved[t->out->nsolved++] = k;
 	if (!tac_bound(t, x)) {
 		err = tac_bind(t, x, k);
 		if (!err && !t->lits[i].own[2])
@@ -371,7 +402,7 @@ static int run(struct tac *t, const int *facts, unsigned n)
 	return -ENOENT;
 }
 
-static int attempt(struct pbuild *b, const int *facts, unsigned n)
+static int attempt(struct pbuild *b, const int *facts, unsigned n, struct tactic_out *out)
 {
 	struct tac t;
 	int r;
@@ -380,6 +411,7 @@ static int attempt(struct pbuild *b, const int *facts, unsigned n)
 	t.b = b;
 	t.a = pbuild_arena(b);
 	t.gen = 1;
+	t.out = out;
 	r = run(&t, facts, n);
 	free(t.lits);
 	free(t.slot);
@@ -409,14 +441,18 @@ static int whole_conj(struct pbuild *b, const int *facts, unsigned n)
 	return src;
 }
 
-int tactic_refute(struct pbuild *b, const int *facts, unsigned n)
+int tactic_refute(struct pbuild *b, const int *facts, unsigned n, struct tactic_out *out)
 {
-	int r = attempt(b, facts, n), src;
+	int r, src;
 
+	if (out)
+		out->nsolved = 0;
+	r = attempt(b, facts, n, out);
 	/* The solver's core is minimal, not necessarily the conjuncts with a
-	 * short word-level refutation: try the whole conjunction too. */
+	 * short word-level refutation: try the whole conjunction too (what
+	 * the first attempt solved is kept). */
 	if (r < 0 && r != -ENOMEM && (src = whole_conj(b, facts, n)) >= 0)
-		r = attempt(b, &src, 1);
+		r = attempt(b, &src, 1, NULL);
 	/* only running out of memory is worth reporting: any other failure
 	 * just means bit-blasting has to do the work */
 	return r >= 0 || r == -ENOMEM ? r : -ENOENT;

@@ -15,6 +15,7 @@
 #include "checker/poly.h"
 #include "lang/arena.h"
 #include "solver/pbuild.h"
+#include "solver/tactic.h"
 
 /* "rewrites to itself": never a step index */
 #define TAC_SAME 0x7fffffff
@@ -58,6 +59,7 @@ struct tac {
 	struct poly_norm *poly; /* created on first use */
 	bool canon;    /* second pass: evaluate every ground subterm,
 			* normalise comparisons to bvult / bvslt */
+	struct tactic_out *out; /* lin_solve's results (may be NULL) */
 	uint64_t work;
 };
 

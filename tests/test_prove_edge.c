@@ -19,6 +19,8 @@
  *    sign-extended 32-bit variable with a constant: replaying the SAT
  *    refutation needed a resolvent over the kernel's 255 literals (-E2BIG);
  *    the prover answered "error" (with no message).
+ *  - (prover_diff seed 18, condition 4511, minimised) a product by an odd
+ *    64-bit constant equal to a constant: a timeout (see odd_product).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -125,6 +127,39 @@ static const char opaque_1bit_or[] =
 	"(define-fun n18 () Bool (not (bvsge (_ bv1 49) (_ bv84243592614718 49))))\n"
 	"(assert (and (distinct n6 n18) (or p1 n18)))\n";
 
+/* prover_diff seed 18, condition 4511, minimised: zext(x0) * c = 64 at 64 bits, c odd.
+ * The tactic solved the product (x0's value: POLY_NORM, POLY_NORM_EQ) but found no
+ * clash, and the bit-level refutation inverted the 64-bit product by SAT: a timeout
+ * at 60 s.  The tactic's solution is now a unit fact of the bit-level refutation. */
+static const char odd_product[] =
+	"(declare-fun x0 () (_ BitVec 32))\n"
+	"(define-fun p () (_ BitVec 64) (bvmul ((_ zero_extend 32) x0) "
+	"(_ bv14792191690191041351 64)))\n"
+	"(assert (and (bvuge x0 (_ bv684 32)) (= p (_ bv64 64))))\n";
+
+/* An unsat script proven within the test's time limit, one trusted step at most. */
+static void proven_case(const char *name, const char *text)
+{
+	BCF_OPTS(bcf_prove_result, r);
+	int err;
+	struct bcf_cond *c = prove_script(name, text, &r, &err);
+
+	if (!c)
+		return;
+	ok(!err && r.status == BCF_PROVE_PROVEN_REFINE && r.kernel_trusted_steps <= 1,
+	   "%s: proven with at most one trusted step (%d, %s, %u trusted: %s)", name, err,
+	   err ? "" : bcf_prove_status__name(r.status), err ? 0 : r.kernel_trusted_steps,
+	   err ? bcf_last_error() : r.detail);
+	if (!err && r.status == BCF_PROVE_PROVEN_REFINE) {
+		int e = check_both(c, c->refine_cond, &r);
+
+		ok(!e, "%s: the proof is accepted in both modes (%d)", name, e);
+	}
+	if (!err)
+		bcf_prove_result__free(&r);
+	bcf_cond__free(c);
+}
+
 /* An unsat script that needs a term no kernel-checked route blasts. */
 static void unprovable_case(const char *name, const char *text, const char *rule)
 {
@@ -171,6 +206,7 @@ int main(void)
 	over_limit("wide resolvent", wide_resolvent);
 	unprovable_case("1-bit bvurem atom", opaque_1bit_mod, "BITBLAST bv_mod");
 	unprovable_case("1-bit bvurem under a distinct", opaque_1bit_or, "BITBLAST bv_mod");
+	proven_case("a product by an odd constant, solved", odd_product);
 
 	return done_testing();
 }

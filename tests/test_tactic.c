@@ -20,6 +20,9 @@
 	     "(declare-const q (_ BitVec 64)) " \
 	     "(declare-const p Bool) (declare-const r Bool) "
 
+/* Where run_core() leaves what a failed tactic solved (NULL: nowhere). */
+static struct tactic_out *g_out;
+
 /*
  * Parse DECL + asserts, run the tactic on the conjuncts.  Returns the
  * tactic's result; on success the proof is finished (self-checked in both
@@ -64,7 +67,7 @@ static int run_core(const char *asserts, unsigned ncore, struct pbuild_stats *st
 			facts[n++] = s0;
 		}
 	}
-	r = tactic_refute(b, facts, n);
+	r = tactic_refute(b, facts, n, g_out);
 	if (r >= 0) {
 		w = bcf_arena__words(c->arena, &nw);
 		err = pbuild_finish(b, r, w, nw, c->refine_cond, &proof, &size, st);
@@ -165,7 +168,7 @@ static void deep_chain(unsigned depth, uint8_t op)
 	s0 = pb_assume(b, g);
 	f[0] = pb_and_elim(b, s0, 0);
 	f[1] = pb_and_elim(b, s0, 1);
-	r = tactic_refute(b, f, 2);
+	r = tactic_refute(b, f, 2, NULL);
 	ok(r >= 0 && pbuild_fact(b, r) == pbuild_false(b), "%s chain of depth %u refuted (%d)",
 	   bcf_code__name(op), depth, r);
 	if (r >= 0 && depth < 100) {
@@ -179,8 +182,37 @@ static void deep_chain(unsigned depth, uint8_t op)
 	bcf_arena__free(a);
 }
 
+/*
+ * What a failed tactic hands to bit-blasting: the value of a product's
+ * factor (it needs POLY_NORM either way), not a linear solution without a
+ * product (the blaster's routes need no trusted step there).
+ */
+static void test_solved_out(void)
+{
+	struct tactic_out out;
+	struct pbuild_stats st;
+	size_t bytes = 0;
+	int r;
+
+	g_out = &out;
+	out.nsolved = 99;
+	r = run_core("(assert (and (bvuge x #x000002ac) (= (bvmul ((_ zero_extend 32) x) "
+		     "#xcd486bf847527347) #x0000000000000040)))", 0, &st, &bytes);
+	ok(r == -ENOENT && out.nsolved == 1,
+	   "zext(x) * odd c = 64: no word-level refutation, x's value handed on (%d, %u)", r,
+	   out.nsolved);
+	out.nsolved = 99;
+	r = run_core("(assert (and (= (bvsub #x00000040 y) #x00000001) (bvult x y)))", 0, &st,
+		     &bytes);
+	ok(r == -ENOENT && out.nsolved == 0,
+	   "64 - y = 1 and x < y: y solved without a product, nothing handed on (%d, %u)", r,
+	   out.nsolved);
+	g_out = NULL;
+}
+
 int main(void)
 {
+	test_solved_out();
 	/* 1. substitute and evaluate */
 	refuted("two constants for one variable",
 		"(assert (and true (= #x53 v) (= #x44 v)))", 10);
