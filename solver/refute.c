@@ -689,7 +689,7 @@ static int add_chain_lemmas(struct refuter *r, uint32_t goal)
 	uint32_t *atoms, *term = NULL, *circ = NULL, v;
 	unsigned i, j, n;
 	bool bit_order = r->bit_order;
-	int err = chain_lemmas(r->b, goal, &atoms, &n);
+	int s, err = chain_lemmas(r->b, goal, &atoms, &n);
 
 	if (err)
 		return err;
@@ -710,13 +710,12 @@ static int add_chain_lemmas(struct refuter *r, uint32_t goal)
 		if (err || !r->carries)
 			continue;
 		term[i] = node(r, atoms[i])->args[0];
-		err = blast_atom(r->bl, atoms[i], &circ[i], NULL, 0); /* memoised */
-		if (err < 0) {
+		s = blast_atom(r->bl, atoms[i], &circ[i], NULL, 0); /* memoised */
+		if (s < 0) {
 			circ[i] = 0;
-			err = 0;
+			err = s == -ENOMEM ? s : 0; /* left opaque: no circuit to order */
 			continue;
 		}
-		err = 0;
 		for (j = 0; j < i && term[j] != link_below(r, term[i]); j++)
 			;
 		err = prefer_link(r, circ[i], j < i ? circ[j] : 0);
@@ -1414,8 +1413,8 @@ static int refute_best(const struct bcf_arena *src, uint32_t goal,
 	 * A large proof: the bit-ordered searches not made yet (they need more
 	 * conflicts); after the chain's lemmas, bit order alone only grows
 	 * with the square of the chain's length.  Bit order is for carries:
-	 * without an adder (extract/concat puzzles, 128-bit ext_con: 1.8 s
-	 * instead of 1.1 s) it has never given the smaller proof.
+	 * without an adder (extract/concat puzzles; 0.3-0.5 s of a 128-bit
+	 * ext_con) it has never given the smaller proof.
 	 */
 	if (chains || !ci->adders)
 		i = ALT_SEED;
