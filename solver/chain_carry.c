@@ -81,24 +81,24 @@ static bool read_adder(const struct bcf_arena *a, const uint32_t *s, unsigned w,
 static int invariant(struct pbuild *b, uint32_t k, uint32_t m, uint32_t n, int D,
 		     uint32_t out[CHAIN_CARRY_PER_BIT], uint8_t want[CHAIN_CARRY_PER_BIT])
 {
-	uint32_t pair[2] = { k, m }, g, eq;
+	uint32_t pair[2] = { k, m }, g;
 	int err;
 
 	switch (D) {
 	case 0: /* not both, n = k OR m */
 	case 1: /* at least one, n = k AND m */
-		err = pbuild_node(b, D ? BCF_BOOL_DISJ : BCF_BOOL_CONJ, 0, pair, 2, &out[0]);
 		want[0] = D == 1;
-		if (!err)
-			err = pbuild_node(b, D ? BCF_BOOL_CONJ : BCF_BOOL_DISJ, 0, pair, 2, &g);
-		pair[0] = n;
-		pair[1] = g;
-		if (!err)
-			err = pbuild_node(b, BCF_BOOL_EQ, 0, pair, 2, &eq);
-		out[1] = eq;
 		want[1] = 1;
 		out[2] = 0;
-		return err;
+		err = pbuild_node(b, D ? BCF_BOOL_DISJ : BCF_BOOL_CONJ, 0, pair, 2, &out[0]);
+		if (err)
+			return err;
+		err = pbuild_node(b, D ? BCF_BOOL_CONJ : BCF_BOOL_DISJ, 0, pair, 2, &g);
+		if (err)
+			return err;
+		pair[0] = n;
+		pair[1] = g;
+		return pbuild_node(b, BCF_BOOL_EQ, 0, pair, 2, &out[1]);
 	case 2:
 	case -1:
 		out[0] = k;
