@@ -617,7 +617,12 @@ int bcf_solve__cvc5(const struct bcf_arena *a, uint32_t root, const struct bcf_s
 				err = -ENOMEM;
 				goto out;
 			}
-			if (parse_values(line + 3, &d, vars, a, res->model)) {
+			const char *vals = skip_ws(line + 3);
+
+			/* the (get-unsat-core) asked for before the answer was known */
+			if (ncore && !strncmp(vals, "(error ", 7) && sexp_end(vals))
+				vals = sexp_end(vals);
+			if (parse_values(vals, &d, vars, a, res->model)) {
 				free(res->model);
 				res->model = NULL;
 				res->status = BCF_SOLVE_ERROR;

@@ -541,6 +541,94 @@ out:
 	bcf_arena__free(b.a);
 }
 
+/* Write an executable stub cvc5 to path: 0, or -1. */
+static int stub(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	if (!f)
+		return -1;
+	fputs(text, f);
+	fclose(f);
+	return chmod(path, 0700);
+}
+
+/*
+ * auto: the time limit is the call's.  z3 gets half of it, and cvc5 what is
+ * left (before, each got all of it: a prove with --timeout 10 ended after
+ * 20 s; prover_diff seed 20, condition 14991).  A stub cvc5 records its --tlimit.  And a sat answer whose unsat
+ * core was asked for: cvc5 prints an error for the core before the values
+ * (prover_diff seed 20, condition 14684: "cannot read the model").
+ */
+static void test_cvc5_auto(void)
+{
+	struct ab b = { .a = bcf_arena__new() };
+	BCF_OPTS(bcf_solve_opts, o, .timeout_ms = 600);
+	BCF_OPTS(bcf_solve_opts, om, .timeout_ms = 5000, .want_model = true, .want_core = true);
+	struct bcf_solver_result r;
+	char dir[] = "/tmp/bcf-test-auto-XXXXXX", path[300], argf[300], script[700];
+	char *args = NULL;
+	const char *t;
+	uint32_t x = 0, root;
+	unsigned long lim = 0;
+	size_t n = 0;
+	double t0;
+	int ret;
+
+	if (!mkdtemp(dir)) {
+		skip("no temp dir");
+		bcf_arena__free(b.a);
+		return;
+	}
+	snprintf(path, sizeof(path), "%s/cvc5", dir);
+	snprintf(argf, sizeof(argf), "%s/args", dir);
+	snprintf(script, sizeof(script), "#!/bin/sh\necho \"$@\" >%s\ncat >/dev/null\n"
+		 "echo unknown\n", argf);
+	root = hard_formula(&b);
+	if (b.err || stub(path, script)) {
+		ok(0, "auto time limit: setup (%d)", b.err);
+	} else {
+		setenv("BCF_CVC5", path, 1);
+		t0 = bcf__mono_s();
+		ret = bcf_solve(b.a, root, BCF_SOLVER_AUTO, &o, &r);
+		diag("auto: %s by %s after %.2f s (%s)", bcf_solve_status__name(r.status),
+		     bcf_solver_kind__name(r.solver), bcf__mono_s() - t0, r.error);
+		args = test_read_file(argf, &n);
+		t = args ? strstr(args, "--tlimit=") : NULL;
+		if (t)
+			lim = strtoul(t + 9, NULL, 10);
+		ok(!ret && r.status == BCF_SOLVE_UNKNOWN && t && lim > 0 && lim <= 300,
+		   "auto, 600 ms: z3 times out at 300 ms (as above), cvc5 gets what is left "
+		   "(--tlimit=%lu)", lim);
+		free(args);
+		if (!ret)
+			bcf_solver_result__free(&r);
+	}
+	bcf_arena__var(b.a, BCF_BV, 8, "x", &x);
+	root = N(&b, BCF_BOOL_CONJ, 0, 2, N(&b, BCF_BOOL_ULT, 0, 2, K(&b, 8, 3), x),
+		 N(&b, BCF_BOOL_ULT, 0, 2, x, K(&b, 8, 9)));
+	snprintf(script, sizeof(script), "#!/bin/sh\ncat >/dev/null\necho sat\n"
+		 "echo '(error \"Cannot get unsat core unless in unsat mode.\")'\n"
+		 "echo '((x #b00000101))'\n");
+	if (b.err || stub(path, script)) {
+		ok(0, "sat after a core request: setup (%d)", b.err);
+	} else {
+		setenv("BCF_CVC5", path, 1);
+		ret = bcf_solve(b.a, root, BCF_SOLVER_CVC5, &om, &r);
+		ok(!ret && r.status == BCF_SOLVE_SAT && r.model_len == 1 && r.model &&
+		   r.model[0].words[0] == 5,
+		   "sat, the core request's error, then the values: the model is read (%s: %s)",
+		   bcf_solve_status__name(r.status), r.error);
+		if (!ret)
+			bcf_solver_result__free(&r);
+	}
+	unsetenv("BCF_CVC5");
+	unlink(argf);
+	unlink(path);
+	rmdir(dir);
+	bcf_arena__free(b.a);
+}
+
 /* cvc5 on every 16th vector and on the sat ones (with models and cores). */
 static void test_vectors_cvc5(void)
 {
@@ -608,6 +696,7 @@ int main(int argc, char **argv)
 	test_semantics(BCF_SOLVER_CVC5);
 	test_wide_model(BCF_SOLVER_CVC5);
 	test_cvc5_failures();
+	test_cvc5_auto();
 	test_vectors_cvc5();
 #else
 	skip("cvc5 not configured");

@@ -248,7 +248,7 @@ BCF_API int bcf_check_proof(const uint32_t *goal_words, uint32_t n, uint32_t goa
 /* ---- prover ------------------------------------------------------------ */
 
 enum bcf_solver_kind {
-	BCF_SOLVER_AUTO = 0, /* z3, then cvc5 if z3 answers unknown */
+	BCF_SOLVER_AUTO = 0, /* z3 (half of a time limit), then cvc5 on unknown (the rest) */
 	BCF_SOLVER_Z3 = 1,
 	BCF_SOLVER_CVC5 = 2,
 };
