@@ -6,7 +6,6 @@
 #ifndef BCF_SOLVER_CHAIN_H
 #define BCF_SOLVER_CHAIN_H
 
-#include <stdbool.h>
 #include <stdint.h>
 
 struct bcf_arena;

@@ -254,6 +254,28 @@ static bool carry_atoms_hold(const struct bcf_arena *a, const uint32_t *atoms,
 	return ok;
 }
 
+/* out = in + k, the kernel's 8-bit ripple-carry adder with carry-in false. */
+static void rca_const(const struct bb_builder *bb, const uint32_t *in, uint64_t k, uint32_t *out)
+{
+	uint32_t c[8];
+
+	bb_build_const(bb, k, 8, c);
+	bb_build_rca(bb, in, c, 8, false, out);
+}
+
+/* One link's invariants: a point that each holds for every 8-bit base; the errno. */
+static int carry_point(struct pbuild *pb, const uint32_t *tk, const uint32_t *rhs,
+		       const uint32_t *prev, const char *what, uint32_t *atoms)
+{
+	uint8_t want[8 * CHAIN_CARRY_PER_BIT];
+	unsigned n = 0;
+	int err = chain_carry_atoms(pb, tk, rhs, prev, 8, atoms, want);
+	bool hold = !err && carry_atoms_hold(pbuild_arena(pb), atoms, want, &n);
+
+	ok(hold && n >= 14, "%s: %u atoms, each true for every x (err %d)", what, n, err);
+	return err;
+}
+
 /*
  * 8-bit links over a base x, built as the kernel's ripple-carry adders:
  * (x + 5) + 3 against x + 8, (x + 200) - 7 against x + 193 (carries
@@ -268,8 +290,6 @@ static void test_carry_atoms(void)
 	uint32_t x, xb[8], c[8], t1[8], t2[8], tk[8], rhs[8], prev[8];
 	uint32_t atoms[8 * CHAIN_CARRY_PER_BIT];
 	uint8_t want[8 * CHAIN_CARRY_PER_BIT];
-	unsigned n = 0;
-	bool hold;
 	int err;
 
 	if (!a) {
@@ -283,45 +303,26 @@ static void test_carry_atoms(void)
 	bcf_arena__var(a, BCF_BV, 8, "x", &x);
 	bb_build_var(&bb, x, 8, xb);
 	/* (x + 5) + 3 = x + 8 */
-	bb_build_const(&bb, 5, 8, c);
-	bb_build_rca(&bb, xb, c, 8, false, t1);
-	bb_build_const(&bb, 3, 8, c);
-	bb_build_rca(&bb, t1, c, 8, false, tk);
-	bb_build_const(&bb, 8, 8, c);
-	bb_build_rca(&bb, xb, c, 8, false, rhs);
-	err = chain_carry_atoms(pb, tk, rhs, NULL, 8, atoms, want);
-	hold = !err && carry_atoms_hold(a, atoms, want, &n);
-	ok(hold && n >= 14,
-	   "(x + 5) + 3 = x + 8: %u atoms, each true for every x (err %d)", n, err);
+	rca_const(&bb, xb, 5, t1);
+	rca_const(&bb, t1, 3, tk);
+	rca_const(&bb, xb, 8, rhs);
+	err = carry_point(pb, tk, rhs, NULL, "(x + 5) + 3 = x + 8", atoms);
 	ok(!err && !atoms[0] && !atoms[1] && !atoms[2], "bit 0 (carry-ins only): no atom");
 	/* (x + 200) - 7 = x + 193: a subtractor, carries past bit 7 */
-	bb_build_const(&bb, 200, 8, c);
-	bb_build_rca(&bb, xb, c, 8, false, t1);
+	rca_const(&bb, xb, 200, t1);
 	bb_build_const(&bb, 7, 8, c);
 	bb_build_sub(&bb, t1, c, 8, tk);
-	bb_build_const(&bb, 193, 8, c);
-	bb_build_rca(&bb, xb, c, 8, false, rhs);
-	err = chain_carry_atoms(pb, tk, rhs, NULL, 8, atoms, want);
-	hold = !err && carry_atoms_hold(a, atoms, want, &n);
-	ok(hold && n >= 14,
-	   "(x + 200) - 7 = x + 193: %u atoms, each true for every x (err %d)", n, err);
+	rca_const(&bb, xb, 193, rhs);
+	carry_point(pb, tk, rhs, NULL, "(x + 200) - 7 = x + 193", atoms);
 	/* ((x + 1) + 1) + 1 = x + 3, T_2 known equal to x + 2 */
-	bb_build_const(&bb, 1, 8, c);
-	bb_build_rca(&bb, xb, c, 8, false, t1);
-	bb_build_rca(&bb, t1, c, 8, false, t2);
-	bb_build_rca(&bb, t2, c, 8, false, tk);
-	bb_build_const(&bb, 2, 8, c);
-	bb_build_rca(&bb, xb, c, 8, false, prev);
-	bb_build_const(&bb, 3, 8, c);
-	bb_build_rca(&bb, xb, c, 8, false, rhs);
-	err = chain_carry_atoms(pb, tk, rhs, prev, 8, atoms, want);
-	hold = !err && carry_atoms_hold(a, atoms, want, &n);
-	ok(hold && n >= 14,
-	   "the third link against the lemma x + 2: %u atoms, each true for every x (err %d)",
-	   n, err);
+	rca_const(&bb, xb, 1, t1);
+	rca_const(&bb, t1, 1, t2);
+	rca_const(&bb, t2, 1, tk);
+	rca_const(&bb, xb, 2, prev);
+	rca_const(&bb, xb, 3, rhs);
+	carry_point(pb, tk, rhs, prev, "the third link against the lemma x + 2", atoms);
 	/* a lemma that does not hold, and bits that are no adder */
-	bb_build_const(&bb, 4, 8, c);
-	bb_build_rca(&bb, xb, c, 8, false, rhs);
+	rca_const(&bb, xb, 4, rhs);
 	err = chain_carry_atoms(pb, tk, rhs, prev, 8, atoms, want);
 	ok(err == -ENOENT, "x + 2 + 1 against x + 4: -ENOENT (%d)", err);
 	err = chain_carry_atoms(pb, xb, rhs, NULL, 8, atoms, want);

@@ -89,6 +89,20 @@ static struct bcf_cond *prove_script(const char *name, const char *text,
 	return c;
 }
 
+/* After a script's point: a proof is checked in both modes (a point), then freed. */
+static void checked_and_freed(const char *name, struct bcf_cond *c, int err,
+			      struct bcf_prove_result *r)
+{
+	if (!err && r->status == BCF_PROVE_PROVEN_REFINE) {
+		int e = check_both(c, c->refine_cond, r);
+
+		ok(!e, "%s: the proof is accepted in both modes (%d)", name, e);
+	}
+	if (!err)
+		bcf_prove_result__free(r);
+	bcf_cond__free(c);
+}
+
 /* An unsat script past a kernel checker limit: proven, or unprovable-kernel naming the limit. */
 static void over_limit(const char *name, const char *text)
 {
@@ -104,14 +118,7 @@ static void over_limit(const char *name, const char *text)
 		     strlen(strchr(strstr(r.detail, "over a kernel checker limit"), ':')) > 10)),
 	   "%s: proven, or unprovable-kernel naming the limit, not an error (%d, %s: %s)", name,
 	   err, err ? "" : bcf_prove_status__name(r.status), err ? bcf_last_error() : r.detail);
-	if (!err && r.status == BCF_PROVE_PROVEN_REFINE) {
-		int e = check_both(c, c->refine_cond, &r);
-
-		ok(!e, "%s: the proof is accepted in both modes (%d)", name, e);
-	}
-	if (!err)
-		bcf_prove_result__free(&r);
-	bcf_cond__free(c);
+	checked_and_freed(name, c, err, &r);
 }
 
 /* prover_diff seed 2, condition 227: a 1-bit term with no route is given an opaque
@@ -150,14 +157,7 @@ static void proven_case(const char *name, const char *text)
 	   "%s: proven with at most one trusted step (%d, %s, %u trusted: %s)", name, err,
 	   err ? "" : bcf_prove_status__name(r.status), err ? 0 : r.kernel_trusted_steps,
 	   err ? bcf_last_error() : r.detail);
-	if (!err && r.status == BCF_PROVE_PROVEN_REFINE) {
-		int e = check_both(c, c->refine_cond, &r);
-
-		ok(!e, "%s: the proof is accepted in both modes (%d)", name, e);
-	}
-	if (!err)
-		bcf_prove_result__free(&r);
-	bcf_cond__free(c);
+	checked_and_freed(name, c, err, &r);
 }
 
 /* An unsat script that needs a term no kernel-checked route blasts. */
