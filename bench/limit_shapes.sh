@@ -15,6 +15,8 @@
 #   ite0     the same chain, y = 0
 #   add      x+1+...+1 (N increments) != x+N over 64 bits (add32: over 32 bits):
 #            the proof's size, not a node, is the limit here
+#   addxy    the same over the base x+y: (x+y)+1+...+1 != (x+N)+y
+#   sub      x-1-...-1 (N decrements) != x-N over 64 bits
 # The kernel's goal comparison (ASSUME) is at most 128 levels deep and matches
 # at most 128 variables: the chains stop at N = 125, or-ult / not-and use at
 # most 100 variables (x_(i mod 100), each asserted above the largest c_i).
@@ -56,6 +58,19 @@ gen() { # gen SHAPE N
 			for (i = 0; i < n; i++)
 				t = sprintf("(bvadd %s (_ bv1 %d))", t, w)
 			printf "(assert (not (= %s (bvadd x (_ bv%d %d)))))\n", t, n, w
+		} else if (shape == "addxy") {
+			print "(declare-fun x () (_ BitVec 64))"
+			print "(declare-fun y () (_ BitVec 64))"
+			t = "(bvadd x y)"
+			for (i = 0; i < n; i++)
+				t = sprintf("(bvadd %s (_ bv1 64))", t)
+			printf "(assert (not (= %s (bvadd (bvadd x (_ bv%d 64)) y))))\n", t, n
+		} else if (shape == "sub") {
+			print "(declare-fun x () (_ BitVec 64))"
+			t = "x"
+			for (i = 0; i < n; i++)
+				t = sprintf("(bvsub %s (_ bv1 64))", t)
+			printf "(assert (not (= %s (bvsub x (_ bv%d 64)))))\n", t, n
 		} else {
 			print "unknown shape " shape > "/dev/stderr"
 			exit 2

@@ -6,8 +6,8 @@
 # plus the constants' sum (=, distinct or bvult), off by one in about a third
 # of the goals, so some are satisfiable.  z3 decides each one; bcf prove must
 # then prove it (exit 0, and bcf check accepts the proof in strict and in
-# kernel-compat mode) or give a counterexample (exit 1).  Chains of 16
-# links or more go through the chain's lemmas first (solver/chain.c).
+# kernel-compat mode) or give a counterexample (exit 1).  Every chain goes
+# through the chain's lemmas first (solver/chain.c).
 #
 # usage: fuzz/chain_diff.sh BCF SEED COUNT [KEEP_DIR]
 #   prints one line per mismatch and a summary: N goals, unsat proven,

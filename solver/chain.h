@@ -11,10 +11,11 @@
 struct bcf_arena;
 struct pbuild;
 
-/* Chains shorter than this many constant additions get no lemmas. */
-#define CHAIN_MIN_LINKS 3
-/* From this many links on, the lemmas are the first search (solver/refute.c). */
-#define CHAIN_FIRST_LINKS 16
+/*
+ * Chains shorter than this many constant additions get no lemmas; from this
+ * many on, the lemmas are the first search (solver/refute.c).
+ */
+#define CHAIN_MIN_LINKS 2
 
 /*
  * For every term T below root (a builder arena id) that adds constants to a

@@ -90,7 +90,7 @@ struct refuter {
  * 64 bits) the proof shrinks 3-8 times (n = 10: 14.2 MB -> 3.2 MB); on the
  * shared vectors it is rarely smaller, so it is an alternative attempt for
  * large proofs (BIT_ORDER_MIN_BYTES) and for proofs over a limit, and the
- * first one only with a long chain's lemmas (solver/chain.h).
+ * first one only with an add chain's lemmas (solver/chain.h).
  */
 #define BIT_ORDER_MIN_BYTES (512u << 10)
 
@@ -1283,8 +1283,11 @@ static int goal_fits_kernel(const struct bcf_arena *src, uint32_t goal, struct r
 	return res->detail[0] ? -ENOTSUP : 0;
 }
 
-/* Another attempt; its proof replaces res's when it is smaller and trusts no more steps. */
-static void keep_smaller(const struct bcf_arena *src, uint32_t goal,
+/*
+ * Another attempt; its proof replaces res's when it is smaller and trusts no
+ * more steps: true when it did.
+ */
+static bool keep_smaller(const struct bcf_arena *src, uint32_t goal,
 			 const struct bcf_solver_result *triage, int64_t deadline,
 			 const struct attempt *at, struct refute_result *res)
 {
@@ -1294,9 +1297,10 @@ static void keep_smaller(const struct bcf_arena *src, uint32_t goal,
 	    other.proof_size < res->proof_size && other.kt_steps <= res->kt_steps) {
 		free(res->proof);
 		*res = other;
-	} else {
-		free(other.proof);
+		return true;
 	}
+	free(other.proof);
+	return false;
 }
 
 /*
@@ -1333,22 +1337,24 @@ static struct attempt alt_attempt(unsigned kind, bool no_trusted, size_t max_byt
  * One refutation with trusted steps allowed or not (no_trusted): the first
  * attempt, the others when it is over a limit, and the smaller of two
  * searches where the first may not be the smallest.  ci: the goal's additions
- * (solver/chain.h); with an add chain of CHAIN_FIRST_LINKS or more the plain
- * search would only spend the time, so the chain's lemmas come first.
+ * (solver/chain.h); with an add chain (CHAIN_MIN_LINKS or more) the chain's
+ * lemmas come first: with 5 to 15 links over a 64-bit base the plain search
+ * spent 10-30 s on a proof over the size limit or larger than theirs, which
+ * took under a second, and no shared vector's proof got larger.
  */
 static int refute_best(const struct bcf_arena *src, uint32_t goal,
 		       const struct bcf_solver_result *triage, int64_t deadline,
 		       bool no_trusted, const struct chain_info *ci, size_t max_bytes,
 		       struct refute_result *res)
 {
-	bool chains = ci->longest >= CHAIN_FIRST_LINKS;
+	bool chains = ci->longest >= CHAIN_MIN_LINKS, by_chains = chains;
 	struct attempt at = alt_attempt(chains ? ALT_CHAINS : ALT_NONE, no_trusted, max_bytes);
 	struct refute_result other;
 	unsigned i, tried = 1;
 	int err = refute_once(src, goal, triage, bcf__left_ms(deadline), &at, res);
 
 	if (err == -ENOENT && chains) { /* no lemma after all: the plain search */
-		chains = false;
+		chains = by_chains = false;
 		at = alt_attempt(ALT_NONE, no_trusted, max_bytes);
 		err = refute_once(src, goal, triage, bcf__left_ms(deadline), &at, res);
 	}
@@ -1371,6 +1377,7 @@ static int refute_best(const struct bcf_arena *src, uint32_t goal,
 		free(res->proof);
 		*res = other;
 		err = e;
+		by_chains = i == ALT_CHAINS;
 	}
 	if (err == -E2BIG && i < ALT_NONE) {
 		char d[sizeof(res->detail)];
@@ -1416,13 +1423,14 @@ static int refute_best(const struct bcf_arena *src, uint32_t goal,
 	 * without an adder (extract/concat puzzles; 0.3-0.5 s of a 128-bit
 	 * ext_con) it has never given the smaller proof.
 	 */
-	if (chains || !ci->adders)
+	if (by_chains || !ci->adders)
 		i = ALT_SEED;
 	for (; i < ALT_SEED && res->proof_size >= BIT_ORDER_MIN_BYTES && !bcf__past(deadline);
 	     i++) {
 		at = alt_attempt(i, no_trusted, max_bytes);
 		at.max_conflicts = 4 * res->conflicts + 1000;
-		keep_smaller(src, goal, triage, deadline, &at, res);
+		if (keep_smaller(src, goal, triage, deadline, &at, res) && i == ALT_CHAINS)
+			break; /* as after the chain's lemmas first */
 	}
 	return 0;
 }

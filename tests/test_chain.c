@@ -145,11 +145,26 @@ static void test_no_lemma(void)
 
 	bcf_arena__var(a, BCF_BV, 32, "x", &x);
 	bcf_arena__var(a, BCF_BV, 32, "y", &y);
-	/* two links: below CHAIN_MIN_LINKS */
-	t = mk(a, BCF_BV_ADD, 32, mk(a, BCF_BV_ADD, 32, x, k(a, 32, 1)), k(a, 32, 1));
-	root = mk(a, BCF_BOOL_EQ, 0, t, x);
+	/* one link: below CHAIN_MIN_LINKS, and x + 1 is its own lemma's form */
+	t = mk(a, BCF_BV_ADD, 32, x, k(a, 32, 1));
+	root = mk(a, BCF_BOOL_EQ, 0, t, y);
 	err = lemmas(a, root, &b, &g, &atoms, &n);
-	ok(!err && n == 0 && !atoms, "x + 1 + 1: no lemma (err %d, %u)", err, n);
+	ok(!err && n == 0 && !atoms, "x + 1: no lemma (err %d, %u)", err, n);
+	pbuild_free(b);
+	/* two links (CHAIN_MIN_LINKS): the lemma x + 1 + 1 = x + 2 */
+	t = mk(a, BCF_BV_ADD, 32, t, k(a, 32, 1));
+	root = mk(a, BCF_BOOL_EQ, 0, t, y);
+	err = lemmas(a, root, &b, &g, &atoms, &n);
+	ba = b ? pbuild_arena(b) : NULL;
+	ok(!err && n == 1 && ba, "x + 1 + 1: one lemma (err %d, %u)", err, n);
+	if (ba && n == 1) {
+		bool shape = lemma_parts(ba, atoms[0], &tt, &base, &c);
+
+		ok(shape && c == 2 && bcf_arena__expr(ba, base)->code == BCF_BV_VAR,
+		   "x + 1 + 1 = x + 2 (sum %llu)", (unsigned long long)c);
+	}
+	free(atoms);
+	atoms = NULL;
 	pbuild_free(b);
 	/* 5 - y is no link (it negates y): it is the base of the links above it */
 	t = mk(a, BCF_BV_SUB, 32, k(a, 32, 5), y);

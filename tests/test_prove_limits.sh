@@ -122,6 +122,16 @@ ok $? "add chain of 5 at 64 bits: a proof of $sz bytes (at most 2,000,000)"
 prove_checked add 30
 [ "$sz" -gt 0 ] && [ "$sz" -le 6000000 ]
 ok $? "add chain of 30 at 64 bits: a proof of $sz bytes (at most 6,000,000)"
+# Short chains take the lemmas first too: (x+y)+1+...+1 (12 times) against
+# (x+12)+y at 64 bits, where the plain search came first, spent 30 s on a
+# 92 MB refutation and fell back to the lemmas; the first search is now the
+# lemmas' (the debug trace names a lemma before any search's statistics).
+prove_checked addxy 12
+sh "$gen" --gen addxy 12 >"$T/xy.smt2"
+BCF_DEBUG=1 "$bcf" prove "$T/xy.smt2" -o "$T/p.bcf" 2>&1 |
+	grep -E '^refute: (chain lemma|[0-9]+ decisions)' | head -1 >"$T/first"
+grep -q '^refute: chain lemma' "$T/first"
+ok $? "addxy 12: the chain's lemmas are the first search ($(cat "$T/first"))"
 # one variable fewer fits
 sed '/declare-fun x128 /d; s/ (bvult x128 #x05)//; s/x128/x127/' "$T/vars.smt2" >"$T/vars128.smt2"
 "$bcf" prove "$T/vars128.smt2" -o "$T/p.bcf" >"$T/out" 2>&1
