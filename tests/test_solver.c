@@ -422,6 +422,59 @@ static void test_wide_model(enum bcf_solver_kind kind)
 	bcf_arena__free(b.a);
 }
 
+/*
+ * An unsat core wanted where z3's check with assumption literals is slow: a
+ * 64-bit bvurem (prover_diff seed 21, case 11454) that z3's plain check
+ * settles in under a second took the check with assumptions over 30 s, and
+ * the prove timed out.  Within 8 s it is unsat now (the core may be
+ * missing: the refutation then takes every conjunct).
+ */
+static void test_core_slow(void)
+{
+	static const char text[] =
+		"(set-logic QF_BV)\n"
+		"(declare-fun x0 () (_ BitVec 32))\n"
+		"(define-fun n3 () Bool (bvule x0 (_ bv912038 32)))\n"
+		"(define-fun n6 () (_ BitVec 64) ((_ sign_extend 32) x0))\n"
+		"(declare-fun x1 () (_ BitVec 32))\n"
+		"(define-fun n11 () Bool (bvuge x1 (_ bv395 32)))\n"
+		"(define-fun n16 () Bool (bvule x1 (_ bv406 32)))\n"
+		"(define-fun n21 () Bool (bvsle x1 (_ bv524287 32)))\n"
+		"(define-fun n24 () (_ BitVec 64) ((_ sign_extend 32) x1))\n"
+		"(declare-fun x2 () (_ BitVec 32))\n"
+		"(define-fun n29 () Bool (bvuge x2 (_ bv9931363 32)))\n"
+		"(define-fun n34 () Bool (bvule x2 (_ bv373842735 32)))\n"
+		"(define-fun n37 () (_ BitVec 64) ((_ zero_extend 32) x2))\n"
+		"(define-fun n39 () (_ BitVec 64) (bvurem n37 n24))\n"
+		"(define-fun n42 () (_ BitVec 32) ((_ extract 31 0) n39))\n"
+		"(define-fun n47 () (_ BitVec 64) (bvashr n6 (_ bv15 64)))\n"
+		"(define-fun n50 () (_ BitVec 32) ((_ extract 31 0) n47))\n"
+		"(define-fun n52 () (_ BitVec 64) (bvsub n24 n24))\n"
+		"(define-fun n55 () (_ BitVec 32) ((_ extract 31 0) n52))\n"
+		"(define-fun n57 () Bool (bvsge n39 n24))\n"
+		"(define-fun n60 () Bool (and n3 n11 n16 n21 n29 n34 n57))\n"
+		"(define-fun n68 () (_ BitVec 64) (bvadd n24 n52))\n"
+		"(define-fun n74 () Bool (bvsgt n68 (_ bv34129 64)))\n"
+		"(assert n60)\n"
+		"(check-sat)\n";
+	BCF_OPTS(bcf_solve_opts, o, .timeout_ms = 8000, .want_core = true);
+	struct bcf_solver_result r;
+	struct bcf_cond *c = NULL;
+	int ret = bcf_smt2__parse(text, sizeof(text) - 1, "urem.smt2", &c);
+
+	ok(!ret && c, "the bvurem goal parses (%d)", ret);
+	if (ret || !c)
+		return;
+	ret = bcf_solve(c->arena, cond_root(c), BCF_SOLVER_Z3, &o, &r);
+	ok(!ret && r.status == BCF_SOLVE_UNSAT,
+	   "z3 with a core wanted: the bvurem goal is unsat within 8 s (%d, status %d: %s)",
+	   ret, r.status, r.error);
+	if (!ret && r.has_core)
+		ok(check_core(c->arena, cond_root(c), &r) == 0, "its core is unsat");
+	bcf_solver_result__free(&r);
+	bcf_cond__free(c);
+}
+
 /* ---- errors, timeouts, AUTO ------------------------------------------------- */
 
 /* A small hard instance: 12 pairwise distinct 4-bit values below 11 (pigeonhole). */
@@ -691,6 +744,7 @@ int main(int argc, char **argv)
 	test_semantics(BCF_SOLVER_Z3);
 	test_wide_model(BCF_SOLVER_Z3);
 	test_errors();
+	test_core_slow();
 	test_vectors_z3();
 #ifdef BCF_CVC5_PATH
 	test_semantics(BCF_SOLVER_CVC5);
