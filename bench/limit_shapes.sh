@@ -17,6 +17,8 @@
 #            the proof's size, not a node, is the limit here
 #   addxy    the same over the base x+y: (x+y)+1+...+1 != (x+N)+y
 #   sub      x-1-...-1 (N decrements) != x-N over 64 bits
+#   maskule  (x & 255)+1+...+1 > 255+N over 64 bits: a masked loop counter
+#            against its bound
 # The kernel's goal comparison (ASSUME) is at most 128 levels deep and matches
 # at most 128 variables: the chains stop at N = 125, or-ult / not-and use at
 # most 100 variables (x_(i mod 100), each asserted above the largest c_i).
@@ -65,6 +67,12 @@ gen() { # gen SHAPE N
 			for (i = 0; i < n; i++)
 				t = sprintf("(bvadd %s (_ bv1 64))", t)
 			printf "(assert (not (= %s (bvadd (bvadd x (_ bv%d 64)) y))))\n", t, n
+		} else if (shape == "maskule") {
+			print "(declare-fun x () (_ BitVec 64))"
+			t = "(bvand x (_ bv255 64))"
+			for (i = 0; i < n; i++)
+				t = sprintf("(bvadd %s (_ bv1 64))", t)
+			printf "(assert (bvugt %s (_ bv%d 64)))\n", t, 255 + n
 		} else if (shape == "sub") {
 			print "(declare-fun x () (_ BitVec 64))"
 			t = "x"

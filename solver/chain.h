@@ -16,6 +16,12 @@ struct pbuild;
  * many on, the lemmas are the first search (solver/refute.c).
  */
 #define CHAIN_MIN_LINKS 2
+/*
+ * From this many links on, the goal's facts join the SAT search only once
+ * the lemmas are proven (bcf_sat__late): a fact over the chain's last term
+ * otherwise drew every link into each lemma's refutation (solver/refute.c).
+ */
+#define CHAIN_LATE_LINKS 4
 
 /*
  * For every term T below root (a builder arena id) that adds constants to a

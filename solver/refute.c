@@ -1066,6 +1066,7 @@ struct attempt {
 	bool vsids;        /* SAT decisions by VSIDS instead of VMTF */
 	bool bit_order;    /* word equalities decided bit by bit (BIT_ORDER_MIN_BYTES) */
 	bool chains;       /* lemma atoms for add chains (solver/chain.h), bit order */
+	bool late_facts;   /* with chains: the goal's facts after the lemmas (bcf_sat__late) */
 	size_t max_bytes;  /* proof size limit (0: the kernel's) */
 };
 
@@ -1148,10 +1149,13 @@ static int refute_once(const struct bcf_arena *src, uint32_t goal,
 	/* otherwise: each fact is a unit clause of the bit-level refutation,
 	 * and so is what the tactic solved (a product's factor's value) */
 	r.in_goal = true;
+	/* or after an add chain's lemmas (bcf_sat__late) */
+	bcf_sat__late(r.sat, at->chains && at->late_facts);
 	for (i = 0; i < tout.nsolved && !err; i++)
 		err = add_unit_fact(&r, tout.solved[i]);
 	for (i = 0; i < nfacts && !err; i++)
 		err = add_unit_fact(&r, facts[i]);
+	bcf_sat__late(r.sat, false);
 	r.in_goal = false;
 	while (!err && r.nwork)
 		err = expand(&r, r.work[--r.nwork]);
@@ -1307,13 +1311,21 @@ static bool keep_smaller(const struct bcf_arena *src, uint32_t goal,
  * The searches after the first, in the order they are tried over a limit;
  * the bit-ordered ones (before ALT_SEED) also serve for large proofs.
  */
-enum alt_kind { ALT_CHAINS, ALT_BIT_ORDER, ALT_SEED, ALT_VSIDS, ALT_NONE };
+enum alt_kind { ALT_CHAINS, ALT_CHAINS_LATE, ALT_BIT_ORDER, ALT_SEED, ALT_VSIDS, ALT_NONE };
+
+static bool alt_chains(unsigned kind)
+{
+	return kind == ALT_CHAINS || kind == ALT_CHAINS_LATE;
+}
 
 static struct attempt alt_attempt(unsigned kind, bool no_trusted, size_t max_bytes)
 {
 	struct attempt at = { .no_trusted = no_trusted, .max_bytes = max_bytes };
 
 	switch (kind) {
+	case ALT_CHAINS_LATE:
+		at.late_facts = true;
+		/* fall through */
 	case ALT_CHAINS:
 		at.chains = true;
 		at.bit_order = true; /* the lemmas are decided in bit order */
@@ -1347,22 +1359,25 @@ static int refute_best(const struct bcf_arena *src, uint32_t goal,
 		       bool no_trusted, const struct chain_info *ci, size_t max_bytes,
 		       struct refute_result *res)
 {
-	bool chains = ci->longest >= CHAIN_MIN_LINKS, by_chains = chains;
-	struct attempt at = alt_attempt(chains ? ALT_CHAINS : ALT_NONE, no_trusted, max_bytes);
+	unsigned first = ci->longest >= CHAIN_LATE_LINKS ? ALT_CHAINS_LATE :
+			 ci->longest >= CHAIN_MIN_LINKS  ? ALT_CHAINS : ALT_NONE;
+	unsigned won = first, i, k, tried = 1;
+	struct attempt at = alt_attempt(first, no_trusted, max_bytes);
 	struct refute_result other;
-	unsigned i, tried = 1;
 	int err = refute_once(src, goal, triage, bcf__left_ms(deadline), &at, res);
 
-	if (err == -ENOENT && chains) { /* no lemma after all: the plain search */
-		chains = by_chains = false;
+	if (err == -ENOENT && first != ALT_NONE) { /* no lemma after all: the plain search */
+		first = won = ALT_NONE;
 		at = alt_attempt(ALT_NONE, no_trusted, max_bytes);
 		err = refute_once(src, goal, triage, bcf__left_ms(deadline), &at, res);
 	}
 	/* every further attempt gets what is left of the time limit, or none */
-	for (i = chains ? ALT_CHAINS + 1 : 0; (err == -EFBIG || err == -E2BIG) && i < ALT_NONE &&
-		    !bcf__past(deadline); i++) {
+	for (i = 0; (err == -EFBIG || err == -E2BIG) && i < ALT_NONE && !bcf__past(deadline);
+	     i++) {
 		int e;
 
+		if (i == first)
+			continue;
 		at = alt_attempt(i, no_trusted, max_bytes);
 		e = refute_once(src, goal, triage, bcf__left_ms(deadline), &at, &other);
 		if (e == -ENOENT) {
@@ -1377,7 +1392,7 @@ static int refute_best(const struct bcf_arena *src, uint32_t goal,
 		free(res->proof);
 		*res = other;
 		err = e;
-		by_chains = i == ALT_CHAINS;
+		won = i;
 	}
 	if (err == -E2BIG && i < ALT_NONE) {
 		char d[sizeof(res->detail)];
@@ -1411,26 +1426,31 @@ static int refute_best(const struct bcf_arena *src, uint32_t goal,
 		keep_smaller(src, goal, triage, deadline, &at, res);
 	}
 	/* the chain's lemmas were not needed if the plain search is as small */
-	if (chains && res->proof_size < BIT_ORDER_MIN_BYTES && !bcf__past(deadline)) {
+	if (alt_chains(won) && won == first && res->proof_size < BIT_ORDER_MIN_BYTES &&
+	    !bcf__past(deadline)) {
 		at = alt_attempt(ALT_NONE, no_trusted, max_bytes);
 		at.max_conflicts = 2 * res->conflicts + 1000;
-		keep_smaller(src, goal, triage, deadline, &at, res);
+		if (keep_smaller(src, goal, triage, deadline, &at, res))
+			won = ALT_NONE;
 	}
 	/*
-	 * A large proof: the bit-ordered searches not made yet (they need more
-	 * conflicts); after the chain's lemmas, bit order alone only grows
-	 * with the square of the chain's length.  Bit order is for carries:
-	 * without an adder (extract/concat puzzles; 0.3-0.5 s of a 128-bit
-	 * ext_con) it has never given the smaller proof.
+	 * A large proof: the searches in bit order (the chain's lemmas, with
+	 * the facts before and after them; bit order alone) not made yet,
+	 * within 4 times the conflicts.  After the chain's lemmas, bit order
+	 * alone only grows with the square of the chain's length.  Bit order
+	 * is for carries: without an adder (extract/concat puzzles; 0.3-0.5 s
+	 * of a 128-bit ext_con) it has never given the smaller proof.
 	 */
-	if (by_chains || !ci->adders)
-		i = ALT_SEED;
-	for (; i < ALT_SEED && res->proof_size >= BIT_ORDER_MIN_BYTES && !bcf__past(deadline);
-	     i++) {
-		at = alt_attempt(i, no_trusted, max_bytes);
+	for (k = i; k < ALT_SEED && ci->adders && res->proof_size >= BIT_ORDER_MIN_BYTES &&
+		    !bcf__past(deadline); k++) {
+		if (alt_chains(won))
+			break; /* bit order alone, or the other lemmas' search: no smaller */
+		if (k == first || (alt_chains(k) && ci->longest < CHAIN_MIN_LINKS))
+			continue;
+		at = alt_attempt(k, no_trusted, max_bytes);
 		at.max_conflicts = 4 * res->conflicts + 1000;
-		if (keep_smaller(src, goal, triage, deadline, &at, res) && i == ALT_CHAINS)
-			break; /* as after the chain's lemmas first */
+		if (keep_smaller(src, goal, triage, deadline, &at, res))
+			won = k;
 	}
 	return 0;
 }
@@ -1470,6 +1490,7 @@ int bcf_refute(const struct bcf_arena *src, uint32_t goal, const struct bcf_solv
 	err = chain_scan(src, goal, &ci);
 	if (err)
 		return err;
+	bcf__debug("refute: longest add chain %u links, %u adders\n", ci.longest, ci.adders);
 	err = refute_best(src, goal, triage, deadline, false, &ci, max_bytes, res);
 	if (err || !res->kt_steps || bcf__past(deadline))
 		return err;

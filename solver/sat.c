@@ -61,7 +61,7 @@ static void free_vecs(struct bcf_sat *s)
 		&s->bumped, &s->heap, &s->trail, &s->trail_lim, &s->in_lits, &s->in_off,
 		&s->learnt, &s->toclear, &s->stack, &s->chain, &s->lvl0, &s->mvars,
 		&s->p_lits, &s->p_lit_off, &s->p_nlits, &s->p_chain, &s->p_chain_off,
-		&s->p_nchain, &s->prefer,
+		&s->p_nchain, &s->prefer, &s->late,
 	};
 	size_t i;
 
@@ -143,6 +143,8 @@ int bcf_sat__add_clause(struct bcf_sat *s, const sat_lit *lits, unsigned n, uint
 	for (i = 0; i < n; i++)
 		if (SAT_VAR(lits[i]) < 1 || SAT_VAR(lits[i]) > s->nvars)
 			return -EINVAL;
+	if (s->late_on && n == 1 && u32_push(&s->late, s->in_off.n))
+		return -ENOMEM;
 	if (u32_push(&s->in_off, s->in_lits.n) || sat_u32_reserve(&s->in_lits, s->in_lits.n + n))
 		return -ENOMEM;
 	if (n)
@@ -151,6 +153,11 @@ int bcf_sat__add_clause(struct bcf_sat *s, const sat_lit *lits, unsigned n, uint
 	if (node)
 		*node = s->in_off.n - 1;
 	return 0;
+}
+
+void bcf_sat__late(struct bcf_sat *s, bool on)
+{
+	s->late_on = on && s->opts.prefer_root && !s->solved;
 }
 
 bool bcf_sat__value(const struct bcf_sat *s, uint32_t var)
@@ -259,10 +266,48 @@ static int load_long(struct bcf_sat *s, const struct u32vec *lits, uint32_t node
 	return sat_clause_attach(s, c);
 }
 
-/* Load the input clauses: dedupe, drop tautologies, attach, enqueue units. */
+/* Load input clause i (dedupe, drop a tautology, attach, enqueue a unit). */
+static enum bcf_sat_result load_input(struct bcf_sat *s, uint32_t i, struct u32vec *tmp)
+{
+	uint32_t node = s->opts.proof ? i : NO_NODE, chain[2] = { i, 0 };
+	bool taut, dup;
+
+	if (dedup_input(s, i, tmp, &dup, &taut)) {
+		s->error = -ENOMEM;
+		return BCF_SAT_UNKNOWN;
+	}
+	if (taut)
+		return BCF_SAT_UNKNOWN;
+	if (dup && s->opts.proof)
+		node = sat_proof_node(s, tmp->a, tmp->n, chain, 1);
+	if (tmp->n == 0) {
+		s->empty_node = node;
+		return BCF_SAT_UNSAT;
+	}
+	if (tmp->n == 1)
+		return load_unit(s, tmp->a[0], node);
+	if (load_long(s, tmp, node))
+		s->error = -ENOMEM;
+	return BCF_SAT_UNKNOWN;
+}
+
+enum bcf_sat_result sat_load_late(struct bcf_sat *s)
+{
+	struct u32vec tmp = { 0 };
+	enum bcf_sat_result r = BCF_SAT_UNKNOWN;
+	uint32_t k;
+
+	s->late_loaded = true;
+	for (k = 0; k < s->late.n && !s->error && r == BCF_SAT_UNKNOWN; k++)
+		r = load_input(s, s->late.a[k], &tmp);
+	u32_free(&tmp);
+	return s->error ? BCF_SAT_UNKNOWN : r;
+}
+
+/* Load the input clauses but the late ones (bcf_sat__late). */
 static enum bcf_sat_result load_inputs(struct bcf_sat *s)
 {
-	uint32_t i, n = s->in_off.n;
+	uint32_t i, k = 0, n = s->in_off.n;
 	struct u32vec tmp = { 0 };
 	enum bcf_sat_result r = BCF_SAT_UNKNOWN;
 
@@ -272,26 +317,13 @@ static enum bcf_sat_result load_inputs(struct bcf_sat *s)
 
 		sat_proof_node(s, s->in_lits.a + s->in_off.a[i], end - s->in_off.a[i], NULL, 0);
 	}
+	s->late_loaded = !s->late.n;
 	for (i = 0; i < n && !s->error && r == BCF_SAT_UNKNOWN; i++) {
-		uint32_t node = s->opts.proof ? i : NO_NODE, chain[2] = { i, 0 };
-		bool taut, dup;
-
-		if (dedup_input(s, i, &tmp, &dup, &taut)) {
-			s->error = -ENOMEM;
-			break;
+		if (k < s->late.n && s->late.a[k] == i) {
+			k++;
+			continue; /* sat_load_late() */
 		}
-		if (taut)
-			continue;
-		if (dup && s->opts.proof)
-			node = sat_proof_node(s, tmp.a, tmp.n, chain, 1);
-		if (tmp.n == 0) {
-			s->empty_node = node;
-			r = BCF_SAT_UNSAT;
-		} else if (tmp.n == 1) {
-			r = load_unit(s, tmp.a[0], node);
-		} else if (load_long(s, &tmp, node)) {
-			s->error = -ENOMEM;
-		}
+		r = load_input(s, i, &tmp);
 	}
 	u32_free(&tmp);
 	return s->error ? BCF_SAT_UNKNOWN : r;

@@ -114,6 +114,16 @@ int bcf_sat__add_clause(struct bcf_sat *s, const sat_lit *lits, unsigned n, uint
  */
 int bcf_sat__prefer(struct bcf_sat *s, sat_lit l);
 
+/*
+ * With prefer_root: the unit input clauses added from bcf_sat__late(s, true)
+ * until bcf_sat__late(s, false) are loaded only once every preferred literal
+ * is assigned at decision level 0, so that the preferred literals'
+ * refutations cannot reach them (a goal's facts while an add chain's
+ * lemmas are proven: solver/refute.c).  Without prefer_root they are
+ * ordinary input clauses.  Must be called before bcf_sat__solve().
+ */
+void bcf_sat__late(struct bcf_sat *s, bool on);
+
 /* Solve; may be called once. */
 enum bcf_sat_result bcf_sat__solve(struct bcf_sat *s);
 

@@ -128,6 +128,11 @@ struct bcf_sat {
 
 	/* input clauses as given (until solve) */
 	struct u32vec in_lits, in_off;
+	/* late unit clauses (bcf_sat__late): their input indices, ascending;
+	 * loaded by sat_load_late() once every preferred literal is assigned
+	 * at decision level 0 */
+	struct u32vec late;
+	bool late_on, late_loaded;
 
 	struct clause **learnts;
 	uint32_t nlearnts;
@@ -198,6 +203,8 @@ void sat_q_append(struct bcf_sat *s, uint32_t v);
 struct clause *sat_clause_new(const sat_lit *lits, uint32_t n, bool learnt, uint32_t node);
 int sat_clause_attach(struct bcf_sat *s, struct clause *c);
 enum bcf_sat_result sat_search(struct bcf_sat *s, bool *restart);
+/* Load the late unit clauses (bcf_sat__late) at decision level 0: UNSAT or UNKNOWN. */
+enum bcf_sat_result sat_load_late(struct bcf_sat *s);
 bool sat_budget_out(struct bcf_sat *s);
 bool sat_timed_out(const struct bcf_sat *s);
 void sat_check_invariants(const struct bcf_sat *s);

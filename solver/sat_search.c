@@ -491,6 +491,14 @@ static uint32_t pick_var(struct bcf_sat *s)
 	return 0;
 }
 
+/* Whether every preferred literal is assigned (moves prefer_pos on). */
+static bool prefer_done(struct bcf_sat *s)
+{
+	while (s->prefer_pos < s->prefer.n && lval(s, s->prefer.a[s->prefer_pos]))
+		s->prefer_pos++;
+	return s->prefer_pos >= s->prefer.n;
+}
+
 /* Decide; SAT when everything is assigned, UNKNOWN on time-out or error. */
 static enum bcf_sat_result decide(struct bcf_sat *s, bool *decided)
 {
@@ -572,6 +580,16 @@ enum bcf_sat_result sat_search(struct bcf_sat *s, bool *restart)
 			s->nreduce++;
 			s->next_reduce = s->st.conflicts + 2000 + 300 * s->nreduce;
 			reduce_db(s);
+		}
+		/* the late units: once every preferred literal has its value at
+		 * level 0, or when they are assigned and nothing is left to decide */
+		if (!s->late_loaded && prefer_done(s) &&
+		    (!dlevel(s) || s->trail.n >= s->nvars)) {
+			backtrack(s, 0);
+			r = sat_load_late(s);
+			if (r != BCF_SAT_UNKNOWN || s->error)
+				return r;
+			continue; /* propagate them */
 		}
 		r = decide(s, &decided);
 		if (!decided)

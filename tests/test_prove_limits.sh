@@ -132,6 +132,13 @@ BCF_DEBUG=1 "$bcf" prove "$T/xy.smt2" -o "$T/p.bcf" 2>&1 |
 	grep -E '^refute: (chain lemma|[0-9]+ decisions)' | head -1 >"$T/first"
 grep -q '^refute: chain lemma' "$T/first"
 ok $? "addxy 12: the chain's lemmas are the first search ($(cat "$T/first"))"
+# A masked loop counter against its bound, (x & 255)+1+...+1 > 255+60 at 64
+# bits: the goal's fact over the chain's last term drew every link into
+# each lemma's refutation (26.6 MB, 15 s; 70 links would not fit the
+# kernel's 32 MiB); with the facts after the lemmas (bcf_sat__late) 1.6 MB.
+prove_checked maskule 60
+[ "$sz" -gt 0 ] && [ "$sz" -le 4000000 ]
+ok $? "maskule 60: a proof of $sz bytes (at most 4,000,000)"
 # one variable fewer fits
 sed '/declare-fun x128 /d; s/ (bvult x128 #x05)//; s/x128/x127/' "$T/vars.smt2" >"$T/vars128.smt2"
 "$bcf" prove "$T/vars128.smt2" -o "$T/p.bcf" >"$T/out" 2>&1

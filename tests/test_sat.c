@@ -450,6 +450,7 @@ static int g_minimize; /* bcf_sat_opts.minimize for run() */
 static bool g_vsids;   /* bcf_sat_opts.vsids for run() */
 static const sat_lit *g_prefer; /* literals run() has decided first (bcf_sat__prefer) */
 static uint32_t g_nprefer;
+static bool g_late; /* run(): prefer_root, and every unit clause late (bcf_sat__late) */
 
 /* A solver with options o holding f's variables and clauses; why says what failed. */
 static struct bcf_sat *load(const struct cnf *f, const struct bcf_sat_opts *o, char *why,
@@ -461,16 +462,20 @@ static struct bcf_sat *load(const struct cnf *f, const struct bcf_sat_opts *o, c
 	for (i = 0; s && i < f->nvars; i++)
 		bcf_sat__new_var(s);
 	for (i = 0; s && i < f->nclauses; i++) {
+		bcf_sat__late(s, g_late && f->off[i + 1] - f->off[i] == 1);
 		if (bcf_sat__add_clause(s, f->lits + f->off[i], f->off[i + 1] - f->off[i], &node) ||
 		    node != i)
 			snprintf(why, whysz, "add_clause %u failed", i);
 	}
+	if (s)
+		bcf_sat__late(s, false);
 	return s;
 }
 
 static struct outcome run(const struct cnf *f, const struct bcf_sat_walk_opts *wo)
 {
-	struct bcf_sat_opts o = { .proof = true, .minimize = g_minimize, .vsids = g_vsids };
+	struct bcf_sat_opts o = { .proof = true, .minimize = g_minimize, .vsids = g_vsids,
+				  .prefer_root = g_late };
 	struct outcome out = { 0 };
 	struct bcf_sat *s = load(f, &o, out.why, sizeof(out.why));
 	uint32_t i;
@@ -567,6 +572,54 @@ static void test_small_vs_brute(void)
 	   total, nsat);
 	ok(good == total, "small random 3-SAT: %u/%u models/proofs check %s", good, total,
 	   first_bad);
+}
+
+/*
+ * Late unit clauses (bcf_sat__late): random 3-SAT with unit clauses among
+ * the clauses, every unit late, a few preferred literals decided at level 0
+ * only (prefer_root), against brute force.  The units come in only once
+ * the preferred literals are assigned at level 0, or when nothing is left
+ * to decide: a model must still satisfy them, a proof still end in the
+ * empty clause.
+ */
+static void test_late(void)
+{
+	unsigned i, agree = 0, good = 0, nsat = 0, total = 300;
+	char first_bad[300] = "";
+	sat_lit pref[3];
+
+	g_late = true;
+	g_prefer = pref;
+	g_nprefer = 3;
+	for (i = 0; i < total; i++) {
+		struct cnf f;
+		struct outcome o;
+		uint32_t n = 6 + i % 11, k;
+		bool want;
+
+		random_ksat(&f, n, (uint32_t)(n * (3.0 + (i % 4) * 0.4)), 3, 5000 + i);
+		for (k = 0; k < 1 + i % 3; k++) {
+			sat_lit u = SAT_LIT(1 + rnd() % n, rnd() & 1);
+
+			cnf_add(&f, &u, 1);
+		}
+		for (k = 0; k < 3; k++)
+			pref[k] = SAT_LIT(1 + rnd() % n, rnd() & 1);
+		want = brute_sat(&f);
+		o = run(&f, NULL);
+		nsat += want;
+		agree += (o.r == BCF_SAT_SAT) == want && o.r != BCF_SAT_UNKNOWN;
+		if (outcome_ok(&o))
+			good++;
+		else if (!*first_bad)
+			snprintf(first_bad, sizeof(first_bad), "seed %u: %.250s", 5000 + i, o.why);
+		cnf_free(&f);
+	}
+	g_late = false;
+	g_prefer = NULL;
+	g_nprefer = 0;
+	ok(agree == total, "late units: %u/%u agree with brute force (%u sat)", agree, total, nsat);
+	ok(good == total, "late units: %u/%u models/proofs check %s", good, total, first_bad);
 }
 
 static void test_random(uint32_t n, double ratio, unsigned count, uint64_t seed0,
@@ -1233,6 +1286,7 @@ int main(void)
 	test_param_words();
 	test_bcf_checker();
 	test_small_vs_brute();
+	test_late();
 	test_random(50, 4.26, 100, 7000, NULL, true, "random 3-SAT n=50");
 	test_random(50, 4.26, 40, 7000, &tight, true, "random 3-SAT n=50, max 2 pivots / 64 literals");
 	test_random(120, 4.26, 20, 9000, NULL, true, "random 3-SAT n=120");
