@@ -1376,8 +1376,8 @@ static int refute_best(const struct bcf_arena *src, uint32_t goal,
 	     i++) {
 		int e;
 
-		if (i == first)
-			continue;
+		if (i == first || (alt_chains(i) && ci->longest < CHAIN_MIN_LINKS))
+			continue; /* made, or does not apply (no add chain) */
 		at = alt_attempt(i, no_trusted, max_bytes);
 		e = refute_once(src, goal, triage, bcf__left_ms(deadline), &at, &other);
 		if (e == -ENOENT) {

@@ -506,9 +506,7 @@ static enum bcf_sat_result decide(struct bcf_sat *s, bool *decided)
 	sat_lit l = 0;
 
 	/* the first unassigned preferred literal (backtrack moves prefer_pos back) */
-	while (s->prefer_pos < s->prefer.n && lval(s, s->prefer.a[s->prefer_pos]))
-		s->prefer_pos++;
-	if (s->prefer_pos < s->prefer.n && (!s->opts.prefer_root || !dlevel(s))) {
+	if (!prefer_done(s) && (!s->opts.prefer_root || !dlevel(s))) {
 		l = s->prefer.a[s->prefer_pos];
 		v = SAT_VAR(l);
 	} else if ((v = pick_var(s))) {
