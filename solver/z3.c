@@ -3,8 +3,9 @@
  * The z3 backend: translate the DAG below root into Z3 terms (one pass in
  * ascending id order, since arguments always precede their users, so no
  * recursion), check with a per-call timeout, read the model or the unsat
- * core (bcf_solve__z3: a check without assumptions when that one is slow).  Every call uses its own Z3 context; Z3 errors go to a handler
- * that only records them, so they never abort the process.
+ * core (with a plain check after a slow one with assumptions:
+ * bcf_solve__z3).  Every check uses a Z3 context of its own; Z3 errors go to
+ * a handler that only records them, so they never abort the process.
  */
 #include <errno.h>
 #include <stdio.h>
