@@ -19,6 +19,7 @@ seed=${2:?seed}
 count=${3:?count}
 keep=${4:-}
 command -v z3 >/dev/null || { echo "chain_diff: z3 not found"; exit 2; }
+. "$(dirname "$0")/proof_checked.sh"
 T=$(mktemp -d "${TMPDIR:-/tmp}/chain-diff.XXXXXX") || exit 2
 trap 'rm -rf "$T"' EXIT INT TERM
 [ -n "$keep" ] && mkdir -p "$keep"
@@ -96,9 +97,7 @@ while [ "$i" -lt "$count" ]; do
 	rc=$?
 	ok=0
 	if [ "$z" = unsat ] && [ $rc -eq 0 ] &&
-	   "$bcf" import "$f" -o "$T/g.cond" >/dev/null 2>&1 &&
-	   "$bcf" check --cond "$T/g.cond" "$T/p.bcf" >/dev/null 2>&1 &&
-	   "$bcf" check --kernel-compat --cond "$T/g.cond" "$T/p.bcf" >/dev/null 2>&1; then
+	   proof_checked "$bcf" "$f" "$T"; then
 		ok=1; unsat=$((unsat + 1))
 	elif [ "$z" = sat ] && [ $rc -eq 1 ]; then
 		ok=1; sat=$((sat + 1))

@@ -25,6 +25,7 @@ seed=${3:?seed}
 count=${4:?count}
 keep=${5:-}
 command -v z3 >/dev/null || { echo "vector_mutate: z3 not found"; exit 2; }
+. "$(dirname "$0")/proof_checked.sh"
 command -v perl >/dev/null || { echo "vector_mutate: perl not found"; exit 2; }
 T=$(mktemp -d "${TMPDIR:-/tmp}/vector-mutate.XXXXXX") || exit 2
 trap 'rm -rf "$T"' EXIT INT TERM
@@ -96,9 +97,7 @@ while [ "$i" -lt "$count" ]; do
 	if [ "$z" != sat ] && [ "$z" != unsat ]; then
 		ok=1; unk=$((unk + 1)) # z3 could not decide it: no reference
 	elif [ "$z" = unsat ] && [ $rc -eq 0 ] &&
-	   "$bcf" import "$f" -o "$T/g.cond" >/dev/null 2>&1 &&
-	   "$bcf" check --cond "$T/g.cond" "$T/p.bcf" >/dev/null 2>&1 &&
-	   "$bcf" check --kernel-compat --cond "$T/g.cond" "$T/p.bcf" >/dev/null 2>&1; then
+	   proof_checked "$bcf" "$f" "$T"; then
 		ok=1; unsat=$((unsat + 1))
 	elif [ "$z" = sat ] && [ $rc -eq 1 ]; then
 		ok=1; sat=$((sat + 1))

@@ -546,32 +546,50 @@ static bool outcome_ok(const struct outcome *o)
 
 /* ---- tests ------------------------------------------------------------------- */
 
+/* Brute-force comparisons tallied: verdicts that agree, models/proofs that check. */
+struct brute_tally {
+	unsigned agree, good, nsat, total;
+	char first_bad[300];
+};
+
+/* Solve f (run()), compare with brute force and tally; frees f. */
+static void brute_compare(struct brute_tally *t, struct cnf *f, unsigned seed)
+{
+	bool want = brute_sat(f);
+	struct outcome o = run(f, NULL);
+
+	t->total++;
+	t->nsat += want;
+	t->agree += (o.r == BCF_SAT_SAT) == want && o.r != BCF_SAT_UNKNOWN;
+	if (outcome_ok(&o))
+		t->good++;
+	else if (!*t->first_bad)
+		snprintf(t->first_bad, sizeof(t->first_bad), "seed %u: %.250s", seed, o.why);
+	cnf_free(f);
+}
+
+/* The two points of a tally, what naming the formulas. */
+static void brute_ok(const struct brute_tally *t, const char *what)
+{
+	ok(t->agree == t->total, "%s: %u/%u agree with brute force (%u sat)", what, t->agree,
+	   t->total, t->nsat);
+	ok(t->good == t->total, "%s: %u/%u models/proofs check %s", what, t->good, t->total,
+	   t->first_bad);
+}
+
 static void test_small_vs_brute(void)
 {
-	unsigned i, agree = 0, good = 0, nsat = 0, total = 300;
-	char first_bad[300] = "";
+	struct brute_tally t = { 0 };
+	unsigned i;
 
-	for (i = 0; i < total; i++) {
+	for (i = 0; i < 300; i++) {
 		struct cnf f;
-		struct outcome o;
 		uint32_t n = 6 + i % 13;
-		bool want;
 
 		random_ksat(&f, n, (uint32_t)(n * (3.6 + (i % 5) * 0.3)), 3, 1000 + i);
-		want = brute_sat(&f);
-		o = run(&f, NULL);
-		nsat += want;
-		agree += (o.r == BCF_SAT_SAT) == want && o.r != BCF_SAT_UNKNOWN;
-		if (outcome_ok(&o))
-			good++;
-		else if (!*first_bad)
-			snprintf(first_bad, sizeof(first_bad), "seed %u: %.250s", 1000 + i, o.why);
-		cnf_free(&f);
+		brute_compare(&t, &f, 1000 + i);
 	}
-	ok(agree == total, "small random 3-SAT: %u/%u agree with brute force (%u sat)", agree,
-	   total, nsat);
-	ok(good == total, "small random 3-SAT: %u/%u models/proofs check %s", good, total,
-	   first_bad);
+	brute_ok(&t, "small random 3-SAT");
 }
 
 /*
@@ -584,18 +602,16 @@ static void test_small_vs_brute(void)
  */
 static void test_late(void)
 {
-	unsigned i, agree = 0, good = 0, nsat = 0, total = 300;
-	char first_bad[300] = "";
+	struct brute_tally t = { 0 };
 	sat_lit pref[3];
+	unsigned i;
 
 	g_late = true;
 	g_prefer = pref;
 	g_nprefer = 3;
-	for (i = 0; i < total; i++) {
+	for (i = 0; i < 300; i++) {
 		struct cnf f;
-		struct outcome o;
 		uint32_t n = 6 + i % 11, k;
-		bool want;
 
 		random_ksat(&f, n, (uint32_t)(n * (3.0 + (i % 4) * 0.4)), 3, 5000 + i);
 		for (k = 0; k < 1 + i % 3; k++) {
@@ -605,21 +621,12 @@ static void test_late(void)
 		}
 		for (k = 0; k < 3; k++)
 			pref[k] = SAT_LIT(1 + rnd() % n, rnd() & 1);
-		want = brute_sat(&f);
-		o = run(&f, NULL);
-		nsat += want;
-		agree += (o.r == BCF_SAT_SAT) == want && o.r != BCF_SAT_UNKNOWN;
-		if (outcome_ok(&o))
-			good++;
-		else if (!*first_bad)
-			snprintf(first_bad, sizeof(first_bad), "seed %u: %.250s", 5000 + i, o.why);
-		cnf_free(&f);
+		brute_compare(&t, &f, 5000 + i);
 	}
 	g_late = false;
 	g_prefer = NULL;
 	g_nprefer = 0;
-	ok(agree == total, "late units: %u/%u agree with brute force (%u sat)", agree, total, nsat);
-	ok(good == total, "late units: %u/%u models/proofs check %s", good, total, first_bad);
+	brute_ok(&t, "late units");
 }
 
 static void test_random(uint32_t n, double ratio, unsigned count, uint64_t seed0,
