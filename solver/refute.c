@@ -67,6 +67,7 @@ struct refuter {
 	unsigned nsplit;     /* disjunctions split */
 	bool bit_order;      /* decide word equalities bit by bit, bit 0 first */
 	bool carries;        /* add chains' links with their carry invariants (chain_carry.c) */
+	bool windows;        /* an add chain's links one window each (bcf_sat__phase) */
 	bool opaque;         /* some atom was left opaque */
 	char opaque_why[200];
 	char detail[256];
@@ -571,7 +572,7 @@ static bool is_bool_distinct(struct refuter *r, uint32_t id)
 	return e->code == BCF_BOOL_DISTINCT && BCF_TYPE(node(r, e->args[0])->code) == BCF_BOOL;
 }
 
-static int expand(struct refuter *r, uint32_t id)
+static int expand_node(struct refuter *r, uint32_t id)
 {
 	const struct bcf_expr *e = node(r, id);
 	char why[200] = "";
@@ -601,6 +602,17 @@ static int expand(struct refuter *r, uint32_t id)
 		return s;
 	}
 	return expand_equiv(r, s);
+}
+
+/* Expand node id: its clauses define its variable (bcf_sat__own, the windows). */
+static int expand(struct refuter *r, uint32_t id)
+{
+	int err;
+
+	bcf_sat__own(r->sat, r->var_of[id]);
+	err = expand_node(r, id);
+	bcf_sat__own(r->sat, 0);
+	return err;
 }
 
 /* Expand what var_of() queued. */
@@ -679,6 +691,51 @@ static int prefer_link(struct refuter *r, uint32_t circ, uint32_t prev_circ)
 }
 
 /*
+ * One window per link (bcf_sat__phase): while the search proves link i's
+ * lemma T_i = B + C_i, it needs that lemma's circuit, its carry invariants
+ * (the preferred literals) and the lemma of the link below, T_j = B + C_j,
+ * whose bits of T_j stand for the whole chain under them (the cut).  With
+ * the other links' circuits unwatched, each decision propagates through
+ * one link instead of all of them, and a chain of n links takes n times
+ * one link's search instead of n^2.
+ */
+static int link_windows(struct refuter *r, const uint32_t *atoms, const uint32_t *circ,
+			const uint32_t *below, const uint32_t *pbeg, unsigned n)
+{
+	uint32_t cut[CHAIN_CARRY_MAX_W], need;
+	unsigned i, k, ncut;
+	int err = 0;
+
+	for (i = 0; i < n && !err; i++) {
+		unsigned j = below[i];
+
+		if (pbeg[i] == pbeg[i + 1])
+			continue; /* nothing preferred: the next phase starts here */
+		ncut = 0;
+		need = 0;
+		if (j < n && circ[j]) {
+			const struct bcf_expr *c = node(r, circ[j]);
+
+			need = r->var_of[atoms[j]];
+			for (k = 0; k < c->vlen && ncut < CHAIN_CARRY_MAX_W; k++) {
+				const struct bcf_expr *eq = node(r, c->args[k]);
+				unsigned nots;
+				uint32_t b;
+
+				if (eq->code != BCF_BOOL_EQ)
+					continue;
+				b = base_of(r, eq->args[0], &nots);
+				if (b < r->var_cap && r->var_of[b])
+					cut[ncut++] = r->var_of[b];
+			}
+		}
+		err = bcf_sat__phase(r->sat, pbeg[i], i + 1 < n ? pbeg[i + 1] : pbeg[n], &need,
+				     need ? 1 : 0, cut, ncut);
+	}
+	return err;
+}
+
+/*
  * The add chains' lemma atoms (solver/chain.h), each expanded at once so
  * that the bit order decides a link's bits before the next link's, with
  * the link's carry invariants in between when r->carries: -ENOENT when the
@@ -686,7 +743,7 @@ static int prefer_link(struct refuter *r, uint32_t circ, uint32_t prev_circ)
  */
 static int add_chain_lemmas(struct refuter *r, uint32_t goal)
 {
-	uint32_t *atoms, *term = NULL, *circ = NULL, v;
+	uint32_t *atoms, *term = NULL, *circ = NULL, *pbeg = NULL, *below = NULL, v;
 	unsigned i, j, n;
 	bool bit_order = r->bit_order;
 	int s, err = chain_lemmas(r->b, goal, &atoms, &n);
@@ -698,10 +755,14 @@ static int add_chain_lemmas(struct refuter *r, uint32_t goal)
 	if (r->carries) {
 		term = calloc(n, sizeof(*term));
 		circ = calloc(n, sizeof(*circ));
-		if (!term || !circ)
+		pbeg = calloc(n + 1, sizeof(*pbeg));
+		below = calloc(n, sizeof(*below));
+		if (!term || !circ || !pbeg || !below)
 			err = -ENOMEM;
 	}
 	for (i = 0; i < n && !err; i++) {
+		if (pbeg)
+			pbeg[i] = bcf_sat__npreferred(r->sat);
 		r->bit_order = bit_order && !r->carries; /* prefer_link orders the bits */
 		err = var_of(r, atoms[i], &v);
 		if (!err)
@@ -710,6 +771,7 @@ static int add_chain_lemmas(struct refuter *r, uint32_t goal)
 		if (err || !r->carries)
 			continue;
 		term[i] = node(r, atoms[i])->args[0];
+		below[i] = n;
 		s = blast_atom(r->bl, atoms[i], &circ[i], NULL, 0); /* memoised */
 		if (s < 0) {
 			circ[i] = 0;
@@ -718,6 +780,7 @@ static int add_chain_lemmas(struct refuter *r, uint32_t goal)
 		}
 		for (j = 0; j < i && term[j] != link_below(r, term[i]); j++)
 			;
+		below[i] = j < i ? j : n;
 		err = prefer_link(r, circ[i], j < i ? circ[j] : 0);
 		bcf__debug("refute: chain lemma %u (below: %d): carry invariants %s\n", i,
 			   j < i ? (int)j : -1, err ? "none" : "added");
@@ -726,8 +789,14 @@ static int add_chain_lemmas(struct refuter *r, uint32_t goal)
 		else if (err == -ENOENT)
 			err = 0;
 	}
+	if (!err && r->windows && pbeg) {
+		pbeg[n] = bcf_sat__npreferred(r->sat);
+		err = link_windows(r, atoms, circ, below, pbeg, n);
+	}
 	free(term);
 	free(circ);
+	free(pbeg);
+	free(below);
 	free(atoms);
 	return err;
 }
@@ -1080,7 +1149,9 @@ static int refute_once(const struct bcf_arena *src, uint32_t goal,
 				   .prefer_root = at->chains };
 	struct refuter r = { .last_step = -1, .split = !at->no_split,
 			     .bit_order = at->bit_order,
-			     .carries = at->chains };
+			     .carries = at->chains,
+			     /* long chains: the facts late, the links in windows */
+			     .windows = at->chains && at->late_facts };
 	struct pbuild_stats st;
 	struct replay rp = { .r = &r };
 	uint32_t g, nw;

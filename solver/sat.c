@@ -61,7 +61,7 @@ static void free_vecs(struct bcf_sat *s)
 		&s->bumped, &s->heap, &s->trail, &s->trail_lim, &s->in_lits, &s->in_off,
 		&s->learnt, &s->toclear, &s->stack, &s->chain, &s->lvl0, &s->mvars,
 		&s->p_lits, &s->p_lit_off, &s->p_nlits, &s->p_chain, &s->p_chain_off,
-		&s->p_nchain, &s->prefer, &s->late,
+		&s->p_nchain, &s->prefer, &s->late, &s->in_owner, &s->phases,
 	};
 	size_t i;
 
@@ -84,6 +84,7 @@ void bcf_sat__free(struct bcf_sat *s)
 		return;
 	free_clauses(s);
 	free_vecs(s);
+	sat_window_free(s);
 	free(s->var);
 	free(s->val);
 	free(s->lvl_stamp);
@@ -144,6 +145,8 @@ int bcf_sat__add_clause(struct bcf_sat *s, const sat_lit *lits, unsigned n, uint
 		if (SAT_VAR(lits[i]) < 1 || SAT_VAR(lits[i]) > s->nvars)
 			return -EINVAL;
 	if (s->late_on && n == 1 && u32_push(&s->late, s->in_off.n))
+		return -ENOMEM;
+	if ((s->owner || s->in_owner.n) && u32_push_fill(&s->in_owner, s->in_off.n, s->owner))
 		return -ENOMEM;
 	if (u32_push(&s->in_off, s->in_lits.n) || sat_u32_reserve(&s->in_lits, s->in_lits.n + n))
 		return -ENOMEM;
@@ -253,7 +256,7 @@ static enum bcf_sat_result load_unit(struct bcf_sat *s, sat_lit l, uint32_t node
 	return BCF_SAT_UNKNOWN;
 }
 
-static int load_long(struct bcf_sat *s, const struct u32vec *lits, uint32_t node)
+static int load_long(struct bcf_sat *s, uint32_t input, const struct u32vec *lits, uint32_t node)
 {
 	struct clause *c;
 
@@ -263,7 +266,7 @@ static int load_long(struct bcf_sat *s, const struct u32vec *lits, uint32_t node
 	if (!c)
 		return -ENOMEM;
 	s->origs[s->norigs++] = c;
-	return sat_clause_attach(s, c);
+	return sat_window_load(s, input, c);
 }
 
 /* Load input clause i (dedupe, drop a tautology, attach, enqueue a unit). */
@@ -286,7 +289,7 @@ static enum bcf_sat_result load_input(struct bcf_sat *s, uint32_t i, struct u32v
 	}
 	if (tmp->n == 1)
 		return load_unit(s, tmp->a[0], node);
-	if (load_long(s, tmp, node))
+	if (load_long(s, i, tmp, node))
 		s->error = -ENOMEM;
 	return BCF_SAT_UNKNOWN;
 }
@@ -371,7 +374,7 @@ enum bcf_sat_result bcf_sat__solve(struct bcf_sat *s)
 	s->solved = true;
 	s->t_start_ms = bcf__mono_ms();
 	if (sat_u32_reserve(&s->trail, s->nvars + 1) || sat_u32_reserve(&s->heap, s->nvars + 1) ||
-	    init_order(s)) {
+	    init_order(s) || sat_window_init(s)) {
 		s->error = -ENOMEM;
 		return s->result = BCF_SAT_UNKNOWN;
 	}

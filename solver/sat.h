@@ -87,6 +87,7 @@ struct bcf_sat_stats {
 	uint64_t split_steps;                      /* intermediate steps added by the walk */
 	uint64_t factoring_steps;                  /* steps whose chain result has duplicates */
 	uint64_t est_words;  /* BCF step words of the walked RESOLUTION/FACTORING steps */
+	uint64_t window_watched, window_unwatched; /* clauses woken / put to sleep (windows) */
 };
 
 struct bcf_sat;
@@ -123,6 +124,26 @@ int bcf_sat__prefer(struct bcf_sat *s, sat_lit l);
  * ordinary input clauses.  Must be called before bcf_sat__solve().
  */
 void bcf_sat__late(struct bcf_sat *s, bool on);
+
+/*
+ * Windows, with prefer_root: the clauses that define a variable (the ones
+ * added after bcf_sat__own(s, v), until bcf_sat__own(s, 0)) are watched
+ * only while the search works on a phase that needs them.  A phase is a
+ * range [lo, hi) of positions in the preferred list (bcf_sat__npreferred
+ * counts them) that needs the definitions of its preferred literals'
+ * variables and of need[], and recursively of the variables in them, down
+ * to the cut[] variables, which it needs as variables only (a lemma the
+ * phase builds on stands for what lies below it).  Variables no phase in
+ * force needs are not decided.  Phases given in order must tile [0, end),
+ * or none is used; from end on, and whenever the windows leave nothing to
+ * decide, every clause is watched: windows can slow a search down, never
+ * change its answer.  Clauses with no owner and units are always in force.
+ * Must be called before bcf_sat__solve().  (solver/sat_window.c)
+ */
+void bcf_sat__own(struct bcf_sat *s, uint32_t var);
+uint32_t bcf_sat__npreferred(const struct bcf_sat *s);
+int bcf_sat__phase(struct bcf_sat *s, uint32_t lo, uint32_t hi, const uint32_t *need,
+		   unsigned nneed, const uint32_t *cut, unsigned ncut);
 
 /* Solve; may be called once. */
 enum bcf_sat_result bcf_sat__solve(struct bcf_sat *s);

@@ -9,6 +9,8 @@
  *   sat_walk.c    the proof walk: trimming, chain scheduling, splitting
  *   sat_encode.c  BCF RESOLUTION / FACTORING parameter words
  *   sat_dimacs.c  the DIMACS reader
+ *   sat_window.c  windows: the clauses and variables a phase of the
+ *                 preferred literals needs (bcf_sat__phase)
  */
 #ifndef BCF_SOLVER_SAT_INT_H
 #define BCF_SOLVER_SAT_INT_H
@@ -36,6 +38,18 @@ static inline int u32_push(struct u32vec *v, uint32_t x)
 	if (v->n == v->cap && sat_u32_reserve(v, v->n + 1))
 		return -ENOMEM;
 	v->a[v->n++] = x;
+	return 0;
+}
+
+/* v[i] = x, with zeros for the entries before it that v does not have. */
+static inline int u32_push_fill(struct u32vec *v, uint32_t i, uint32_t x)
+{
+	if (sat_u32_reserve(v, i + 1))
+		return -ENOMEM;
+	while (v->n < i)
+		v->a[v->n++] = 0;
+	v->a[i] = x;
+	v->n = i + 1;
 	return 0;
 }
 
@@ -80,6 +94,7 @@ enum sat_var_flag {
 	VF_REMOVED = 1u << 3,   /* analysis (proof): removed by minimisation */
 	VF_POS = 1u << 4,       /* loading: the positive literal is in the clause */
 	VF_NEG = 1u << 5,       /* loading: the negative literal is in the clause */
+	VF_DORMANT = 1u << 6,   /* windows: not decided (out of the decision queue) */
 };
 
 struct sat_var {
@@ -133,6 +148,14 @@ struct bcf_sat {
 	 * at decision level 0 */
 	struct u32vec late;
 	bool late_on, late_loaded;
+	/* windows (sat_window.c): the variable whose definition is being
+	 * added (bcf_sat__own), each input clause's owner, the phases (lo,
+	 * hi, nneed, ncut, then the variables), the state during the search
+	 * and how many input clauses it leaves unwatched */
+	uint32_t owner;
+	struct u32vec in_owner, phases;
+	struct sat_window *win;
+	uint32_t win_unwatched;
 
 	struct clause **learnts;
 	uint32_t nlearnts;
@@ -200,6 +223,9 @@ void sat_heap_up(struct bcf_sat *s, uint32_t i);
 void sat_var_rescale(struct bcf_sat *s);
 void sat_clause_rescale(struct bcf_sat *s);
 void sat_q_append(struct bcf_sat *s, uint32_t v);
+void sat_q_unlink(struct bcf_sat *s, uint32_t v);
+/* Level-0 unit node of l, implied by reason c (all other literals false at level 0). */
+void sat_unit_from_reason(struct bcf_sat *s, sat_lit l, const struct clause *c);
 struct clause *sat_clause_new(const sat_lit *lits, uint32_t n, bool learnt, uint32_t node);
 int sat_clause_attach(struct bcf_sat *s, struct clause *c);
 enum bcf_sat_result sat_search(struct bcf_sat *s, bool *restart);
@@ -230,6 +256,16 @@ static inline void sat_clause_bump(struct bcf_sat *s, struct clause *c)
 	if ((c->act += (float)s->cla_inc) > 1e20f)
 		sat_clause_rescale(s);
 }
+
+/* sat_window.c: windows set up before the input clauses are loaded; a
+ * loaded clause watched now or left for its window; the update at decision
+ * level 0 and the end of windows (UNSAT on a final conflict) */
+int sat_window_init(struct bcf_sat *s);
+int sat_window_load(struct bcf_sat *s, uint32_t input, struct clause *c);
+bool sat_window_on(const struct bcf_sat *s);
+enum bcf_sat_result sat_window_update(struct bcf_sat *s);
+enum bcf_sat_result sat_window_all(struct bcf_sat *s);
+void sat_window_free(struct bcf_sat *s);
 
 /* sat_analyze.c */
 void sat_analyze(struct bcf_sat *s, struct clause *confl, uint32_t *bt);

@@ -101,7 +101,7 @@ void sat_clause_rescale(struct bcf_sat *s)
 
 /* ---- VMTF queue (variable move-to-front) ------------------------------------ */
 
-static void q_unlink(struct bcf_sat *s, uint32_t v)
+void sat_q_unlink(struct bcf_sat *s, uint32_t v)
 {
 	struct sat_var *x = &s->var[v];
 	uint32_t p = x->q_prev, n = x->q_next;
@@ -149,7 +149,9 @@ static void q_bump(struct bcf_sat *s)
 	if (s->bumped.n > 1)
 		qsort_r(s->bumped.a, s->bumped.n, sizeof(uint32_t), cmp_stamp, s);
 	for (i = 0; i < s->bumped.n; i++) {
-		q_unlink(s, s->bumped.a[i]);
+		if (s->var[s->bumped.a[i]].flags & VF_DORMANT)
+			continue; /* out of the queue while its window is closed */
+		sat_q_unlink(s, s->bumped.a[i]);
 		sat_q_append(s, s->bumped.a[i]);
 	}
 	s->bumped.n = 0;
@@ -157,8 +159,7 @@ static void q_bump(struct bcf_sat *s)
 
 /* ---- clauses and watches ---------------------------------------------------- */
 
-/* Level-0 unit node of l, implied by reason c (all other literals false at level 0). */
-static void unit_from_reason(struct bcf_sat *s, sat_lit l, const struct clause *c)
+void sat_unit_from_reason(struct bcf_sat *s, sat_lit l, const struct clause *c)
 {
 	uint32_t i;
 
@@ -263,7 +264,7 @@ static inline void visit_watch(struct bcf_sat *s, struct clause *c, sat_lit bloc
 	} else {
 		sat_assign(s, first, c);
 		if (!dlevel(s))
-			unit_from_reason(s, first, c);
+			sat_unit_from_reason(s, first, c);
 	}
 }
 
@@ -317,6 +318,8 @@ static void backtrack(struct bcf_sat *s, uint32_t lvl)
 		x->phase = SAT_NEG(l);
 		if (x->pref && x->pref - 1 < s->prefer_pos)
 			s->prefer_pos = x->pref - 1;
+		if (x->flags & VF_DORMANT)
+			continue; /* windows: out of the queue and the heap */
 		if (!s->vmtf)
 			sat_heap_insert(s, v);
 		else if (x->q_stamp > s->var[s->q_search].q_stamp)
@@ -450,7 +453,7 @@ static int learn(struct bcf_sat *s, uint32_t bt)
 	sat_clause_bump(s, c);
 	sat_assign(s, s->learnt.a[0], c);
 	if (!dlevel(s))
-		unit_from_reason(s, s->learnt.a[0], c);
+		sat_unit_from_reason(s, s->learnt.a[0], c);
 	return 0;
 }
 
@@ -485,7 +488,7 @@ static uint32_t pick_var(struct bcf_sat *s)
 	}
 	while (s->heap.n) {
 		v = sat_heap_pop(s);
-		if (!lval(s, SAT_LIT(v, 0)))
+		if (!lval(s, SAT_LIT(v, 0)) && !(s->var[v].flags & VF_DORMANT))
 			return v;
 	}
 	return 0;
@@ -579,6 +582,15 @@ enum bcf_sat_result sat_search(struct bcf_sat *s, bool *restart)
 			s->next_reduce = s->st.conflicts + 2000 + 300 * s->nreduce;
 			reduce_db(s);
 		}
+		/* windows: at level 0 the preferred position only moves on */
+		if (sat_window_on(s) && !dlevel(s)) {
+			prefer_done(s);
+			r = sat_window_update(s);
+			if (r != BCF_SAT_UNKNOWN || s->error)
+				return r;
+			if (s->qhead < s->trail.n)
+				continue; /* propagate what a woken clause implied */
+		}
 		/* the late units: once every preferred literal has its value at
 		 * level 0, or when they are assigned and nothing is left to decide */
 		if (!s->late_loaded && prefer_done(s) &&
@@ -590,6 +602,14 @@ enum bcf_sat_result sat_search(struct bcf_sat *s, bool *restart)
 			continue; /* propagate them */
 		}
 		r = decide(s, &decided);
+		if (!decided && r == BCF_SAT_SAT && sat_window_on(s)) {
+			/* nothing left to decide in the windows: everything */
+			backtrack(s, 0);
+			r = sat_window_all(s);
+			if (r != BCF_SAT_UNKNOWN || s->error)
+				return r;
+			continue;
+		}
 		if (!decided)
 			return r;
 	}
@@ -613,7 +633,7 @@ static void check_watches(const struct bcf_sat *s)
 	/* every long clause is watched twice (original ones: those loaded) */
 	for (i = 0; i < s->nlearnts; i++)
 		BCF_ASSERT(!s->learnts[i]->deleted && s->learnts[i]->size >= 2);
-	BCF_ASSERT(nw == 2 * ((uint64_t)s->norigs + s->nlearnts));
+	BCF_ASSERT(nw == 2 * ((uint64_t)s->norigs - s->win_unwatched + s->nlearnts));
 	(void)nw;
 }
 

@@ -21,6 +21,7 @@
 #   add 5, 30    x+1+...+1 != x+n at 64 bits: proofs that grew with n^2
 #                (5.4 MB; 30: over the kernel's 32 MiB, proof-too-large);
 #                each is held to a size bound
+#   add 100      the same chain, whose search grew with n^2 (a time-out)
 # and goals past the kernel's goal comparison (format.md 3: 128 levels, 128
 # variables), which no proof can pass: unprovable-kernel (exit 4) naming
 # the limit, no proof file, instead of an error of the self-check (exit 2).
@@ -139,6 +140,18 @@ ok $? "addxy 12: the chain's lemmas are the first search ($(cat "$T/first"))"
 prove_checked maskule 60
 [ "$sz" -gt 0 ] && [ "$sz" -le 4000000 ]
 ok $? "maskule 60: a proof of $sz bytes (at most 4,000,000)"
+# A 64-bit add chain of 100 links: each decision propagated through every
+# link's circuit (x's bits feed x + C_k for every k), so the search grew
+# with n^2 and 100 links timed out; with one window per link (sat_window.c)
+# it is linear.  The point on add 40 counts the propagations the debug
+# trace reports (156 million without the windows, 7.3 million with them):
+# a count, not a time, so the same on every machine.
+prove_checked add 100
+sh "$gen" --gen add 40 >"$T/add40.smt2"
+props=$(BCF_DEBUG=1 "$bcf" prove "$T/add40.smt2" -o "$T/p.bcf" 2>&1 |
+	sed -n 's/^refute: [0-9]* decisions, \([0-9]*\) propagations.*/\1/p' | head -1)
+[ -n "$props" ] && [ "$props" -le 30000000 ]
+ok $? "add 40: ${props:-no} propagations (at most 30,000,000)"
 # one variable fewer fits
 sed '/declare-fun x128 /d; s/ (bvult x128 #x05)//; s/x128/x127/' "$T/vars.smt2" >"$T/vars128.smt2"
 "$bcf" prove "$T/vars128.smt2" -o "$T/p.bcf" >"$T/out" 2>&1

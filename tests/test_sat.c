@@ -451,6 +451,12 @@ static bool g_vsids;   /* bcf_sat_opts.vsids for run() */
 static const sat_lit *g_prefer; /* literals run() has decided first (bcf_sat__prefer) */
 static uint32_t g_nprefer;
 static bool g_late; /* run(): prefer_root, and every unit clause late (bcf_sat__late) */
+static const uint32_t *g_owner; /* load(): clause i defines variable g_owner[i] (bcf_sat__own) */
+/* run(): phases (bcf_sat__phase) over the preferred literals, each lo, hi,
+ * nneed, ncut and the variables, g_nphase_words words in all */
+static const uint32_t *g_phase;
+static uint32_t g_nphase_words;
+static uint64_t g_window_moves; /* run() adds the clauses woken and put to sleep */
 
 /* A solver with options o holding f's variables and clauses; why says what failed. */
 static struct bcf_sat *load(const struct cnf *f, const struct bcf_sat_opts *o, char *why,
@@ -463,6 +469,8 @@ static struct bcf_sat *load(const struct cnf *f, const struct bcf_sat_opts *o, c
 		bcf_sat__new_var(s);
 	for (i = 0; s && i < f->nclauses; i++) {
 		bcf_sat__late(s, g_late && f->off[i + 1] - f->off[i] == 1);
+		if (g_owner)
+			bcf_sat__own(s, g_owner[i]);
 		if (bcf_sat__add_clause(s, f->lits + f->off[i], f->off[i + 1] - f->off[i], &node) ||
 		    node != i)
 			snprintf(why, whysz, "add_clause %u failed", i);
@@ -487,6 +495,10 @@ static struct outcome run(const struct cnf *f, const struct bcf_sat_walk_opts *w
 	for (i = 0; i < g_nprefer; i++)
 		if (bcf_sat__prefer(s, g_prefer[i]))
 			snprintf(out.why, sizeof(out.why), "prefer %u failed", i);
+	for (i = 0; i < g_nphase_words; i += 4 + g_phase[i + 2] + g_phase[i + 3])
+		if (bcf_sat__phase(s, g_phase[i], g_phase[i + 1], g_phase + i + 4, g_phase[i + 2],
+				   g_phase + i + 4 + g_phase[i + 2], g_phase[i + 3]))
+			snprintf(out.why, sizeof(out.why), "phase at word %u failed", i);
 	out.r = bcf_sat__solve(s);
 	if (out.r == BCF_SAT_SAT)
 		out.model_ok = model_satisfies(s, f);
@@ -511,6 +523,7 @@ static struct outcome run(const struct cnf *f, const struct bcf_sat_walk_opts *w
 	if (out.r == BCF_SAT_UNKNOWN)
 		snprintf(out.why, sizeof(out.why), "unknown (error %d)", bcf_sat__error(s));
 	out.st = *bcf_sat__stats(s);
+	g_window_moves += out.st.window_watched + out.st.window_unwatched;
 	bcf_sat__free(s);
 	return out;
 }
@@ -627,6 +640,63 @@ static void test_late(void)
 	g_prefer = NULL;
 	g_nprefer = 0;
 	brute_ok(&t, "late units");
+}
+
+/*
+ * Windows (bcf_sat__own, bcf_sat__phase): random 3-SAT whose clauses each
+ * define one of their variables (or none), six preferred literals decided
+ * at level 0 only, in two or three phases with random needs and cuts,
+ * against brute force.  A phase's clauses are watched only while the
+ * search is in it, which can leave a satisfiable-looking rest: the answer,
+ * the model and the proof must still be those of the whole formula.  The
+ * windows must also have moved clauses in and out at all.
+ */
+static void test_windows(void)
+{
+	struct brute_tally t = { 0 };
+	sat_lit pref[6];
+	uint32_t owner[200], ph[64];
+	unsigned i;
+
+	g_late = true;
+	g_prefer = pref;
+	g_nprefer = 6;
+	g_owner = owner;
+	g_phase = ph;
+	g_window_moves = 0;
+	for (i = 0; i < 400; i++) {
+		struct cnf f;
+		uint32_t n = 6 + i % 12, k, c, lo = 0, np = 2 + i % 2;
+
+		random_ksat(&f, n, (uint32_t)(n * (4.2 + (i % 4) * 0.4)), 3, 9000 + i);
+		for (c = 0; c < f.nclauses && c < 200; c++)
+			owner[c] = rnd() % 4 ? SAT_VAR(f.lits[f.off[c] + rnd() % 3]) : 0;
+		for (k = 0; k < 6; k++)
+			pref[k] = SAT_LIT(1 + rnd() % n, rnd() & 1);
+		g_nphase_words = 0;
+		for (k = 0; k < np; k++) {
+			uint32_t hi = k + 1 < np ? lo + 1 + rnd() % 2 : 6, *p = ph + g_nphase_words;
+
+			p[0] = lo;
+			p[1] = hi;
+			p[2] = rnd() % 3; /* needs */
+			p[3] = rnd() % 3; /* cuts */
+			for (c = 0; c < p[2] + p[3]; c++)
+				p[4 + c] = 1 + rnd() % n;
+			g_nphase_words += 4 + p[2] + p[3];
+			lo = hi;
+		}
+		brute_compare(&t, &f, 9000 + i);
+	}
+	g_late = false;
+	g_prefer = NULL;
+	g_nprefer = 0;
+	g_owner = NULL;
+	g_phase = NULL;
+	g_nphase_words = 0;
+	brute_ok(&t, "windows");
+	ok(g_window_moves > 0, "windows: %llu clauses woken or put to sleep",
+	   (unsigned long long)g_window_moves);
 }
 
 static void test_random(uint32_t n, double ratio, unsigned count, uint64_t seed0,
@@ -1294,6 +1364,7 @@ int main(void)
 	test_bcf_checker();
 	test_small_vs_brute();
 	test_late();
+	test_windows();
 	test_random(50, 4.26, 100, 7000, NULL, true, "random 3-SAT n=50");
 	test_random(50, 4.26, 40, 7000, &tight, true, "random 3-SAT n=50, max 2 pivots / 64 literals");
 	test_random(120, 4.26, 20, 9000, NULL, true, "random 3-SAT n=120");
