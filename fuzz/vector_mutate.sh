@@ -5,7 +5,10 @@
 # to three of its bit-vector literals ((_ bvN W), #x..., #b...) replaced: by
 # N - 1, N + 1, N * 2, N / 2, 0, all ones, or a random value of the width;
 # in half of them one operator is swapped too (bvult/bvule, bvslt/bvsle and
-# the like, bvadd/bvsub, bvand/bvor).
+# the like, bvadd/bvsub, bvand/bvor), and in a quarter every width is doubled
+# (every bit a block of two: extract indices, extension and rotation
+# amounts scaled, literals keeping their values; goals up to 64 bits wide
+# become the 64- and 128-bit puzzles the held-back set has).
 # The goals keep the vectors' structure (the benchmark family of the
 # held-back set) and cross the line between unsat and sat.  z3 decides each
 # one; bcf prove (--timeout 60) must then prove it (exit 0, the proof
@@ -76,6 +79,22 @@ mutate() {
 			my ($off, $op) = @{$ops[int(rand(@ops))]};
 			print STDERR "operator at $off: $op -> $swap{$op}\n";
 			substr($s, $off, length($op)) = $swap{$op};
+		}
+		# and in a quarter of them every width doubled (up to 128 bits):
+		# every bit a block of two, as bench/ext_con_widths.sh scales, and
+		# each literal keeps its value
+		my $maxw = 0;
+		while ($s =~ /\(_ BitVec (\d+)\)/g) { $maxw = $1 if $1 > $maxw }
+		if ($maxw && $maxw <= 64 && rand() < 0.25) {
+			print STDERR "widths doubled (widest $maxw)\n";
+			$s =~ s{\(_ BitVec (\d+)\)|\(_ bv(\d+) (\d+)\)|#x([0-9a-fA-F]+)|#b([01]+)|\(_ extract (\d+) (\d+)\)|\(_ (zero_extend|sign_extend|rotate_left|rotate_right) (\d+)\)}{
+				defined $1 ? "(_ BitVec " . 2 * $1 . ")" :
+				defined $2 ? "(_ bv$2 " . 2 * $3 . ")" :
+				defined $4 ? "(_ bv" . Math::BigInt->from_hex($4)->bstr . " " . 8 * length($4) . ")" :
+				defined $5 ? "(_ bv" . Math::BigInt->from_bin($5)->bstr . " " . 2 * length($5) . ")" :
+				defined $6 ? "(_ extract " . (2 * $6 + 1) . " " . 2 * $7 . ")" :
+				"(_ $8 " . 2 * $9 . ")"
+			}ge;
 		}
 		print $s;
 	' "$1" "$2" "$3"
