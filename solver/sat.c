@@ -35,6 +35,7 @@ struct bcf_sat *bcf_sat__new(const struct bcf_sat_opts *opts)
 	s->vmtf = !s->opts.vsids;
 	s->var_inc = 1;
 	s->cla_inc = 1;
+	s->q_time = 1ull << 40; /* room below for sat_q_prepend */
 	s->empty_node = NO_NODE;
 	return s;
 }

@@ -224,6 +224,7 @@ void sat_var_rescale(struct bcf_sat *s);
 void sat_clause_rescale(struct bcf_sat *s);
 void sat_q_append(struct bcf_sat *s, uint32_t v);
 void sat_q_unlink(struct bcf_sat *s, uint32_t v);
+void sat_q_prepend(struct bcf_sat *s, uint32_t v);
 /* Level-0 unit node of l, implied by reason c (all other literals false at level 0). */
 void sat_unit_from_reason(struct bcf_sat *s, sat_lit l, const struct clause *c);
 struct clause *sat_clause_new(const sat_lit *lits, uint32_t n, bool learnt, uint32_t node);

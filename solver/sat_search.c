@@ -133,6 +133,23 @@ void sat_q_append(struct bcf_sat *s, uint32_t v)
 		s->q_search = v;
 }
 
+/* Put v at the back of the queue (decided last), below every stamp so far. */
+void sat_q_prepend(struct bcf_sat *s, uint32_t v)
+{
+	struct sat_var *x = &s->var[v];
+
+	x->q_next = s->q_first;
+	x->q_prev = 0;
+	x->q_stamp = s->q_first ? s->var[s->q_first].q_stamp - 1 : ++s->q_time;
+	if (s->q_first)
+		s->var[s->q_first].q_prev = v;
+	else
+		s->q_last = v;
+	s->q_first = v;
+	if (!s->q_search && !s->val[SAT_LIT(v, 0)])
+		s->q_search = v;
+}
+
 static int cmp_stamp(const void *a, const void *b, void *ctx)
 {
 	const struct bcf_sat *s = ctx;
