@@ -13,8 +13,8 @@
 #   ite      y = (ite (= x 0) 1 (ite (= x 1) 2 ... 0)) of N over 32 bits, x < N,
 #            y != x + 1
 #   ite0     the same chain, y = 0
-#   add      x+1+...+1 (N increments) != x+N over 64 bits (add32: over 32 bits):
-#            the proof's size, not a node, is the limit here
+#   add      x+1+...+1 (N increments) != x+N over 64 bits (add32: over 32 bits,
+#            add128: over 128): the proof's size, not a node, is the limit here
 #   addxy    the same over the base x+y: (x+y)+1+...+1 != (x+N)+y
 #   sub      x-1-...-1 (N decrements) != x-N over 64 bits
 #   maskule  (x & 255)+1+...+1 > 255+N over 64 bits: a masked loop counter
@@ -53,8 +53,8 @@ gen() { # gen SHAPE N
 				printf "(assert (not (= %s (bvadd x (_ bv1 32)))))\n", t
 			else
 				printf "(assert (= %s (_ bv0 32)))\n", t
-		} else if (shape == "add" || shape == "add32") {
-			w = shape == "add" ? 64 : 32
+		} else if (shape == "add" || shape == "add32" || shape == "add128") {
+			w = shape == "add" ? 64 : shape == "add32" ? 32 : 128
 			printf "(declare-fun x () (_ BitVec %d))\n", w
 			t = "x"
 			for (i = 0; i < n; i++)

@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: MIT
 # fuzz/chain_diff.sh: random add chains against z3.  Each goal adds 3 to 24
 # constants (bvadd in either operand order, bvsub) to a base (x, x & m,
-# 5 - y or x + y) at 8, 16, 32 or 64 bits and compares the chain with the base
-# plus the constants' sum (=, distinct or bvult), off by one in about a third
-# of the goals, so some are satisfiable.  z3 decides each one; bcf prove must
+# 5 - y or x + y) at 8, 16, 32, 64 or 128 bits (the 128-bit constants are
+# concats of two: the format's are at most 64 bits) and compares the chain
+# with the base plus the constants' sum (=, distinct or bvult), off by one in
+# about a third of the goals, so some are satisfiable.  z3 decides each one; bcf prove must
 # then prove it (exit 0, and bcf check accepts the proof in strict and in
 # kernel-compat mode) or give a counterexample (exit 1).  Every chain goes
 # through the chain's lemmas first (solver/chain.c).
@@ -27,7 +28,7 @@ trap 'rm -rf "$T"' EXIT INT TERM
 gen() { # gen SEED INDEX: one goal on stdout
 	awk -v seed="$1" -v idx="$2" 'BEGIN {
 		srand(seed * 100003 + idx)
-		split("8 16 32 64", ws, " "); w = ws[1 + int(rand() * 4)]
+		split("8 16 32 64 128", ws, " "); w = ws[1 + int(rand() * 5)]
 		split("3 5 16 17 20 24", ns, " "); n = ns[1 + int(rand() * 6)]
 		r = int(rand() * 4)
 		if (r == 0) base = "x"

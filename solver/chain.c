@@ -12,7 +12,9 @@
  * goal's own.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <bcf/bcf.h>
 
@@ -21,35 +23,109 @@
 #include "solver/chain.h"
 #include "solver/pbuild.h"
 
+/* A constant of up to CHAIN_MAX_W bits, in 32-bit words, the lowest first. */
+#define SUM_WORDS (CHAIN_MAX_W / 32)
+
 struct link {
-	uint32_t base;   /* B */
-	uint64_t sum;    /* C, modulo 2^w */
-	unsigned links;  /* constants added so far (0: not a chain node) */
+	uint32_t base;            /* B */
+	uint32_t sum[SUM_WORDS];  /* C, modulo 2^w */
+	unsigned links;           /* constants added so far (0: not a chain node) */
 };
 
-/* T's constant operand and other operand, when T is (bvadd U c), (bvadd c U) or (bvsub U c). */
+/*
+ * The value words of a constant: a bv_val node (its vlen words), or, past the
+ * format's 64-bit constants, a concat of them (the highest part first).
+ */
+static bool const_of(const struct bcf_arena *a, const struct bcf_expr *e, uint32_t *c)
+{
+	unsigned i, j, at = 0;
+
+	memset(c, 0, SUM_WORDS * sizeof(*c));
+	if (e->code == BCF_BV_VAL) {
+		for (i = 0; i < e->vlen && i < SUM_WORDS; i++)
+			c[i] = e->args[i];
+		return true;
+	}
+	if (e->code != BCF_BV_CONCAT || bcf_expr__width(e) > CHAIN_MAX_W)
+		return false;
+	for (i = e->vlen; i-- > 0;) {
+		const struct bcf_expr *p = bcf_arena__expr(a, e->args[i]);
+		unsigned w;
+
+		if (!p || p->code != BCF_BV_VAL)
+			return false;
+		w = bcf_expr__width(p);
+		for (j = 0; j < w; j++)
+			if ((p->args[j / 32] >> (j % 32)) & 1)
+				c[(at + j) / 32] |= 1u << ((at + j) % 32);
+		at += w;
+	}
+	return true;
+}
+
+/* A constant of width w with value words c: a bv_val, or above 64 bits a concat of two. */
+static int const_node(struct pbuild *b, unsigned w, const uint32_t *c, uint32_t *id)
+{
+	uint32_t hi[2], parts[2];
+	unsigned hw = w - 64, i;
+	int err;
+
+	if (w <= 64)
+		return pbuild_node(b, BCF_BV_VAL, w, c, bcf_val_words(w), id);
+	for (i = 0; i < 2; i++)
+		hi[i] = c[2 + i];
+	err = pbuild_node(b, BCF_BV_VAL, hw, hi, bcf_val_words(hw), &parts[0]);
+	if (!err)
+		err = pbuild_node(b, BCF_BV_VAL, 64, c, 2, &parts[1]);
+	return err ? err : pbuild_node(b, BCF_BV_CONCAT, w, parts, 2, id);
+}
+
+/* x = x + y modulo 2^w (y negated first when neg). */
+static void add_mod(uint32_t *x, const uint32_t *y, bool neg, unsigned w)
+{
+	uint64_t carry = neg; /* -y = ~y + 1 */
+	unsigned i;
+
+	for (i = 0; i < SUM_WORDS; i++) {
+		uint64_t s = (uint64_t)x[i] + (neg ? (uint32_t)~y[i] : y[i]) + carry;
+
+		x[i] = (uint32_t)s;
+		carry = s >> 32;
+	}
+	for (i = 0; i < SUM_WORDS; i++)
+		if (32 * (i + 1) > w)
+			x[i] &= 32 * i >= w ? 0 : (uint32_t)bcf_mask(w - 32 * i);
+}
+
+/*
+ * T's constant operand and other operand, when T is (bvadd U c), (bvadd c U)
+ * or (bvsub U c); *neg when c is subtracted.
+ */
 static bool split_const(const struct bcf_arena *a, const struct bcf_expr *e, uint32_t *u,
-			uint64_t *c)
+			uint32_t *c, bool *neg)
 {
 	const struct bcf_expr *x, *y;
+	bool cx, cy;
 
 	if ((e->code != BCF_BV_ADD && e->code != BCF_BV_SUB) || e->vlen != 2)
 		return false;
 	x = bcf_arena__expr(a, e->args[0]);
 	y = bcf_arena__expr(a, e->args[1]);
-	if (!x || !y || (x->code == BCF_BV_VAL) == (y->code == BCF_BV_VAL))
+	if (!x || !y)
+		return false;
+	cx = const_of(a, x, c);
+	cy = const_of(a, y, c);
+	if (cx == cy)
 		return false;   /* two terms, or two constants (EVALUATE's) */
-	if (y->code == BCF_BV_VAL) {
+	*neg = e->code == BCF_BV_SUB;
+	if (cy) {
 		*u = e->args[0];
-		*c = bcf_expr__bv_value(y);
-		if (e->code == BCF_BV_SUB)
-			*c = -*c;
 		return true;
 	}
 	if (e->code == BCF_BV_SUB)
 		return false;   /* c - U negates U */
 	*u = e->args[1];
-	*c = bcf_expr__bv_value(x);
+	const_of(a, x, c);
 	return true;
 }
 
@@ -82,22 +158,23 @@ static unsigned scan(const struct bcf_arena *a, uint32_t root, struct link *lk, 
 	/* each live chain node's base, sum and length, children first */
 	for (id = 0; id <= root; id++) {
 		const struct bcf_expr *e = live[id] ? bcf_arena__expr(a, id) : NULL;
-		uint32_t u;
-		uint64_t c;
+		uint32_t u, c[SUM_WORDS];
 		unsigned w;
+		bool neg;
 
-		if (!e || !bcf_is_bv(e) || (w = bcf_expr__width(e)) > 64 || !w ||
-		    !split_const(a, e, &u, &c))
+		if (!e || !bcf_is_bv(e) || (w = bcf_expr__width(e)) > CHAIN_MAX_W || !w ||
+		    !split_const(a, e, &u, c, &neg))
 			continue;
 		if (u < id && lk[u].links) {
 			lk[id].base = lk[u].base;
-			lk[id].sum = (lk[u].sum + c) & bcf_mask(w);
+			memcpy(lk[id].sum, lk[u].sum, sizeof(lk[id].sum));
 			lk[id].links = lk[u].links + 1;
 		} else {
 			lk[id].base = u;
-			lk[id].sum = c & bcf_mask(w);
+			memset(lk[id].sum, 0, sizeof(lk[id].sum));
 			lk[id].links = 1;
 		}
+		add_mod(lk[id].sum, c, neg, w);
 		if (lk[id].links > longest)
 			longest = lk[id].links;
 	}
@@ -157,7 +234,7 @@ int chain_lemmas(struct pbuild *b, uint32_t root, uint32_t **atoms, unsigned *n)
 	/* the lemmas, shorter links first: ids grow along a chain */
 	for (id = 0; id <= root && !err; id++) {
 		const struct bcf_expr *e;
-		uint32_t k, sum, eq, pair[2], words[2];
+		uint32_t k, sum, eq, pair[2];
 		uint16_t params;
 		unsigned w;
 
@@ -166,9 +243,7 @@ int chain_lemmas(struct pbuild *b, uint32_t root, uint32_t **atoms, unsigned *n)
 		e = bcf_arena__expr(a, id);
 		w = bcf_expr__width(e);
 		params = e->params;
-		words[0] = (uint32_t)lk[id].sum;
-		words[1] = (uint32_t)(lk[id].sum >> 32);
-		err = pbuild_node(b, BCF_BV_VAL, w, words, bcf_val_words(w), &k);
+		err = const_node(b, w, lk[id].sum, &k);
 		if (err)
 			break;
 		pair[0] = lk[id].base;

@@ -30,7 +30,8 @@ struct pbuild;
  * the constants modulo 2^w, when T is not already that term.  The atoms are
  * in *atoms (malloc'd, the caller frees), ordered so that a chain's shorter
  * links come first; none (and 0) unless some chain has CHAIN_MIN_LINKS
- * links.  Widths above 64 bits are left alone.  0 or a negative errno.
+ * links.  Widths above CHAIN_MAX_W bits are left alone.  0 or a negative
+ * errno.
  */
 int chain_lemmas(struct pbuild *b, uint32_t root, uint32_t **atoms, unsigned *n);
 
@@ -43,8 +44,11 @@ struct chain_info {
 /* Fill *ci for the terms below root (a builder arena id): 0 or a negative errno. */
 int chain_scan(const struct bcf_arena *a, uint32_t root, struct chain_info *ci);
 
+/* Widest chain chain_lemmas() and chain_scan() see (a multiple of 32). */
+#define CHAIN_MAX_W 128
+
 /* Widest link chain_carry_atoms() handles; atoms per bit it may give. */
-#define CHAIN_CARRY_MAX_W 64
+#define CHAIN_CARRY_MAX_W CHAIN_MAX_W
 #define CHAIN_CARRY_PER_BIT 3
 
 /*

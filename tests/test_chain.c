@@ -134,6 +134,67 @@ static void test_mixed_links(void)
 }
 
 /* Chains that get no lemma, and a base that is no link itself. */
+/* The value of a 128-bit lemma constant, a concat of two 64-bit bv_vals (hi, lo). */
+static bool wide_parts(const struct bcf_arena *a, uint32_t atom, uint64_t *hi, uint64_t *lo)
+{
+	const struct bcf_expr *e = bcf_arena__expr(a, atom), *sum, *cst, *h, *l;
+
+	if (!e || e->code != BCF_BOOL_EQ || e->vlen != 2 ||
+	    !(sum = bcf_arena__expr(a, e->args[1])) || sum->code != BCF_BV_ADD || sum->vlen != 2 ||
+	    !(cst = bcf_arena__expr(a, sum->args[1])) || cst->code != BCF_BV_CONCAT ||
+	    cst->vlen != 2)
+		return false;
+	h = bcf_arena__expr(a, cst->args[0]);
+	l = bcf_arena__expr(a, cst->args[1]);
+	if (!h || !l || h->code != BCF_BV_VAL || l->code != BCF_BV_VAL ||
+	    bcf_expr__width(h) != 64 || bcf_expr__width(l) != 64)
+		return false;
+	*hi = bcf_expr__bv_value(h);
+	*lo = bcf_expr__bv_value(l);
+	return true;
+}
+
+/*
+ * A 128-bit chain: the format's constants are at most 64 bits, so each is a
+ * concat of two (as bcf import writes them), and so is each lemma's sum,
+ * with the carry from the low half into the high one and a borrow back.
+ */
+static void test_wide_chain(void)
+{
+	struct bcf_arena *a = bcf_arena__new(), *ba;
+	struct pbuild *b = NULL;
+	uint32_t x, y, t, root, g, *atoms = NULL;
+	uint64_t hi = 0, lo = 0;
+	unsigned n = 0;
+	int err;
+
+	bcf_arena__var(a, BCF_BV, 128, "x", &x);
+	bcf_arena__var(a, BCF_BV, 128, "y", &y);
+	/* x + (2^64 + 2^64 - 1) + 1 - 2 */
+	t = mk(a, BCF_BV_ADD, 128, x, mk(a, BCF_BV_CONCAT, 128, k(a, 64, 1), k(a, 64, UINT64_MAX)));
+	t = mk(a, BCF_BV_ADD, 128, mk(a, BCF_BV_CONCAT, 128, k(a, 64, 0), k(a, 64, 1)), t);
+	t = mk(a, BCF_BV_SUB, 128, t, mk(a, BCF_BV_CONCAT, 128, k(a, 64, 0), k(a, 64, 2)));
+	root = mk(a, BCF_BOOL_EQ, 0, t, y);
+	ok(scan_of(a, root).longest == 3, "128 bits: 3 links (%u)", scan_of(a, root).longest);
+	err = lemmas(a, root, &b, &g, &atoms, &n);
+	ba = b ? pbuild_arena(b) : NULL;
+	ok(!err && n == 2 && ba, "128 bits: two lemmas (err %d, %u)", err, n);
+	if (ba && n == 2) {
+		bool shape = wide_parts(ba, atoms[0], &hi, &lo);
+
+		ok(shape && hi == 2 && lo == 0,
+		   "x + (2^65 - 1) + 1 = x + 2^65: the carry into the high half (%llx:%llx)",
+		   (unsigned long long)hi, (unsigned long long)lo);
+		shape = wide_parts(ba, atoms[1], &hi, &lo);
+		ok(shape && hi == 1 && lo == UINT64_MAX - 1,
+		   "... - 2 = x + (2^65 - 2): the borrow from it (%llx:%llx)",
+		   (unsigned long long)hi, (unsigned long long)lo);
+	}
+	free(atoms);
+	pbuild_free(b);
+	bcf_arena__free(a);
+}
+
 static void test_no_lemma(void)
 {
 	struct bcf_arena *a = bcf_arena__new(), *ba;
@@ -350,6 +411,7 @@ int main(void)
 	test_base_id_zero();
 	test_mixed_links();
 	test_no_lemma();
+	test_wide_chain();
 	test_adders();
 	test_carry_atoms();
 	return done_testing();
