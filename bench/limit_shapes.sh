@@ -14,7 +14,8 @@
 #            y != x + 1
 #   ite0     the same chain, y = 0
 #   add      x+1+...+1 (N increments) != x+N over 64 bits (add32: over 32 bits,
-#            add128: over 128): the proof's size, not a node, is the limit here
+#            add128: 1+(...(1+x)) over 128, the constants concats of two 64-bit
+#            ones): the proof's size, not a node, is the limit here
 #   addxy    the same over the base x+y: (x+y)+1+...+1 != (x+N)+y
 #   sub      x-1-...-1 (N decrements) != x-N over 64 bits
 #   maskule  (x & 255)+1+...+1 > 255+N over 64 bits: a masked loop counter
@@ -58,7 +59,10 @@ gen() { # gen SHAPE N
 			printf "(declare-fun x () (_ BitVec %d))\n", w
 			t = "x"
 			for (i = 0; i < n; i++)
-				t = sprintf("(bvadd %s (_ bv1 %d))", t, w)
+				if (w == 128) # the constant first: 1 + T
+					t = sprintf("(bvadd (_ bv1 %d) %s)", w, t)
+				else
+					t = sprintf("(bvadd %s (_ bv1 %d))", t, w)
 			printf "(assert (not (= %s (bvadd x (_ bv%d %d)))))\n", t, n, w
 		} else if (shape == "addxy") {
 			print "(declare-fun x () (_ BitVec 64))"

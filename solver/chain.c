@@ -63,6 +63,14 @@ static bool const_of(const struct bcf_arena *a, const struct bcf_expr *e, uint32
 	return true;
 }
 
+bool chain_is_const(const struct bcf_arena *a, uint32_t id)
+{
+	const struct bcf_expr *e = bcf_arena__expr(a, id);
+	uint32_t c[SUM_WORDS];
+
+	return e && const_of(a, e, c);
+}
+
 /* A constant of width w with value words c: a bv_val, or above 64 bits a concat of two. */
 static int const_node(struct pbuild *b, unsigned w, const uint32_t *c, uint32_t *id)
 {

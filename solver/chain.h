@@ -6,6 +6,7 @@
 #ifndef BCF_SOLVER_CHAIN_H
 #define BCF_SOLVER_CHAIN_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 struct bcf_arena;
@@ -34,6 +35,9 @@ struct pbuild;
  * errno.
  */
 int chain_lemmas(struct pbuild *b, uint32_t root, uint32_t **atoms, unsigned *n);
+
+/* Whether id is a link's constant: a bv_val, or a concat of them (above 64 bits). */
+bool chain_is_const(const struct bcf_arena *a, uint32_t id);
 
 /* What root reaches of additions (chain_scan). */
 struct chain_info {

@@ -641,7 +641,7 @@ static uint32_t link_below(struct refuter *r, uint32_t t)
 {
 	const struct bcf_expr *e = node(r, t);
 
-	if (e->code == BCF_BV_SUB || node(r, e->args[0])->code != BCF_BV_VAL)
+	if (e->code == BCF_BV_SUB || !chain_is_const(r->a, e->args[0]))
 		return e->args[0];
 	return e->args[1];
 }
