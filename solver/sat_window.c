@@ -195,32 +195,11 @@ static bool phases_tile(const struct bcf_sat *s, uint32_t *end)
 	return at > 0;
 }
 
-static const struct sat_window *cmp_w;
-
-static int cmp_clo(const void *a, const void *b)
+/* qsort_r order of indices by keys[index] (ctx: the keys). */
+static int cmp_key(const void *a, const void *b, void *ctx)
 {
-	uint32_t x = cmp_w->wc[*(const uint32_t *)a].lo, y = cmp_w->wc[*(const uint32_t *)b].lo;
-
-	return x < y ? -1 : x > y;
-}
-
-static int cmp_chi(const void *a, const void *b)
-{
-	uint32_t x = cmp_w->wc[*(const uint32_t *)a].hi, y = cmp_w->wc[*(const uint32_t *)b].hi;
-
-	return x < y ? -1 : x > y;
-}
-
-static int cmp_vlo(const void *a, const void *b)
-{
-	uint32_t x = cmp_w->vlo[*(const uint32_t *)a], y = cmp_w->vlo[*(const uint32_t *)b];
-
-	return x < y ? -1 : x > y;
-}
-
-static int cmp_vhi(const void *a, const void *b)
-{
-	uint32_t x = cmp_w->vhi[*(const uint32_t *)a], y = cmp_w->vhi[*(const uint32_t *)b];
+	const uint32_t *key = ctx;
+	uint32_t x = key[*(const uint32_t *)a], y = key[*(const uint32_t *)b];
 
 	return x < y ? -1 : x > y;
 }
@@ -300,9 +279,8 @@ int sat_window_init(struct bcf_sat *s)
 		if (!(w->vlo[v] == 0 && w->vhi[v] > 0))
 			var_sleep(s, v);
 	}
-	cmp_w = w;
-	qsort(w->v_by_lo, w->nv, sizeof(uint32_t), cmp_vlo);
-	qsort(w->v_by_hi, w->nv, sizeof(uint32_t), cmp_vhi);
+	qsort_r(w->v_by_lo, w->nv, sizeof(uint32_t), cmp_key, w->vlo);
+	qsort_r(w->v_by_hi, w->nv, sizeof(uint32_t), cmp_key, w->vhi);
 	if (s->vmtf)
 		s->q_search = s->q_last;
 out:
@@ -343,19 +321,28 @@ int sat_window_load(struct bcf_sat *s, uint32_t input, struct clause *c)
 /* The windowed clauses sorted, once every input clause is loaded. */
 static int sort_clauses(struct sat_window *w)
 {
-	uint32_t i;
+	uint32_t i, *lo, *hi;
 
 	if (w->c_by_lo || !w->nwc)
 		return 0;
 	w->c_by_lo = malloc(w->nwc * sizeof(*w->c_by_lo));
 	w->c_by_hi = malloc(w->nwc * sizeof(*w->c_by_hi));
-	if (!w->c_by_lo || !w->c_by_hi)
+	lo = malloc(w->nwc * sizeof(*lo));
+	hi = malloc(w->nwc * sizeof(*hi));
+	if (!w->c_by_lo || !w->c_by_hi || !lo || !hi) {
+		free(lo);
+		free(hi);
 		return -ENOMEM;
-	for (i = 0; i < w->nwc; i++)
+	}
+	for (i = 0; i < w->nwc; i++) {
 		w->c_by_lo[i] = w->c_by_hi[i] = i;
-	cmp_w = w;
-	qsort(w->c_by_lo, w->nwc, sizeof(uint32_t), cmp_clo);
-	qsort(w->c_by_hi, w->nwc, sizeof(uint32_t), cmp_chi);
+		lo[i] = w->wc[i].lo;
+		hi[i] = w->wc[i].hi;
+	}
+	qsort_r(w->c_by_lo, w->nwc, sizeof(uint32_t), cmp_key, lo);
+	qsort_r(w->c_by_hi, w->nwc, sizeof(uint32_t), cmp_key, hi);
+	free(lo);
+	free(hi);
 	return 0;
 }
 

@@ -458,6 +458,17 @@ static const uint32_t *g_phase;
 static uint32_t g_nphase_words;
 static uint64_t g_window_moves; /* run() adds the clauses woken and put to sleep */
 
+/* run()'s options back to their defaults (the tests that change them end so). */
+static void run_defaults(void)
+{
+	g_late = false;
+	g_prefer = NULL;
+	g_nprefer = 0;
+	g_owner = NULL;
+	g_phase = NULL;
+	g_nphase_words = 0;
+}
+
 /* A solver with options o holding f's variables and clauses; why says what failed. */
 static struct bcf_sat *load(const struct cnf *f, const struct bcf_sat_opts *o, char *why,
 			    size_t whysz)
@@ -636,9 +647,7 @@ static void test_late(void)
 			pref[k] = SAT_LIT(1 + rnd() % n, rnd() & 1);
 		brute_compare(&t, &f, 5000 + i);
 	}
-	g_late = false;
-	g_prefer = NULL;
-	g_nprefer = 0;
+	run_defaults();
 	brute_ok(&t, "late units");
 }
 
@@ -688,12 +697,7 @@ static void test_windows(void)
 		}
 		brute_compare(&t, &f, 9000 + i);
 	}
-	g_late = false;
-	g_prefer = NULL;
-	g_nprefer = 0;
-	g_owner = NULL;
-	g_phase = NULL;
-	g_nphase_words = 0;
+	run_defaults();
 	brute_ok(&t, "windows");
 	ok(g_window_moves > 0, "windows: %llu clauses woken or put to sleep",
 	   (unsigned long long)g_window_moves);
