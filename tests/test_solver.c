@@ -688,6 +688,55 @@ static void test_cvc5_auto(void)
 	bcf_arena__free(b.a);
 }
 
+/*
+ * A counterexample found as the time limit runs out: the prove confirms it
+ * with a second solver call, which then has (almost) no time.  That call's
+ * unknown was reported as a wrong model, an error (prover_diff seed 25,
+ * condition 6400: bcf prove exit 2 under load); it is a timeout.  A stub
+ * cvc5 answers sat after 1 s the first time and hangs the second.
+ */
+static void test_confirm_timeout(void)
+{
+	BCF_OPTS(bcf_prove_opts, po, .solver = BCF_SOLVER_CVC5, .timeout_ms = 3000);
+	BCF_OPTS(bcf_prove_result, r);
+	struct bcf_cond c = { .arena = bcf_arena__new(), .path_cond = BCF_COND_NONE };
+	char dir[] = "/tmp/bcf-test-confirm-XXXXXX", path[300], script[700];
+	uint32_t x = 0, k = 0, args[2];
+	int ret;
+
+	if (!c.arena || !mkdtemp(dir)) {
+		skip("no temp dir");
+		bcf_arena__free(c.arena);
+		return;
+	}
+	snprintf(path, sizeof(path), "%s/cvc5", dir);
+	snprintf(script, sizeof(script), "#!/bin/sh\ncat >/dev/null\n"
+		 "[ -e %s/once ] && exec sleep 30\ntouch %s/once\nsleep 1\necho sat\n"
+		 "echo '((x #b00000101))'\n", dir, dir);
+	bcf_arena__var(c.arena, BCF_BV, 8, "x", &x);
+	bcf_arena__bv_const(c.arena, 8, 5, &k);
+	args[0] = x;
+	args[1] = k;
+	if (stub(path, script) || bcf_arena__node(c.arena, BCF_BOOL_EQ, 0, args, 2, &c.refine_cond)) {
+		ok(0, "confirmation at the limit: setup");
+	} else {
+		setenv("BCF_CVC5", path, 1);
+		ret = bcf_prove(&c, &po, &r);
+		ok(!ret && r.status == BCF_PROVE_UNKNOWN && strstr(r.detail, "timeout"),
+		   "a counterexample with no time left to confirm it: unknown, a timeout, not "
+		   "an error (%d, %s: %s)", ret, ret ? "" : bcf_prove_status__name(r.status),
+		   ret ? bcf_last_error() : r.detail);
+		if (!ret)
+			bcf_prove_result__free(&r);
+		unsetenv("BCF_CVC5");
+	}
+	snprintf(script, sizeof(script), "%s/once", dir);
+	unlink(script);
+	unlink(path);
+	rmdir(dir);
+	bcf_arena__free(c.arena);
+}
+
 /* cvc5 on every 16th vector and on the sat ones (with models and cores). */
 static void test_vectors_cvc5(void)
 {
@@ -757,6 +806,7 @@ int main(int argc, char **argv)
 	test_wide_model(BCF_SOLVER_CVC5);
 	test_cvc5_failures();
 	test_cvc5_auto();
+	test_confirm_timeout();
 	test_vectors_cvc5();
 #else
 	skip("cvc5 not configured");
