@@ -10,7 +10,10 @@
  * (absorbing run: the piece is the run), bvxor with all-ones is bvnot
  * (blast_not.c); subtrees recurse.  CONG over the concat and TRANS rebuild
  * the whole, ACI_NORM flattens nested concats.  The result is a concat of
- * extracts, constants (and bvnots for xor) that bit-blasts.
+ * extracts, constants (and bvnots for xor) that bit-blasts.  A constant
+ * wider than the format's 64 bits is a concat of 2 or 3 bv_vals, a tree
+ * already: the pull-up rewrites split by its parts, and each part's piece
+ * is a mask of its own (wide_mask).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -181,8 +184,13 @@ static int split(struct blaster *bl, const struct mask *m, uint32_t t, bool x_fi
 		for (i = 0; i < nk; i++) {
 			const struct bcf_expr *k = bl_expr(bl, kids[i]);
 
-			if (k->code == BCF_BV_VAL)
+			uint64_t kv = k->code == BCF_BV_VAL ? bcf_expr__bv_value(k) : 0;
+			unsigned kw = bl_width(bl, kids[i]);
+
+			if (k->code == BCF_BV_VAL && (kv == 0 || kv == bcf_mask(kw)))
 				ps[i] = close_piece(bl, m, pieces[i]);
+			else if (k->code == BCF_BV_VAL) /* a part of a wide constant */
+				ps[i] = bl_route_mask(bl, pieces[i]);
 			else
 				ps[i] = split(bl, m, pieces[i], true);
 			if (ps[i] < 0)
@@ -217,6 +225,55 @@ static int flatten(struct blaster *bl, uint32_t id, uint32_t *out, unsigned *n)
 			return err;
 	}
 	return 0;
+}
+
+/* Step r proves (= t R): R's nested concats flattened with one ACI_NORM (w: t's width). */
+static int flat_concat(struct blaster *bl, int r, unsigned w)
+{
+	uint32_t rr = bl_rhs(bl, r), leaves[255], flat;
+	const struct bcf_expr *e = bl_expr(bl, rr);
+	unsigned nl = 0, i;
+	bool nested = false;
+	int s, err;
+
+	for (i = 0; i < e->vlen; i++)
+		if (bl_expr(bl, e->args[i])->code == BCF_BV_CONCAT)
+			nested = true;
+	if (!nested)
+		return r;
+	err = flatten(bl, rr, leaves, &nl);
+	if (!err)
+		err = bl_mk(bl, BCF_BV_CONCAT, w, leaves, nl, &flat);
+	if (err)
+		return err;
+	s = bl_aci(bl, rr, flat);
+	return s < 0 ? s : bl_trans2(bl, r, s);
+}
+
+/* A constant wider than the format's 64 bits: a concat of 2 or 3 bv_vals. */
+static bool wide_const(struct blaster *bl, uint32_t id)
+{
+	const struct bcf_expr *e = bl_expr(bl, id);
+	unsigned i;
+
+	if (!e || e->code != BCF_BV_CONCAT || e->vlen < 2 || e->vlen > 3)
+		return false;
+	for (i = 0; i < e->vlen; i++)
+		if (bl_expr(bl, e->args[i])->code != BCF_BV_VAL)
+			return false;
+	return true;
+}
+
+/*
+ * t = (op x c) (x_first) or (op c x) with c such a concat: the pull-up
+ * rewrites split t by c's parts at once (split()), each part's piece then
+ * takes the route of a mask of its own width.
+ */
+static int wide_mask(struct blaster *bl, const struct mask *m, uint32_t t, bool x_first)
+{
+	int r = split(bl, m, t, x_first);
+
+	return r < 0 ? r : flat_concat(bl, r, bl_width(bl, t));
 }
 
 int bl_route_mask(struct blaster *bl, uint32_t t)
@@ -259,6 +316,13 @@ int bl_route_mask(struct blaster *bl, uint32_t t)
 			return err;
 		s[0] = bl_cond_eq(bl, rw[1], sz);
 		return s[0] < 0 ? s[0] : bl_rewrite(bl, 122, s, 1, rw, 2);
+	}
+	if (e->vlen != 2 || wide_const(bl, e->args[0]) || wide_const(bl, e->args[1])) {
+		/* wider than the format's constants: a concat of 2 or 3, already
+		 * the tree the pull-up rewrites split by */
+		x_first = e->vlen == 2 && wide_const(bl, e->args[1]);
+		if (e->vlen == 2 && x_first != wide_const(bl, e->args[0]))
+			return wide_mask(bl, &m, t, x_first);
 	}
 	if (e->vlen != 2 ||
 	    (bl_expr(bl, e->args[0])->code == BCF_BV_VAL) == (bl_expr(bl, e->args[1])->code == BCF_BV_VAL)) {
@@ -311,28 +375,7 @@ int bl_route_mask(struct blaster *bl, uint32_t t)
 	if (s[3] < 0)
 		return s[3];
 	r = bl_trans2(bl, s[2], s[3]);
-	if (r < 0)
-		return r;
-	/* flatten nested concats with one ACI_NORM */
-	{
-		uint32_t rr = bl_rhs(bl, r), leaves[255], flat;
-		unsigned nl = 0;
-		bool nested = false;
-
-		e = bl_expr(bl, rr);
-		for (i = 0; i < e->vlen; i++)
-			if (bl_expr(bl, e->args[i])->code == BCF_BV_CONCAT)
-				nested = true;
-		if (!nested)
-			return r;
-		err = flatten(bl, rr, leaves, &nl);
-		if (!err)
-			err = bl_mk(bl, BCF_BV_CONCAT, w, leaves, nl, &flat);
-		if (err)
-			return err;
-		s[0] = bl_aci(bl, rr, flat);
-		return s[0] < 0 ? s[0] : bl_trans2(bl, r, s[0]);
-	}
+	return r < 0 ? r : flat_concat(bl, r, w);
 }
 
 /* (= t t') with every ground, non-literal operand EVALUATEd. */

@@ -21,6 +21,8 @@
  *    the prover answered "error" (with no message).
  *  - (prover_diff seed 18, condition 4511, minimised) a product by an odd
  *    64-bit constant equal to a constant: a timeout (see odd_product).
+ *  - 128-bit masks, whose constants are concats: unprovable-kernel (see
+ *    wide_and).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -144,6 +146,19 @@ static const char odd_product[] =
 	"(_ bv14792191690191041351 64)))\n"
 	"(assert (and (bvuge x0 (_ bv684 32)) (= p (_ bv64 64))))\n";
 
+/* 128-bit masks: the constant is a concat of two 64-bit ones (the format's widest);
+ * the mask route took only a bv_val and answered unprovable-kernel ("BITBLAST bv_and
+ * (no constant operand)") for a mask the pull-up rewrites split soundly by its parts.
+ * Found with bench/limit_shapes.sh's maskule chain at 128 bits. */
+static const char wide_and[] =
+	"(declare-fun x () (_ BitVec 128))\n"
+	"(assert (bvugt (bvand x (_ bv340282366920938463463374607431768211200 128)) "
+	"(_ bv340282366920938463463374607431768211200 128)))\n";
+static const char wide_xor[] =
+	"(declare-fun x () (_ BitVec 128))\n"
+	"(define-fun c () (_ BitVec 128) (_ bv1208925819614629174706175 128))\n"
+	"(assert (not (= (bvxor (bvxor x c) c) x)))\n";
+
 /* An unsat script proven within the test's time limit, one trusted step at most. */
 static void proven_case(const char *name, const char *text)
 {
@@ -207,6 +222,8 @@ int main(void)
 	unprovable_case("1-bit bvurem atom", opaque_1bit_mod, "BITBLAST bv_mod");
 	unprovable_case("1-bit bvurem under a distinct", opaque_1bit_or, "BITBLAST bv_mod");
 	proven_case("a product by an odd constant, solved", odd_product);
+	proven_case("a 128-bit mask (bvand)", wide_and);
+	proven_case("a 128-bit mask (bvxor, twice)", wide_xor);
 
 	return done_testing();
 }
