@@ -317,13 +317,10 @@ int bl_route_mask(struct blaster *bl, uint32_t t)
 		s[0] = bl_cond_eq(bl, rw[1], sz);
 		return s[0] < 0 ? s[0] : bl_rewrite(bl, 122, s, 1, rw, 2);
 	}
-	if (e->vlen != 2 || wide_const(bl, e->args[0]) || wide_const(bl, e->args[1])) {
-		/* wider than the format's constants: a concat of 2 or 3, already
-		 * the tree the pull-up rewrites split by */
-		x_first = e->vlen == 2 && wide_const(bl, e->args[1]);
-		if (e->vlen == 2 && x_first != wide_const(bl, e->args[0]))
-			return wide_mask(bl, &m, t, x_first);
-	}
+	/* wider than the format's constants: a concat of 2 or 3, already the
+	 * tree the pull-up rewrites split by */
+	if (e->vlen == 2 && wide_const(bl, e->args[0]) != wide_const(bl, e->args[1]))
+		return wide_mask(bl, &m, t, wide_const(bl, e->args[1]));
 	if (e->vlen != 2 ||
 	    (bl_expr(bl, e->args[0])->code == BCF_BV_VAL) == (bl_expr(bl, e->args[1])->code == BCF_BV_VAL)) {
 		if (e->code == BCF_BV_OR)

@@ -74,15 +74,12 @@ bool chain_is_const(const struct bcf_arena *a, uint32_t id)
 /* A constant of width w with value words c: a bv_val, or above 64 bits a concat of two. */
 static int const_node(struct pbuild *b, unsigned w, const uint32_t *c, uint32_t *id)
 {
-	uint32_t hi[2], parts[2];
-	unsigned hw = w - 64, i;
+	uint32_t parts[2];
 	int err;
 
 	if (w <= 64)
 		return pbuild_node(b, BCF_BV_VAL, w, c, bcf_val_words(w), id);
-	for (i = 0; i < 2; i++)
-		hi[i] = c[2 + i];
-	err = pbuild_node(b, BCF_BV_VAL, hw, hi, bcf_val_words(hw), &parts[0]);
+	err = pbuild_node(b, BCF_BV_VAL, w - 64, c + 2, bcf_val_words(w - 64), &parts[0]);
 	if (!err)
 		err = pbuild_node(b, BCF_BV_VAL, 64, c, 2, &parts[1]);
 	return err ? err : pbuild_node(b, BCF_BV_CONCAT, w, parts, 2, id);
@@ -113,6 +110,7 @@ static bool split_const(const struct bcf_arena *a, const struct bcf_expr *e, uin
 			uint32_t *c, bool *neg)
 {
 	const struct bcf_expr *x, *y;
+	uint32_t xc[SUM_WORDS];
 	bool cx, cy;
 
 	if ((e->code != BCF_BV_ADD && e->code != BCF_BV_SUB) || e->vlen != 2)
@@ -121,7 +119,7 @@ static bool split_const(const struct bcf_arena *a, const struct bcf_expr *e, uin
 	y = bcf_arena__expr(a, e->args[1]);
 	if (!x || !y)
 		return false;
-	cx = const_of(a, x, c);
+	cx = const_of(a, x, xc);
 	cy = const_of(a, y, c);
 	if (cx == cy)
 		return false;   /* two terms, or two constants (EVALUATE's) */
@@ -133,7 +131,7 @@ static bool split_const(const struct bcf_arena *a, const struct bcf_expr *e, uin
 	if (e->code == BCF_BV_SUB)
 		return false;   /* c - U negates U */
 	*u = e->args[1];
-	const_of(a, x, c);
+	memcpy(c, xc, sizeof(xc));
 	return true;
 }
 

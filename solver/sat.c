@@ -79,6 +79,11 @@ int bcf_sat__prefer(struct bcf_sat *s, sat_lit l)
 	return u32_push(&s->prefer, l);
 }
 
+uint32_t bcf_sat__npreferred(const struct bcf_sat *s)
+{
+	return s->prefer.n;
+}
+
 void bcf_sat__free(struct bcf_sat *s)
 {
 	if (!s)

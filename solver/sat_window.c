@@ -49,11 +49,6 @@ void bcf_sat__own(struct bcf_sat *s, uint32_t var)
 	s->owner = var <= s->nvars ? var : 0;
 }
 
-uint32_t bcf_sat__npreferred(const struct bcf_sat *s)
-{
-	return s->prefer.n;
-}
-
 int bcf_sat__phase(struct bcf_sat *s, uint32_t lo, uint32_t hi, const uint32_t *need,
 		   unsigned nneed, const uint32_t *cut, unsigned ncut)
 {
