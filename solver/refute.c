@@ -331,6 +331,50 @@ static int add_clause(struct refuter *r, int s, bool unit)
 }
 
 /*
+ * Case splits on the goal's ite conditions: a goal fact that is a boolean
+ * ite (or holds one under and/or/not) has its condition decided first,
+ * true, as for the wide disjunctions (SPLIT_MIN), so that the search works
+ * out each case on its own.  Two processors compared through extract and
+ * concat equalities that hold only under ite conditions (the
+ * simple_processors family) mixed the cases in clauses over every bit of
+ * every equality hop: at 16 bits a proof of 1.64 MB, now 0.80 MB; at 32
+ * bits 3.67 MB, now 1.66 MB.  *budget bounds the nodes visited (the goal is
+ * a DAG).
+ */
+static int prefer_ite_conds(struct refuter *r, uint32_t id, unsigned depth, unsigned *budget,
+			    unsigned *nconds)
+{
+	const struct bcf_expr *e = node(r, id);
+	uint32_t args[255], v;
+	unsigned i, n, nots;
+	int err;
+
+	if (!e || depth > 16 || !*budget ||
+	    !(e->code == BCF_BOOL_ITE || e->code == BCF_BOOL_CONJ || e->code == BCF_BOOL_DISJ ||
+	      e->code == BCF_BOOL_NOT))
+		return 0;
+	(*budget)--;
+	n = e->vlen;
+	memcpy(args, e->args, n * sizeof(*args)); /* var_of() may grow the arena */
+	i = 0;
+	if (e->code == BCF_BOOL_ITE) {
+		err = var_of(r, base_of(r, args[0], &nots), &v);
+		if (!err)
+			err = bcf_sat__prefer(r->sat, SAT_LIT(v, 0));
+		if (err)
+			return err;
+		(*nconds)++;
+		i = 1;
+	}
+	for (; i < n; i++) {
+		err = prefer_ite_conds(r, args[i], depth + 1, budget, nconds);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+/*
  * A fact: decompose it with the streamlined rules where that yields smaller
  * proofs than Tseitin (conjunctions, negated disjunctions, double negation),
  * use disjunctions directly as clauses, and make anything else a unit clause.
@@ -397,6 +441,15 @@ static int add_unit_fact(struct refuter *r, int s0)
 			err = add_clause(r, s, false);
 		} else {
 			/* a unit equality refuted by the bits where it fails: only those */
+			if (r->split && r->in_goal) {
+				unsigned budget = 4096, nconds = 0;
+
+				/* not counted in nsplit: the plain search has never been
+				 * the smaller one here, and trying it doubled the time */
+				err = prefer_ite_conds(r, pbuild_fact(r->b, s), 0, &budget, &nconds);
+				if (err)
+					break;
+			}
 			t = r->in_goal ? blast_narrow_fact(r->bl, s) : -ENOENT;
 			err = add_clause(r, t >= 0 ? t : s, true);
 		}

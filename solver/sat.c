@@ -62,7 +62,7 @@ static void free_vecs(struct bcf_sat *s)
 		&s->bumped, &s->heap, &s->trail, &s->trail_lim, &s->in_lits, &s->in_off,
 		&s->learnt, &s->toclear, &s->stack, &s->chain, &s->lvl0, &s->mvars,
 		&s->p_lits, &s->p_lit_off, &s->p_nlits, &s->p_chain, &s->p_chain_off,
-		&s->p_nchain, &s->prefer, &s->late, &s->in_owner, &s->phases,
+		&s->p_nchain, &s->prefer, &s->late, &s->in_owner, &s->phases, &s->smark,
 	};
 	size_t i;
 

@@ -72,6 +72,10 @@ struct bcf_sat_opts {
 	 * puzzles it needs ~100-500x fewer conflicts than VSIDS), true =
 	 * VSIDS activity heap */
 	bool vsids;
+	/* learned clauses longer than this many literals are shrunk level by
+	 * level to their levels' UIPs where that makes them shorter
+	 * (sat_shrink.c); 0 = default (200), UINT32_MAX = never */
+	uint32_t shrink_min;
 	/* preferred literals (bcf_sat__prefer) decided only at decision level
 	 * 0: each is refuted (learned) on its own before the next is tried */
 	bool prefer_root;
@@ -80,6 +84,7 @@ struct bcf_sat_opts {
 struct bcf_sat_stats {
 	uint64_t conflicts, decisions, propagations, restarts;
 	uint64_t learned, learned_lits, minimized_lits, deleted;
+	uint64_t shrunk_lits;  /* literals long clauses lost to their levels' UIPs */
 	uint64_t proof_nodes, proof_chain_entries; /* everything logged */
 	/* after bcf_sat__proof_walk(): */
 	uint64_t trimmed_inputs, trimmed_derived;  /* steps walked */

@@ -288,10 +288,11 @@ void sat_analyze(struct bcf_sat *s, struct clause *confl, uint32_t *bt)
 	}
 	s->learnt.a[0] = SAT_NOT(first_uip(s, confl));
 	nacc = minimize(s);
-	if (s->opts.proof) {
+	if (s->opts.proof)
 		chain_minimized(s, nacc);
+	sat_shrink(s);
+	if (s->opts.proof)
 		chain_level0(s);
-	}
 	for (i = 0; i < s->toclear.n; i++)
 		var_of(s, s->toclear.a[i])->flags &= ~VF_SEEN;
 	*bt = backjump_level(s);

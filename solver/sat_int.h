@@ -171,6 +171,9 @@ struct bcf_sat {
 	 * resolution chain (node, pivot pairs), level-0 literals met,
 	 * variables removed by minimisation */
 	struct u32vec learnt, toclear, stack, chain, lvl0, mvars;
+	/* shrinking (sat_shrink.c): a generation stamp per variable */
+	struct u32vec smark;
+	uint32_t sgen;
 
 	/* proof store: node n has literals p_lits[p_lit_off[n] ..][p_nlits[n]]
 	 * and chain p_chain[p_chain_off[n] ..][2 * p_nchain[n]] (premise 0 with
@@ -271,5 +274,8 @@ void sat_window_free(struct bcf_sat *s);
 /* sat_analyze.c */
 void sat_analyze(struct bcf_sat *s, struct clause *confl, uint32_t *bt);
 void sat_final_conflict(struct bcf_sat *s, struct clause *confl);
+
+/* sat_shrink.c */
+void sat_shrink(struct bcf_sat *s);
 
 #endif

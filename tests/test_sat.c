@@ -448,6 +448,7 @@ static bool model_satisfies(struct bcf_sat *s, const struct cnf *f)
 
 static int g_minimize; /* bcf_sat_opts.minimize for run() */
 static bool g_vsids;   /* bcf_sat_opts.vsids for run() */
+static uint32_t g_shrink_min; /* bcf_sat_opts.shrink_min for run() */
 static const sat_lit *g_prefer; /* literals run() has decided first (bcf_sat__prefer) */
 static uint32_t g_nprefer;
 static bool g_late; /* run(): prefer_root, and every unit clause late (bcf_sat__late) */
@@ -467,6 +468,7 @@ static void run_defaults(void)
 	g_owner = NULL;
 	g_phase = NULL;
 	g_nphase_words = 0;
+	g_shrink_min = 0;
 }
 
 /* A solver with options o holding f's variables and clauses; why says what failed. */
@@ -494,7 +496,7 @@ static struct bcf_sat *load(const struct cnf *f, const struct bcf_sat_opts *o, c
 static struct outcome run(const struct cnf *f, const struct bcf_sat_walk_opts *wo)
 {
 	struct bcf_sat_opts o = { .proof = true, .minimize = g_minimize, .vsids = g_vsids,
-				  .prefer_root = g_late };
+				  .prefer_root = g_late, .shrink_min = g_shrink_min };
 	struct outcome out = { 0 };
 	struct bcf_sat *s = load(f, &o, out.why, sizeof(out.why));
 	uint32_t i;
@@ -701,6 +703,51 @@ static void test_windows(void)
 	brute_ok(&t, "windows");
 	ok(g_window_moves > 0, "windows: %llu clauses woken or put to sleep",
 	   (unsigned long long)g_window_moves);
+}
+
+/*
+ * Shrinking (sat_shrink.c), on every learned clause of more than 2
+ * literals instead of the default 200: the lower levels' literals replaced
+ * by their UIPs must leave a clause the logged chain still derives (the
+ * proof checker replays every step) and the same verdicts as brute force;
+ * the larger random formulas must have had literals shrunk away, or this
+ * tests nothing.
+ */
+static void test_shrink(void)
+{
+	struct brute_tally t = { 0 };
+	uint64_t shrunk = 0, confl = 0;
+	unsigned i, good = 0, count = 40;
+	char first_bad[300] = "";
+
+	g_shrink_min = 2;
+	for (i = 0; i < 300; i++) {
+		struct cnf f;
+		uint32_t n = 6 + i % 13;
+
+		random_ksat(&f, n, (uint32_t)(n * (3.6 + (i % 5) * 0.3)), 3, 7000 + i);
+		brute_compare(&t, &f, 7000 + i);
+	}
+	brute_ok(&t, "shrinking, small random 3-SAT");
+	for (i = 0; i < count; i++) {
+		struct cnf f;
+		struct outcome o;
+
+		random_ksat(&f, 60 + i % 20, (uint32_t)((60 + i % 20) * 4.3), 3, 8000 + i);
+		o = run(&f, NULL);
+		shrunk += o.st.shrunk_lits;
+		confl += o.st.conflicts;
+		if (outcome_ok(&o))
+			good++;
+		else if (!*first_bad)
+			snprintf(first_bad, sizeof(first_bad), "seed %u: %.250s", 8000 + i, o.why);
+		cnf_free(&f);
+	}
+	run_defaults();
+	ok(good == count, "shrinking, 60-79 variables: %u/%u models/proofs check %s", good, count,
+	   first_bad);
+	ok(shrunk > 0, "shrinking: %llu literals shrunk away in %llu conflicts",
+	   (unsigned long long)shrunk, (unsigned long long)confl);
 }
 
 static void test_random(uint32_t n, double ratio, unsigned count, uint64_t seed0,
@@ -1367,6 +1414,7 @@ int main(void)
 	test_param_words();
 	test_bcf_checker();
 	test_small_vs_brute();
+	test_shrink();
 	test_late();
 	test_windows();
 	test_random(50, 4.26, 100, 7000, NULL, true, "random 3-SAT n=50");
