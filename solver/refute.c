@@ -1189,6 +1189,7 @@ struct attempt {
 	bool bit_order;    /* word equalities decided bit by bit (BIT_ORDER_MIN_BYTES) */
 	bool chains;       /* lemma atoms for add chains (solver/chain.h), bit order */
 	bool late_facts;   /* with chains: the goal's facts after the lemmas (bcf_sat__late) */
+	uint32_t shrink_min; /* learned clauses shrunk above this length (0: the SAT default) */
 	size_t max_bytes;  /* proof size limit (0: the kernel's) */
 };
 
@@ -1199,7 +1200,7 @@ static int refute_once(const struct bcf_arena *src, uint32_t goal,
 	struct bcf_sat_opts so = { .proof = true, .timeout_ms = timeout_ms, .seed = at->seed,
 				   .vsids = at->vsids, .max_conflicts = at->max_conflicts,
 				   /* the carry invariants: one refuted at a time (chain_carry.c) */
-				   .prefer_root = at->chains };
+				   .prefer_root = at->chains, .shrink_min = at->shrink_min };
 	struct refuter r = { .last_step = -1, .split = !at->no_split,
 			     .bit_order = at->bit_order,
 			     .carries = at->chains,
@@ -1435,7 +1436,17 @@ static bool keep_smaller(const struct bcf_arena *src, uint32_t goal,
  * The searches after the first, in the order they are tried over a limit;
  * the bit-ordered ones (before ALT_SEED) also serve for large proofs.
  */
-enum alt_kind { ALT_CHAINS, ALT_CHAINS_LATE, ALT_BIT_ORDER, ALT_SEED, ALT_VSIDS, ALT_NONE };
+enum alt_kind { ALT_CHAINS, ALT_CHAINS_LATE, ALT_BIT_ORDER, ALT_SEED, ALT_VSIDS, ALT_SHRINK,
+		ALT_NONE };
+
+/*
+ * ALT_SHRINK: learned clauses shrunk from this length on (solver/sat_shrink.c)
+ * instead of the SAT default, 200.  A second search for a large proof and an
+ * alternative over a limit: the processors at 16 / 32 / 64-bit registers
+ * (bench/processor_widths.sh) 0.80 / 1.66 / 6.40 MB -> 0.47 / 1.16 / 4.23 MB;
+ * as the default it changed 7 shared vectors' proofs, 5 of them larger.
+ */
+#define SHRINK_ALT_MIN 100
 
 static bool alt_chains(unsigned kind)
 {
@@ -1462,6 +1473,9 @@ static struct attempt alt_attempt(unsigned kind, bool no_trusted, size_t max_byt
 		break;
 	case ALT_VSIDS:
 		at.vsids = true;
+		break;
+	case ALT_SHRINK:
+		at.shrink_min = SHRINK_ALT_MIN;
 		break;
 	default:
 		break; /* ALT_NONE: the plain search */
@@ -1565,6 +1579,13 @@ static int refute_best(const struct bcf_arena *src, uint32_t goal,
 	 * is for carries: without an adder (extract/concat puzzles; 0.3-0.5 s
 	 * of a 128-bit ext_con) it has never given the smaller proof.
 	 */
+	/* a large proof of the plain search: shorter learned clauses, within twice the conflicts */
+	if (won == ALT_NONE && res->proof_size >= BIT_ORDER_MIN_BYTES && !bcf__past(deadline)) {
+		at = alt_attempt(ALT_SHRINK, no_trusted, max_bytes);
+		at.max_conflicts = 2 * res->conflicts + 1000;
+		if (keep_smaller(src, goal, triage, deadline, &at, res))
+			won = ALT_SHRINK;
+	}
 	for (k = i; k < ALT_SEED && ci->adders && res->proof_size >= BIT_ORDER_MIN_BYTES &&
 		    !bcf__past(deadline); k++) {
 		if (alt_chains(won))
