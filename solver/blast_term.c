@@ -92,6 +92,45 @@ static int plain(struct blaster *bl, uint32_t t)
 }
 
 /*
+ * (zero_extend n x) with n > 64: REWRITE 93 would need the constant
+ * (bv #0 n), and a constant node holds at most 64 bits (the kernel's too):
+ * `bcf prove` answered error (exit 2) for 128-bit goals that zero-extend a
+ * 32-bit term.  Instead (= t (sign_extend n-64 (zero_extend 64 x))) by
+ * REWRITE 141 BV_MERGE_SIGN_EXTEND_2 (its side conditions evaluated) and
+ * SYMM; the inner zero_extend takes REWRITE 93 with a 64-bit zero, and the
+ * sign extension of its zero top bit is bit-blasted.
+ */
+static int zext_wide(struct blaster *bl, uint32_t t)
+{
+	const struct bcf_expr *e = bl_expr(bl, t);
+	unsigned n = BCF_EXPR_HIGH(e->params);
+	uint32_t v[4], zero, sum, gt, eq;
+	int c[2], r, s, err;
+
+	v[0] = e->args[0];
+	if ((err = bl_i32(bl, n - 64, &v[1])) || (err = bl_i32(bl, 64, &v[2])) ||
+	    (err = bl_i32(bl, n, &v[3])) || (err = bl_i32(bl, 0, &zero)) ||
+	    (err = bl_mk2(bl, BCF_BOOL_SGT, 0, v[2], zero, &gt)) ||
+	    (err = bl_mk2(bl, BCF_BV_ADD, 32, v[1], v[2], &sum)) ||
+	    (err = bl_mk2(bl, BCF_BOOL_EQ, 0, v[3], sum, &eq)))
+		return err;
+	c[0] = bl_cond(bl, gt);                 /* (bvsgt v2 #0) */
+	if (c[0] < 0)
+		return c[0];
+	c[1] = bl_cond(bl, eq);                 /* (= v3 (bvadd v1 v2)) */
+	if (c[1] < 0)
+		return c[1];
+	r = bl_rewrite(bl, 141, c, 2, v, 4);    /* (= (sext n-64 (zext 64 x)) t) */
+	if (r < 0)
+		return r;
+	s = pb_symm(bl->b, r);
+	if (s < 0)
+		return bl_step_fail(bl, s, "SYMM");
+	bl->st.other++;
+	return s;
+}
+
+/*
  * The route for t, or BL_NONE for a plain operator.  Returns a step (= t R) or a
  * negative errno (-ENOTSUP with bl->why naming the missing rule).
  */
@@ -108,6 +147,8 @@ int bl_route(struct blaster *bl, uint32_t t)
 		vars[0] = x;
 		if (n == 0)
 			return bl_rewrite(bl, 76, NULL, 0, vars, 1); /* ZERO_EXTEND_ELIMINATE_0 */
+		if (n > 64)
+			return zext_wide(bl, t);
 		s = bl_i32(bl, n, &vars[1]);
 		return s ? s : bl_rewrite(bl, 93, NULL, 0, vars, 2); /* ZERO_EXTEND_ELIMINATE */
 	case BCF_BV_NOT:

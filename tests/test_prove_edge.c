@@ -23,6 +23,7 @@
  *    64-bit constant equal to a constant: a timeout (see odd_product).
  *  - 128-bit masks, whose constants are concats: unprovable-kernel (see
  *    wide_and).
+ *  - a zero extension by more than 64 bits: error (see wide_zext).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -154,6 +155,13 @@ static const char wide_and[] =
 	"(declare-fun x () (_ BitVec 128))\n"
 	"(assert (bvugt (bvand x (_ bv340282366920938463463374607431768211200 128)) "
 	"(_ bv340282366920938463463374607431768211200 128)))\n";
+/* A 32-bit term zero-extended to 128 bits: REWRITE 93 needs the constant
+ * (bv #0 96), wider than a constant node holds, and bcf prove answered error
+ * (exit 2, "REWRITE: constant of width 96").  Found by widening every shared
+ * vector to 4 times its widths (bench_1010 and 126 others). */
+static const char wide_zext[] =
+	"(declare-fun x () (_ BitVec 32))\n"
+	"(assert (bvugt ((_ zero_extend 96) x) (_ bv4294967295 128)))\n";
 static const char wide_xor[] =
 	"(declare-fun x () (_ BitVec 128))\n"
 	"(define-fun c () (_ BitVec 128) (_ bv1208925819614629174706175 128))\n"
@@ -224,6 +232,7 @@ int main(void)
 	proven_case("a product by an odd constant, solved", odd_product);
 	proven_case("a 128-bit mask (bvand)", wide_and);
 	proven_case("a 128-bit mask (bvxor, twice)", wide_xor);
+	proven_case("a zero extension by 96 bits", wide_zext);
 
 	return done_testing();
 }
