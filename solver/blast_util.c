@@ -122,6 +122,15 @@ int bl_rewrite(struct blaster *bl, unsigned rid, const int *prem, unsigned np,
 {
 	int s = pb_rewrite(bl->b, rid, prem, np, vars, nv);
 
+	/*
+	 * A right side with a constant wider than a constant node holds (64
+	 * bits: (bv #0 128) of REWRITE 122 at 128 bits) is refused by the
+	 * kernel as by our checker: the route does not exist at this width,
+	 * which is unprovable-kernel (or opaque bits), not an error.
+	 */
+	if (s == -EINVAL && strstr(pbuild_error(bl->b), "constant of width"))
+		return bl_fail(bl, -ENOTSUP, "REWRITE %u at this width: %s", rid,
+			       pbuild_error(bl->b));
 	if (s < 0)
 		return bl_fail(bl, s, "REWRITE %u: %s", rid, pbuild_error(bl->b));
 	bl->st.rewrite++;

@@ -23,7 +23,9 @@
  *    64-bit constant equal to a constant: a timeout (see odd_product).
  *  - 128-bit masks, whose constants are concats: unprovable-kernel (see
  *    wide_and).
- *  - a zero extension by more than 64 bits: error (see wide_zext).
+ *  - a zero extension by more than 64 bits: error (see wide_zext); a
+ *    rewrite whose right side needs a constant over 64 bits: error, now
+ *    unprovable-kernel naming the rewrite (see wide_xor_self).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -162,6 +164,12 @@ static const char wide_and[] =
 static const char wide_zext[] =
 	"(declare-fun x () (_ BitVec 32))\n"
 	"(assert (bvugt ((_ zero_extend 96) x) (_ bv4294967295 128)))\n";
+/* (bvxor x x) at 128 bits: REWRITE 122's right side is (bv #0 128), which
+ * no constant node holds (the kernel refuses it too); bcf prove answered
+ * error (exit 2), now unprovable-kernel naming the rewrite. */
+static const char wide_xor_self[] =
+	"(declare-fun x () (_ BitVec 128))\n"
+	"(assert (= (bvxor x x) (_ bv1 128)))\n";
 static const char wide_xor[] =
 	"(declare-fun x () (_ BitVec 128))\n"
 	"(define-fun c () (_ BitVec 128) (_ bv1208925819614629174706175 128))\n"
@@ -233,6 +241,7 @@ int main(void)
 	proven_case("a 128-bit mask (bvand)", wide_and);
 	proven_case("a 128-bit mask (bvxor, twice)", wide_xor);
 	proven_case("a zero extension by 96 bits", wide_zext);
+	unprovable_case("a 128-bit xor of a term with itself", wide_xor_self, "REWRITE 122");
 
 	return done_testing();
 }
