@@ -440,7 +440,6 @@ static int add_unit_fact(struct refuter *r, int s0)
 		} else if (e && e->code == BCF_BOOL_DISJ) {
 			err = add_clause(r, s, false);
 		} else {
-			/* a unit equality refuted by the bits where it fails: only those */
 			if (r->split && r->in_goal) {
 				unsigned budget = 4096, nconds = 0;
 
@@ -450,6 +449,7 @@ static int add_unit_fact(struct refuter *r, int s0)
 				if (err)
 					break;
 			}
+			/* a unit equality refuted by the bits where it fails: only those */
 			t = r->in_goal ? blast_narrow_fact(r->bl, s) : -ENOENT;
 			err = add_clause(r, t >= 0 ? t : s, true);
 		}
@@ -1571,6 +1571,13 @@ static int refute_best(const struct bcf_arena *src, uint32_t goal,
 		if (keep_smaller(src, goal, triage, deadline, &at, res))
 			won = ALT_NONE;
 	}
+	/* a large proof of the plain search: shorter learned clauses, within twice the conflicts */
+	if (won == ALT_NONE && res->proof_size >= BIT_ORDER_MIN_BYTES && !bcf__past(deadline)) {
+		at = alt_attempt(ALT_SHRINK, no_trusted, max_bytes);
+		at.max_conflicts = 2 * res->conflicts + 1000;
+		if (keep_smaller(src, goal, triage, deadline, &at, res))
+			won = ALT_SHRINK;
+	}
 	/*
 	 * A large proof: the searches in bit order (the chain's lemmas, with
 	 * the facts before and after them; bit order alone) not made yet,
@@ -1579,13 +1586,6 @@ static int refute_best(const struct bcf_arena *src, uint32_t goal,
 	 * is for carries: without an adder (extract/concat puzzles; 0.3-0.5 s
 	 * of a 128-bit ext_con) it has never given the smaller proof.
 	 */
-	/* a large proof of the plain search: shorter learned clauses, within twice the conflicts */
-	if (won == ALT_NONE && res->proof_size >= BIT_ORDER_MIN_BYTES && !bcf__past(deadline)) {
-		at = alt_attempt(ALT_SHRINK, no_trusted, max_bytes);
-		at.max_conflicts = 2 * res->conflicts + 1000;
-		if (keep_smaller(src, goal, triage, deadline, &at, res))
-			won = ALT_SHRINK;
-	}
 	for (k = i; k < ALT_SEED && ci->adders && res->proof_size >= BIT_ORDER_MIN_BYTES &&
 		    !bcf__past(deadline); k++) {
 		if (alt_chains(won))
