@@ -23,7 +23,11 @@
  */
 #include "solver/sat_int.h"
 
-/* Shrink only clauses longer than this (shorter ones stay first-UIP). */
+/*
+ * By default only clauses longer than this are shrunk (bcf_sat_opts.shrink_min
+ * overrides it): shorter ones stay first-UIP.  With 100, 7 shared vectors'
+ * proofs changed, 5 of them larger by 1-35%; with 200 none did.
+ */
 #define SAT_SHRINK_MIN 200
 
 static int grow_marks(struct bcf_sat *s)
