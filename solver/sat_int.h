@@ -6,6 +6,7 @@
  *                 learning, restarts, clause deletion
  *   sat_analyze.c first-UIP conflict analysis and minimisation, with the
  *                 resolution chain of every learned clause
+ *   sat_shrink.c  long learned clauses shrunk to their levels' UIPs
  *   sat_walk.c    the proof walk: trimming, chain scheduling, splitting
  *   sat_encode.c  BCF RESOLUTION / FACTORING parameter words
  *   sat_dimacs.c  the DIMACS reader
