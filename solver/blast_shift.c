@@ -155,13 +155,7 @@ static int repeat_top_bit(struct blaster *bl, uint32_t y, unsigned n)
 	if (prem[2] < 0)
 		return prem[2];
 	r = bl_rewrite(bl, 64, prem, 3, v, 6);
-	if (r < 0)
-		return r;
-	err = pb_symm(bl->b, r);
-	if (err < 0)
-		return bl_step_fail(bl, err, "SYMM");
-	bl->st.other++;
-	return err;
+	return r < 0 ? r : bl_symm(bl, r);
 }
 
 int bl_route_repeat(struct blaster *bl, uint32_t t)
@@ -189,13 +183,12 @@ int bl_route_repeat(struct blaster *bl, uint32_t t)
 	r = bl_rewrite(bl, 53, &c, 1, v, 2);   /* (= (extract[0:0] z) z) */
 	if (r < 0)
 		return r;
-	s = pb_symm(bl->b, r);
+	s = bl_symm(bl, r);
 	if (s < 0)
-		return bl_step_fail(bl, s, "SYMM");
-	c = pb_cong(bl->b, t, &s, 1);          /* (= (repeat n z) (repeat n (extract[0:0] z))) */
+		return s;
+	c = bl_cong(bl, t, &s, 1);             /* (= (repeat n z) (repeat n (extract[0:0] z))) */
 	if (c < 0)
-		return bl_step_fail(bl, c, "CONG");
-	bl->st.other += 2;
+		return c;
 	s = repeat_top_bit(bl, z, n);
 	if (s < 0)
 		return s;

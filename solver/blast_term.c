@@ -104,30 +104,23 @@ static int zext_wide(struct blaster *bl, uint32_t t)
 {
 	const struct bcf_expr *e = bl_expr(bl, t);
 	unsigned n = BCF_EXPR_HIGH(e->params);
-	uint32_t v[4], zero, sum, gt, eq;
-	int c[2], r, s, err;
+	uint32_t v[4], zero, sum, gt;
+	int c[2], r, err;
 
 	v[0] = e->args[0];
 	if ((err = bl_i32(bl, n - 64, &v[1])) || (err = bl_i32(bl, 64, &v[2])) ||
 	    (err = bl_i32(bl, n, &v[3])) || (err = bl_i32(bl, 0, &zero)) ||
 	    (err = bl_mk2(bl, BCF_BOOL_SGT, 0, v[2], zero, &gt)) ||
-	    (err = bl_mk2(bl, BCF_BV_ADD, 32, v[1], v[2], &sum)) ||
-	    (err = bl_mk2(bl, BCF_BOOL_EQ, 0, v[3], sum, &eq)))
+	    (err = bl_mk2(bl, BCF_BV_ADD, 32, v[1], v[2], &sum)))
 		return err;
 	c[0] = bl_cond(bl, gt);                 /* (bvsgt v2 #0) */
 	if (c[0] < 0)
 		return c[0];
-	c[1] = bl_cond(bl, eq);                 /* (= v3 (bvadd v1 v2)) */
+	c[1] = bl_cond_eq(bl, v[3], sum);       /* (= v3 (bvadd v1 v2)) */
 	if (c[1] < 0)
 		return c[1];
 	r = bl_rewrite(bl, 141, c, 2, v, 4);    /* (= (sext n-64 (zext 64 x)) t) */
-	if (r < 0)
-		return r;
-	s = pb_symm(bl->b, r);
-	if (s < 0)
-		return bl_step_fail(bl, s, "SYMM");
-	bl->st.other++;
-	return s;
+	return r < 0 ? r : bl_symm(bl, r);
 }
 
 /*

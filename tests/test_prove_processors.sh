@@ -13,41 +13,29 @@
 #    literals on (ALT_SHRINK): the 8-bit vector 281,336 -> 213,228 bytes,
 #    the 32-bit variant 3.67 MB -> 1.16 MB; each is held to a bound between.
 # TAP output.
-set -u
-bcf=${BCF_BIN:-./bcf}
-S=${BCF_SHARED_DIR:-../shared}
-gen=${BCF_SRCDIR:-..}/bench/processor_widths.sh
+. "${BCF_SRCDIR:-.}/tests/lib.sh"
+gen=$SRC/bench/processor_widths.sh
 name=simple_processors_002_002_0008
-n=0
-ok() { # ok COND-EXIT-STATUS DESCRIPTION
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
-}
-if [ ! -f "$S/vectors/smt2/$name.smt2" ] || ! command -v perl >/dev/null; then
-	echo "ok 1 # SKIP no shared vectors or no perl"
-	echo "1..1"
-	exit 0
-fi
-T=$(mktemp -d "${TMPDIR:-/tmp}/bcf-processors.XXXXXX") || exit 2
-trap 'rm -rf "$T"' EXIT INT TERM
+[ -f "$SHARED/vectors/smt2/$name.smt2" ] && command -v perl >/dev/null ||
+	skip_all "no shared vectors or no perl"
 bytes() { sed -n 's/.*"bytes":\([0-9]*\).*/\1/p' "$1"; }
 
 # proven K BOUND: variant K proven within BOUND bytes, accepted in both modes
 proven() {
 	w=$((8 * $1))
-	sh "$gen" --gen "$1" "$S" >"$T/x$1.smt2"
+	sh "$gen" --gen "$1" "$SHARED" >"$T/x$1.smt2"
 	ok $? "$w-bit registers: generated"
-	"$bcf" import "$T/x$1.smt2" -o "$T/c$1.cond" >/dev/null 2>&1
+	"$BCF" import "$T/x$1.smt2" -o "$T/c$1.cond" >/dev/null 2>&1
 	ok $? "$w-bit registers: imported"
-	"$bcf" prove --json --timeout 60 "$T/c$1.cond" -o "$T/p$1.bcf" >"$T/p$1.json" 2>&1
+	"$BCF" prove --json --timeout 60 "$T/c$1.cond" -o "$T/p$1.bcf" >"$T/p$1.json" 2>&1
 	rc=$?
 	ok $rc "$w-bit registers: proven (exit $rc: $(head -c 200 "$T/p$1.json" | tr '\n' ' '))"
 	b=$(bytes "$T/p$1.json")
 	[ -n "$b" ] && [ "$b" -le "$2" ]
 	ok $? "$w-bit registers: ${b:-no} bytes, at most $2"
-	"$bcf" check --cond "$T/c$1.cond" "$T/p$1.bcf" >/dev/null 2>&1
+	"$BCF" check --cond "$T/c$1.cond" "$T/p$1.bcf" >/dev/null 2>&1
 	ok $? "$w-bit registers: accepted in strict mode"
-	"$bcf" check --kernel-compat --cond "$T/c$1.cond" "$T/p$1.bcf" >/dev/null 2>&1
+	"$BCF" check --kernel-compat --cond "$T/c$1.cond" "$T/p$1.bcf" >/dev/null 2>&1
 	ok $? "$w-bit registers: accepted in kernel-compat mode"
 }
 proven 1 250000

@@ -603,7 +603,8 @@ static void brute_ok(const struct brute_tally *t, const char *what)
 	   t->first_bad);
 }
 
-static void test_small_vs_brute(void)
+/* 300 small random 3-SAT formulas (seeds seed0 ...) against brute force. */
+static void small_vs_brute(unsigned seed0, const char *what)
 {
 	struct brute_tally t = { 0 };
 	unsigned i;
@@ -612,10 +613,15 @@ static void test_small_vs_brute(void)
 		struct cnf f;
 		uint32_t n = 6 + i % 13;
 
-		random_ksat(&f, n, (uint32_t)(n * (3.6 + (i % 5) * 0.3)), 3, 1000 + i);
-		brute_compare(&t, &f, 1000 + i);
+		random_ksat(&f, n, (uint32_t)(n * (3.6 + (i % 5) * 0.3)), 3, seed0 + i);
+		brute_compare(&t, &f, seed0 + i);
 	}
-	brute_ok(&t, "small random 3-SAT");
+	brute_ok(&t, what);
+}
+
+static void test_small_vs_brute(void)
+{
+	small_vs_brute(1000, "small random 3-SAT");
 }
 
 /*
@@ -715,20 +721,12 @@ static void test_windows(void)
  */
 static void test_shrink(void)
 {
-	struct brute_tally t = { 0 };
 	uint64_t shrunk = 0, confl = 0;
 	unsigned i, good = 0, count = 40;
 	char first_bad[300] = "";
 
 	g_shrink_min = 2;
-	for (i = 0; i < 300; i++) {
-		struct cnf f;
-		uint32_t n = 6 + i % 13;
-
-		random_ksat(&f, n, (uint32_t)(n * (3.6 + (i % 5) * 0.3)), 3, 7000 + i);
-		brute_compare(&t, &f, 7000 + i);
-	}
-	brute_ok(&t, "shrinking, small random 3-SAT");
+	small_vs_brute(7000, "shrinking, small random 3-SAT");
 	for (i = 0; i < count; i++) {
 		struct cnf f;
 		struct outcome o;
