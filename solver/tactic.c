@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "lang/grow.h"
+#include "solver/rw_ext.h"
 #include "solver/tactic.h"
 #include "solver/tactic_int.h"
 
@@ -231,6 +232,43 @@ static int clash(struct tac *t, int s, bool t_left, int b)
 }
 
 /*
+ * Literal step s equates an extension with a constant: the two conjuncts
+ * of REWRITE 142-145's right side (solver/rw_ext.h) become literals, for
+ * the rewriter to evaluate (the high bits) and to bind x.  Returns 0 or
+ * -ENOMEM.
+ */
+static int ext_lits(struct tac *t, int s)
+{
+	int k, j, p, err;
+
+	if (!t->ext)
+		return 0;
+	k = rw_ext_eq(t->b, pbuild_fact(t->b, s));
+	if (k == -ENOENT) {
+		/* (= (zero_extend 1 x) c) and the like: (= (extract z) x) is
+		 * a literal the rewriter turns into x's binding */
+		k = rw_zext_arg(t->b, pbuild_fact(t->b, s));
+		if (k < 0)
+			return k == -ENOMEM ? k : 0;
+		err = add_lit(t, k);
+		return err && err != -EEXIST && err != -E2BIG ? err : 0;
+	}
+	if (k >= 0)
+		k = pb_eq_resolve(t->b, s, k);
+	if (k < 0)
+		return k == -ENOMEM ? k : 0;
+	for (j = 0; j < 2; j++) {
+		p = pb_and_elim(t->b, k, j);
+		if (p < 0)
+			return p == -ENOMEM ? p : 0;
+		err = add_lit(t, p);
+		if (err && err != -EEXIST && err != -E2BIG)
+			return err;
+	}
+	return 0;
+}
+
+/*
  * Bindings from literal i: (= T c) / (= c T), A -> true, (not A) -> false.
  * *term is set when a term T was bound, *added when anything new was
  * bound.  Returns 0, -errno, or BIND_FALSE + (false step + 1) when the
@@ -262,6 +300,9 @@ static int bind_lit(struct tac *t, unsigned i, bool *term, bool *added)
 				return err;
 			t->lits[i].own[1] = x;
 			*added = *term = true;
+			err = ext_lits(t, s);
+			if (err)
+				return err;
 		} else if (is_const(t, x) && !is_const(t, y) && !tac_bound(t, y)) {
 			k = pb_symm(t->b, s);
 			if (k < 0)
@@ -271,6 +312,9 @@ static int bind_lit(struct tac *t, unsigned i, bool *term, bool *added)
 				return err;
 			t->lits[i].own[1] = y;
 			*added = *term = true;
+			err = ext_lits(t, s);
+			if (err)
+				return err;
 		}
 	}
 	if (code == BCF_BOOL_EQ) {
@@ -402,12 +446,14 @@ static int run(struct tac *t, const int *facts, unsigned n)
 	return -ENOENT;
 }
 
-static int attempt(struct pbuild *b, const int *facts, unsigned n, struct tactic_out *out)
+static int attempt(struct pbuild *b, const int *facts, unsigned n, struct tactic_out *out,
+		   bool ext)
 {
 	struct tac t;
 	int r;
 
 	memset(&t, 0, sizeof(t));
+	t.ext = ext;
 	t.b = b;
 	t.a = pbuild_arena(b);
 	t.gen = 1;
@@ -443,16 +489,24 @@ static int whole_conj(struct pbuild *b, const int *facts, unsigned n)
 
 int tactic_refute(struct pbuild *b, const int *facts, unsigned n, struct tactic_out *out)
 {
-	int r, src;
+	int r, src = -1;
+	bool ext;
 
 	if (out)
 		out->nsolved = 0;
-	r = attempt(b, facts, n, out);
-	/* The solver's core is minimal, not necessarily the conjuncts with a
-	 * short word-level refutation: try the whole conjunction too (what
-	 * the first attempt solved is kept). */
-	if (r < 0 && r != -ENOMEM && (src = whole_conj(b, facts, n)) >= 0)
-		r = attempt(b, &src, 1, NULL);
+	/* Extensions equal to constants are unfolded only when the plain
+	 * rounds found nothing: their rewrites would otherwise replace
+	 * shorter refutations. */
+	for (ext = false, r = -ENOENT; r < 0 && r != -ENOMEM; ext = !ext) {
+		r = attempt(b, facts, n, ext ? NULL : out, ext);
+		/* The solver's core is minimal, not necessarily the conjuncts
+		 * with a short word-level refutation: try the whole conjunction
+		 * too (what the first attempt solved is kept). */
+		if (r < 0 && r != -ENOMEM && (src >= 0 || (src = whole_conj(b, facts, n)) >= 0))
+			r = attempt(b, &src, 1, NULL, ext);
+		if (ext)
+			break;
+	}
 	/* only running out of memory is worth reporting: any other failure
 	 * just means bit-blasting has to do the work */
 	return r >= 0 || r == -ENOMEM ? r : -ENOENT;

@@ -60,6 +60,7 @@ struct tac {
 	bool canon;    /* second pass: evaluate every ground subterm,
 			* normalise comparisons to bvult / bvslt */
 	struct tactic_out *out; /* lin_solve's results (may be NULL) */
+	bool ext;      /* unfold extensions equal to constants (rw_ext.h) */
 	uint64_t work;
 };
 

@@ -243,6 +243,26 @@ int main(void)
 	refuted("boolean atom bound true, negated inside",
 		"(assert (bvult v w)) (assert (or (not (bvult v w)) (= v w)))"
 		"(assert (not (= v w)))", 20);
+	/* an extension equal to a constant gives its argument's value
+	 * (REWRITE 142/143; a zero extension through 141 first) */
+	refuted("sign extension equal to zero, argument not zero",
+		"(assert (= ((_ sign_extend 8) v) #x0000)) (assert (not (= v #x00)))", 16);
+	refuted("sign extension equal to a negative constant, constant on the left",
+		"(assert (= #xfffffff6 ((_ sign_extend 24) v))) (assert (bvult v #x80))", 40);
+	/* a constant the extension cannot take is the blaster's window */
+	not_applied("sign extension: high bits neither zeros nor ones",
+		    "(assert (= ((_ sign_extend 24) v) #x00000180))");
+	refuted("zero extension equal to a constant, argument compared",
+		"(assert (= ((_ zero_extend 24) (bvadd v w)) #x00000005))"
+		"(assert (bvult (bvadd v w) #x05))", 45);
+	not_applied("zero extension: the constant's high bits are not zero",
+		    "(assert (= ((_ zero_extend 24) v) #x00000105))");
+	refuted("zero extension by 1, its argument then compared",
+		"(assert (= ((_ zero_extend 1) (bvadd x y)) #b000000000000000000000000000000101))"
+		"(assert (bvult (bvadd x y) #x00000003))", 30);
+	refuted("zero extension of a 32-bit term to 64 bits, constant over 32 bits wide",
+		"(assert (= ((_ zero_extend 32) (bvadd x y)) #x00000000fffffff0))"
+		"(assert (bvult (bvadd x y) #x00000003))", 40);
 	/* 2. trivial atoms by rewrites */
 	refuted("bvult x #0", "(assert (bvult (bvadd x y) #x00000000))", 5);
 	refuted("bvult x x", "(assert (bvult (bvmul x y) (bvmul x y)))", 5);
