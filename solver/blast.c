@@ -88,6 +88,18 @@ static int cong(struct blaster *bl, uint32_t op, const int *prem, unsigned n)
 
 static int atom(struct blaster *bl, uint32_t id);
 
+/* Is every bit of the bv_from_bool node fb a boolean constant? */
+static bool fb_const(struct blaster *bl, uint32_t fb)
+{
+	const struct bcf_expr *e = bl_expr(bl, fb);
+	unsigned i;
+
+	for (i = 0; i < e->vlen; i++)
+		if (e->args[i] != pbuild_true(bl->b) && e->args[i] != pbuild_false(bl->b))
+			return false;
+	return true;
+}
+
 /* = ult ule slt sle over blasted arguments */
 static int compare(struct blaster *bl, uint32_t id)
 {
@@ -115,6 +127,13 @@ static int compare(struct blaster *bl, uint32_t id)
 		return prem[1];
 	fb[0] = bl_term_fb(bl, x);
 	fb[1] = bl_term_fb(bl, y);
+	if (w <= 64 && fb_const(bl, fb[0]) && fb_const(bl, fb[1])) {
+		/* every bit known: (= atom (op FB FB')) EVALUATEs, no circuit */
+		s = bl_mk2(bl, code, 0, fb[0], fb[1], &eq);
+		c = s ? s : cong(bl, id, prem, 2);
+		s = c < 0 ? c : bl_cond(bl, eq);
+		return s < 0 ? s : bl_trans2(bl, c, s);
+	}
 	s = bb_build_step(&bl->bb, bcf_arena__lookup, bl->a, code, 0, fb, 2, &eq);
 	if (s == -EOPNOTSUPP)
 		return bl_fail(bl, -ENOTSUP, "BITBLAST %s", bcf_code__name(code));

@@ -294,6 +294,7 @@ struct kase {
 	uint32_t atom;
 	char name[96];
 	const char *unsup; /* expected -ENOTSUP reason, or NULL */
+	bool known;        /* every bit of both sides known: C is a constant */
 };
 
 static struct kase cases[256];
@@ -306,7 +307,15 @@ static void check_atom(struct fixture *f, uint32_t atom_src, const char *what)
 		abort();
 	cases[ncases].atom = atom_src;
 	snprintf(cases[ncases].name, sizeof(cases[ncases].name), "%s", what);
+	cases[ncases].known = false;
 	cases[ncases++].unsup = NULL;
+}
+
+/* an atom whose sides blast to constant bits: EVALUATEd, no circuit */
+static void expect_known(struct fixture *f, uint32_t atom_src, const char *what)
+{
+	check_atom(f, atom_src, what);
+	cases[ncases - 1].known = true;
 }
 
 static void expect_unsup(struct fixture *f, uint32_t atom_src, const char *what,
@@ -340,6 +349,10 @@ static void run_one(struct fixture *f, const struct kase *k)
 	e = bcf_arena__expr(a, pbuild_fact(f->b, s));
 	ok(e && e->code == BCF_BOOL_EQ && e->args[0] == atom && e->args[1] == circ,
 	   "%s: the step concludes (= atom C)", k->name);
+	if (k->known)
+		ok(bcf_arena__expr(a, circ)->code == BCF_BOOL_VAL,
+		   "%s: every bit known, C is a constant (code %#x)", k->name,
+		   bcf_arena__expr(a, circ)->code);
 	bad = agree(a, atom, circ, 300);
 	ok(bad < 0, "%s: C agrees with the atom under 300 assignments (first failure: %d)",
 	   k->name, bad);
@@ -617,6 +630,11 @@ static void test_poly(void)
 	expect_unsup(&f, EQV(O2(BCF_BV_DIV, x32, y32)), "bvudiv", "BITBLAST bv_div");
 	expect_unsup(&f, EQV(O2(BCF_BV_MOD, x32, C(32, 3))), "bvurem", "BITBLAST bv_mod");
 	check_atom(&f, EQV(O2(BCF_BV_DIV, C(32, 100), C(32, 7))), "ground bvudiv (EVALUATE)");
+	/* terms that are not ground but whose bits all are known */
+	expect_known(&f, O2(BCF_BOOL_EQ, O2(BCF_BV_LSH, x32, C(32, 40)), C(32, 0)),
+		     "a shift out of range equal to 0: bits known");
+	expect_known(&f, O2(BCF_BOOL_ULT, O2(BCF_BV_AND, x32, C(32, 0)), C(32, 5)),
+		     "a mask by 0 below 5: bits known");
 	fx_free(&f);
 }
 
