@@ -169,7 +169,7 @@ static int zext_arg(struct pbuild *b, uint32_t z, uint32_t *ex)
 {
 	const struct bcf_expr *e = expr(b, z);
 	unsigned j = BCF_EXPR_HIGH(e->params), n = bcf_expr__width(e) - j;
-	uint32_t x = e->args[0], v[5], sz, one, t, zero;
+	uint32_t x = e->args[0], v[5], sz, one, t, zero[2] = { 0, 0 };
 	int p[3], err;
 
 	if ((err = pbuild_node(b, BCF_BV_EXTRACT, BCF_EXPR_PARAMS(n - 1, 0), &z, 1, ex)) ||
@@ -181,9 +181,8 @@ static int zext_arg(struct pbuild *b, uint32_t z, uint32_t *ex)
 	if (p[0] < 0)
 		return p[0];
 	/* v0 = x, v1 = (), v2 = #0:j, v3 = 0, v4 = n-1; (bvsle v4 (@bvsize v0)) */
-	zero = 0;
 	if ((err = pbuild_node(b, BCF_LIST_VAL, BCF_BV, NULL, 0, &v[1])) ||
-	    (err = pbuild_node(b, BCF_BV_VAL, j, &zero, 1, &v[2])) || (err = i32(b, 0, &v[3])) ||
+	    (err = pbuild_node(b, BCF_BV_VAL, j, zero, bcf_val_words(j), &v[2])) || (err = i32(b, 0, &v[3])) ||
 	    (err = i32(b, n - 1, &v[4])) ||
 	    (err = pbuild_node(b, BCF_BV_BVSIZE, 32, &x, 1, &sz)) ||
 	    (err = mk2(b, BCF_BOOL_SLE, 0, v[4], sz, &t)))

@@ -260,7 +260,10 @@ int main(void)
 	refuted("zero extension by 1, its argument then compared",
 		"(assert (= ((_ zero_extend 1) (bvadd x y)) #b000000000000000000000000000000101))"
 		"(assert (bvult (bvadd x y) #x00000003))", 30);
-	refuted("zero extension of a 32-bit term to 64 bits, constant over 32 bits wide",
+	refuted("zero extension of a 56-bit term, a constant over 32 bits (no REWRITE 142)",
+		"(assert (= ((_ zero_extend 8) ((_ extract 55 0) q)) #x00ffffffffffff00))"
+		"(assert (bvult ((_ extract 55 0) q) #x00000000000005))", 40);
+	refuted("zero extension of a 32-bit term to 64 bits",
 		"(assert (= ((_ zero_extend 32) (bvadd x y)) #x00000000fffffff0))"
 		"(assert (bvult (bvadd x y) #x00000003))", 40);
 	/* 2. trivial atoms by rewrites */
