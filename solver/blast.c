@@ -142,6 +142,9 @@ static int compare(struct blaster *bl, uint32_t id)
 	s = bl_bitblast(bl, eq);
 	if (s < 0)
 		return s;
+	c = bl_cmp_lemma(bl, code, fb[0], fb[1]);
+	if (c == -ENOMEM)
+		return c;
 	c = cong(bl, id, prem, 2);
 	return c < 0 ? c : bl_trans2(bl, c, s);
 }

@@ -40,6 +40,13 @@ void blaster_free(struct blaster *bl);
 int blast_atom(struct blaster *bl, uint32_t atom, uint32_t *circ, char *detail, size_t n);
 
 /*
+ * A lemma the last blast_atom() calls left (solver/blast_lemma.c): the step
+ * of (= U R), U a node of a comparator's circuit and R true, false, or a
+ * circuit of its own; -ENOENT when none is left.
+ */
+int blaster_take_lemma(struct blaster *bl);
+
+/*
  * A unit fact (= x c) refuted by a bit where x is a different constant: a
  * step concluding false when a constant supplies that bit at word level
  * (through routes, concats and extracts), else the step of a 2-bit extract

@@ -8,6 +8,7 @@
  *   blast_not.c      bvnot one bit at a time (REWRITE 61, 84, 51, 53)
  *   blast_eq1.c      1-bit equalities (REWRITE 139, 58-60, 54/59 lifting)
  *   blast_abstract.c unsupported terms with opaque bits (REWRITE 83)
+ *   blast_lemma.c    comparator lemmas for a run of zero low bits
  *   blast_shift.c    shifts by constants, 1-bit repeats (rewrites)
  *   blast_narrow.c   narrower comparisons of zero-extended terms
  *   blast_window.c   unit equalities narrowed to disagreeing constant bits
@@ -29,6 +30,8 @@
 /* "no route / nothing to do": never a step index */
 #define BL_NONE 0x7fffffff
 
+#define BL_MAX_LEMMAS 16
+
 struct blaster {
 	struct pbuild *b;
 	struct bcf_arena *a;
@@ -44,6 +47,9 @@ struct blaster {
 	bool abstract;  /* give unsupported terms opaque bits (blast_abstract.c) */
 	char abstract_why[200]; /* why the first such term had no route */
 	char why[200];
+	/* comparator lemmas not yet taken by the refuter (blast_lemma.c) */
+	int lemmas[BL_MAX_LEMMAS];
+	unsigned nlemmas;
 };
 
 /* Make room for every id of the arena in the per-id arrays. */
@@ -151,6 +157,11 @@ int bl_route_repeat(struct blaster *bl, uint32_t t);
 /* bvult of a zero-extended term and a constant that fits: REWRITE 146/147 */
 bool bl_narrowable(struct blaster *bl, uint32_t a, uint32_t b);
 int bl_route_narrow(struct blaster *bl, uint32_t atom);
+
+/* blast_lemma.c: after the comparator (code FA FB) of two FB nodes, a lemma
+ * on its chain when one side has a run of zero low bits (queued for
+ * blaster_take_lemma()); 0 or a negative errno. */
+int bl_cmp_lemma(struct blaster *bl, uint8_t code, uint32_t fa, uint32_t fb);
 /* (= (= x y) A) for 1-bit x, y, where A is a comparison that BITBLAST
  * accepts: (bvult x #1:1), or an equality of 2 bits or more */
 int bl_route_eq1(struct blaster *bl, uint32_t atom);

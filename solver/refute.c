@@ -625,12 +625,33 @@ static bool is_bool_distinct(struct refuter *r, uint32_t id)
 	return e->code == BCF_BOOL_DISTINCT && BCF_TYPE(node(r, e->args[0])->code) == BCF_BOOL;
 }
 
+/* The blaster's comparator lemmas (= U R): a unit clause for R true or
+ * false, else the two clauses of the equivalence. */
+static int take_lemmas(struct refuter *r)
+{
+	int s, u, err = 0;
+	uint32_t rhs;
+
+	while (!err && (s = blaster_take_lemma(r->bl)) >= 0) {
+		rhs = node(r, pbuild_fact(r->b, s))->args[1];
+		if (rhs == pbuild_true(r->b) || rhs == pbuild_false(r->b)) {
+			u = pbuild_step(r->b, rhs == pbuild_true(r->b) ? BCF_RULE_TRUE_ELIM :
+					BCF_RULE_FALSE_ELIM, &s, 1, NULL, NULL, 0);
+			/* one literal on U itself, not split like a fact */
+			err = u < 0 ? u : add_clause(r, u, true);
+		} else {
+			err = expand_equiv(r, s);
+		}
+	}
+	return err;
+}
+
 static int expand_node(struct refuter *r, uint32_t id)
 {
 	const struct bcf_expr *e = node(r, id);
 	char why[200] = "";
 	uint32_t circ;
-	int s;
+	int s, err;
 
 	if (is_bool_distinct(r, id)) {
 		uint32_t vars[2] = { e->args[0], e->args[1] };
@@ -654,7 +675,10 @@ static int expand_node(struct refuter *r, uint32_t id)
 		snprintf(r->detail, sizeof(r->detail), "bit-blasting: %s", why);
 		return s;
 	}
-	return expand_equiv(r, s);
+	/* the lemmas first: a unit they give is then the reason for its
+	 * node's value, not the chain walked bit by bit */
+	err = take_lemmas(r);
+	return err ? err : expand_equiv(r, s);
 }
 
 /* Expand node id: its clauses define its variable (bcf_sat__own, the windows). */

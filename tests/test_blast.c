@@ -295,6 +295,8 @@ struct kase {
 	char name[96];
 	const char *unsup; /* expected -ENOTSUP reason, or NULL */
 	bool known;        /* every bit of both sides known: C is a constant */
+	char lemma;        /* blast_lemma.c: 0 not checked, '-' none, 'f' / 't'
+			    * (= U false/true), '=' (= U circuit), '!' (= U (not circuit)) */
 };
 
 static struct kase cases[256];
@@ -308,7 +310,47 @@ static void check_atom(struct fixture *f, uint32_t atom_src, const char *what)
 	cases[ncases].atom = atom_src;
 	snprintf(cases[ncases].name, sizeof(cases[ncases].name), "%s", what);
 	cases[ncases].known = false;
+	cases[ncases].lemma = 0;
 	cases[ncases++].unsup = NULL;
+}
+
+/* an atom with a run of zero low bits on one side: its lemma's kind */
+static void expect_lemma(struct fixture *f, uint32_t atom_src, const char *what, char kind)
+{
+	check_atom(f, atom_src, what);
+	cases[ncases - 1].lemma = kind;
+}
+
+/* Is id a node of the DAG below root (or root)? */
+static bool in_dag(const struct bcf_arena *a, uint32_t root, uint32_t id)
+{
+	uint32_t *stack = malloc(1u << 16), sp = 0;
+	uint8_t *seen = calloc(1u << 20, 1);
+	bool found = false;
+
+	if (!stack || !seen) {
+		free(stack);
+		free(seen);
+		return false;
+	}
+	stack[sp++] = root;
+	while (sp && !found) {
+		uint32_t n = stack[--sp], i;
+		const struct bcf_expr *e = bcf_arena__expr(a, n);
+
+		if (n == id) {
+			found = true;
+			break;
+		}
+		if (n >= (1u << 20) || seen[n] || !e || bcf_is_leaf(e))
+			continue;
+		seen[n] = 1;
+		for (i = 0; i < e->vlen && sp < (1u << 14); i++)
+			stack[sp++] = e->args[i];
+	}
+	free(stack);
+	free(seen);
+	return found;
 }
 
 /* an atom whose sides blast to constant bits: EVALUATEd, no circuit */
@@ -349,6 +391,24 @@ static void run_one(struct fixture *f, const struct kase *k)
 	e = bcf_arena__expr(a, pbuild_fact(f->b, s));
 	ok(e && e->code == BCF_BOOL_EQ && e->args[0] == atom && e->args[1] == circ,
 	   "%s: the step concludes (= atom C)", k->name);
+	{
+		int l = blaster_take_lemma(f->bl), more = blaster_take_lemma(f->bl);
+		const struct bcf_expr *le = l >= 0 ? bcf_arena__expr(a, pbuild_fact(f->b, l)) : NULL;
+		char kind = 0;
+
+		if (le) {
+			const struct bcf_expr *r = bcf_arena__expr(a, le->args[1]);
+
+			kind = r->code == BCF_BOOL_VAL ? (le->args[1] == pbuild_true(f->b) ? 't' : 'f') :
+			       r->code == BCF_BOOL_NOT ? '!' : '=';
+		}
+		if (k->lemma == '-')
+			ok(l < 0, "%s: no lemma", k->name);
+		else if (k->lemma)
+			ok(kind == k->lemma && more < 0 && in_dag(a, circ, le->args[0]),
+			   "%s: one lemma (= U R), U in the circuit, R of kind '%c' (got '%c')",
+			   k->name, k->lemma, kind ? kind : '-');
+	}
 	if (k->known)
 		ok(bcf_arena__expr(a, circ)->code == BCF_BOOL_VAL,
 		   "%s: every bit known, C is a constant (code %#x)", k->name,
@@ -635,6 +695,21 @@ static void test_poly(void)
 		     "a shift out of range equal to 0: bits known");
 	expect_known(&f, O2(BCF_BOOL_ULT, O2(BCF_BV_AND, x32, C(32, 0)), C(32, 5)),
 		     "a mask by 0 below 5: bits known");
+	/* comparator lemmas: the chain under the top bit against zeros */
+	expect_lemma(&f, O2(BCF_BOOL_SLT, x32, C(32, 0)), "bvslt x 0: lemma ULT(x_lo, 0) = false",
+		     'f');
+	expect_lemma(&f, O2(BCF_BOOL_SLE, x32, C(32, 0)), "bvsle x 0: lemma ULE(x_lo, 0) = (= x_lo 0)",
+		     '=');
+	expect_lemma(&f, O2(BCF_BOOL_SLT, C(32, 0), x32),
+		     "bvslt 0 x: lemma ULT(0, x_lo) = (not (= x_lo 0))", '!');
+	expect_lemma(&f, O2(BCF_BOOL_SLE, C(32, 0), x32), "bvsle 0 x: lemma ULE(0, x_lo) = true",
+		     't');
+	expect_lemma(&f, O2(BCF_BOOL_ULT, x32, C(32, 0x80000000u)),
+		     "bvult x 2^31: lemma on the low 31 bits", 'f');
+	expect_lemma(&f, O2(BCF_BOOL_SLT, O2(BCF_BV_SUB, x32, y32), C(32, 0x100)),
+		     "bvslt (x - y) 256: lemma on the low 8 bits", 'f');
+	expect_lemma(&f, O2(BCF_BOOL_SLT, x32, C(32, 0x20)), "bvslt x 32: 5 zero bits", '-');
+	expect_lemma(&f, O2(BCF_BOOL_SLT, x8, C(8, 0)), "bvslt x 0 at 8 bits: 7 zero bits", 'f');
 	fx_free(&f);
 }
 
