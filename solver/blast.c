@@ -142,7 +142,7 @@ static int compare(struct blaster *bl, uint32_t id)
 	s = bl_bitblast(bl, eq);
 	if (s < 0)
 		return s;
-	c = bl_cmp_lemma(bl, code, fb[0], fb[1]);
+	c = bl_cmp_lemma(bl, code, x, y, fb[0], fb[1]);
 	if (c == -ENOMEM)
 		return c;
 	c = cong(bl, id, prem, 2);

@@ -158,10 +158,12 @@ int bl_route_repeat(struct blaster *bl, uint32_t t);
 bool bl_narrowable(struct blaster *bl, uint32_t a, uint32_t b);
 int bl_route_narrow(struct blaster *bl, uint32_t atom);
 
-/* blast_lemma.c: after the comparator (code FA FB) of two FB nodes, a lemma
- * on its chain when one side has a run of zero low bits (queued for
+/* blast_lemma.c: after the comparator (code x y) blasted to FB nodes fa fb,
+ * a lemma on its chain when one side has a run of zero low bits, or both
+ * a run of zero high bits and one is a constant (queued for
  * blaster_take_lemma()); 0 or a negative errno. */
-int bl_cmp_lemma(struct blaster *bl, uint8_t code, uint32_t fa, uint32_t fb);
+int bl_cmp_lemma(struct blaster *bl, uint8_t code, uint32_t x, uint32_t y, uint32_t fa,
+		 uint32_t fb);
 /* (= (= x y) A) for 1-bit x, y, where A is a comparison that BITBLAST
  * accepts: (bvult x #1:1), or an equality of 2 bits or more */
 int bl_route_eq1(struct blaster *bl, uint32_t atom);

@@ -24,6 +24,8 @@
 
 /* below this many zero bits a walk costs less than the lemma */
 #define LEMMA_MIN_BITS 6
+/* the same for a common run of high zeros (the lemma takes more steps) */
+#define LEMMA_MIN_HIGH 10
 
 static bool is_false_bit(struct blaster *bl, uint32_t fb, unsigned i)
 {
@@ -142,13 +144,232 @@ static int lemma(struct blaster *bl, uint8_t code, uint32_t fa, uint32_t fb, uns
 	return t;                               /* R = false / true */
 }
 
-int bl_cmp_lemma(struct blaster *bl, uint8_t code, uint32_t fa, uint32_t fb)
+/*
+ * (= z V) for V = FB(v_0 .. v_(j-1), false ...) of s bits: z = (zero_extend
+ * s-j FB(v_0 .. v_(j-1))), by REWRITE 93 and the concat's BITBLAST.
+ */
+static int zext_view(struct blaster *bl, uint32_t v, unsigned j, unsigned s, uint32_t *z)
 {
-	unsigned w = bl_expr(bl, fa)->vlen, ja, jb, j;
-	uint8_t chain;
-	int s;
+	uint32_t lo, zero, cat, args[2], eq, zc[2] = { 0, 0 };
+	int p[3], s_zero, err;
 
-	if (w < LEMMA_MIN_BITS + 1 || w > 64)
+	if ((err = low_fb(bl, v, j, &lo)) ||
+	    (err = bl_mk(bl, BCF_BV_VAL, s - j, zc, bcf_val_words(s - j), &zero)) ||
+	    (err = bl_mk(bl, BCF_BV_ZERO_EXTEND, BCF_EXPR_PARAMS(s - j, s), &lo, 1, z)))
+		return err;
+	s_zero = bl_term(bl, zero);             /* (= #0 FB(false ...)) */
+	if (s_zero < 0)
+		return s_zero;
+	args[0] = bl_rhs(bl, s_zero);
+	args[1] = lo;
+	err = bb_build_step(&bl->bb, bcf_arena__lookup, bl->a, BCF_BV_CONCAT, s, args, 2, &eq);
+	if (err)
+		return bl_fail(bl, err, "building a lemma's concat: %s", bcf_last_error());
+	p[2] = bl_bitblast(bl, eq);             /* (= (concat FB0 lo) V) */
+	if (p[2] < 0)
+		return p[2];
+	if (bl_rhs(bl, p[2]) != v)
+		return bl_fail(bl, -EINVAL, "lemma: the concat's bits are not the term's");
+	if ((err = bl_i32(bl, s - j, &args[1])))
+		return err;
+	p[0] = bl_rewrite(bl, 93, NULL, 0, (uint32_t[]){ lo, args[1] }, 2); /* (= z (concat #0 lo)) */
+	if (p[0] < 0)
+		return p[0];
+	cat = bl_rhs(bl, p[0]);
+	{
+		int q[2];
+
+		q[0] = s_zero;
+		q[1] = bl_refl(bl, lo);
+		p[1] = q[1] < 0 ? q[1] : bl_cong(bl, cat, q, 2); /* (= (concat #0 lo) (concat FB0 lo)) */
+	}
+	return p[1] < 0 ? p[1] : bl_trans(bl, p, 3);
+}
+
+/*
+ * (= (K A B) (K' a b)) at word level for the chain kind K over s bits where
+ * A and B are FB nodes whose bits from j up are false and one of them is
+ * the constant c's bits: the narrow comparison over j bits, through
+ * zext_view, REWRITE 146/147 (bl_route_narrow) and, for bvule, REWRITE 92
+ * on both sides.  *narrow = the j-bit atom over FB nodes.
+ */
+static int narrow_word(struct blaster *bl, uint8_t k, uint32_t fa, uint32_t fb, bool c_is_b,
+		       uint64_t c, unsigned j, unsigned s, uint32_t *narrow)
+{
+	uint32_t z, cs, cl, w_atom, v_fb, ext, nat, args[2];
+	int p[8], np = 0, s_c, s_z, r, t, e, lo_c, err;
+	bool ule = k == BCF_BOOL_ULE;
+	uint8_t code = BCF_BOOL_ULT;
+
+	if ((err = bl_const(bl, s, c & bcf_mask(s), &cs)))
+		return err;
+	s_c = bl_term(bl, cs);                  /* (= c FB(c)) */
+	if (s_c < 0)
+		return s_c;
+	if (bl_rhs(bl, s_c) != (c_is_b ? fb : fa))
+		return bl_fail(bl, -EINVAL, "lemma: the constant's bits are not the side's");
+	v_fb = c_is_b ? fa : fb;
+	s_z = zext_view(bl, v_fb, j, s, &z);    /* (= z V) */
+	if (s_z < 0)
+		return s_z;
+	/* bvule: (not (bvult B A)) by REWRITE 92 */
+	if (ule) {
+		args[0] = fa;
+		args[1] = fb;
+		p[np] = bl_rewrite(bl, 92, NULL, 0, args, 2);
+		if (p[np] < 0)
+			return p[np];
+		np++;
+		c_is_b = !c_is_b;               /* the ult's sides are swapped */
+	}
+	/* (bvult z c) or (bvult c z) = (bvult V FB(c)) or swapped */
+	if ((err = bl_mk2(bl, code, 0, c_is_b ? z : cs, c_is_b ? cs : z, &w_atom)))
+		return err;
+	{
+		int q[2];
+
+		q[0] = c_is_b ? s_z : s_c;
+		q[1] = c_is_b ? s_c : s_z;
+		t = bl_cong(bl, w_atom, q, 2);  /* (= (bvult z c) (bvult V Fc)) */
+	}
+	if (t < 0)
+		return t;
+	t = bl_symm(bl, t);
+	if (t < 0)
+		return t;
+	r = bl_route_narrow(bl, w_atom);        /* (= (bvult z c) (bvult lo c')) */
+	if (r < 0)
+		return r;
+	/* c' = (extract c) EVALUATEd, then its bits */
+	nat = bl_rhs(bl, r);
+	ext = bl_expr(bl, nat)->args[c_is_b ? 1 : 0];
+	e = bl_cond(bl, ext);                   /* (= (extract c) c_lo) */
+	if (e < 0)
+		return e;
+	cl = bl_rhs(bl, e);
+	lo_c = bl_term(bl, cl);                 /* (= c_lo FB(c_lo)) */
+	if (lo_c < 0)
+		return lo_c;
+	e = bl_trans2(bl, e, lo_c);             /* (= (extract c) FB(c_lo)) */
+	if (e < 0)
+		return e;
+	{
+		const struct bcf_expr *ne = bl_expr(bl, nat);
+		uint32_t lo = ne->args[c_is_b ? 0 : 1];
+		int q[2];
+
+		q[c_is_b ? 0 : 1] = bl_refl(bl, lo);
+		q[c_is_b ? 1 : 0] = e;
+		if (q[0] < 0 || q[1] < 0)
+			return q[0] < 0 ? q[0] : q[1];
+		e = bl_cong(bl, nat, q, 2);     /* (= (bvult lo c') (bvult lo FB(c_lo))) */
+		if (e < 0)
+			return e;
+	}
+	/* chain: (bvult V Fc) = (bvult z c) = (bvult lo c') = (bvult lo Fclo) */
+	{
+		int ch[3] = { t, r, e };
+
+		t = bl_trans(bl, ch, 3);
+	}
+	if (t < 0)
+		return t;
+	if (!ule) {
+		*narrow = bl_rhs(bl, t);
+		p[np++] = t;
+		return np == 1 ? t : bl_trans(bl, p, np);
+	}
+	/* bvule: (bvule A B) = (not (bvult B A)) = (not (bvult b a)) =
+	 * (bvule a b) by REWRITE 92 at j bits, SYMM */
+	{
+		uint32_t n = bl_rhs(bl, p[0]), ult = bl_rhs(bl, t), a2[2];
+		const struct bcf_expr *ue = bl_expr(bl, ult);
+		int q;
+
+		e = bl_cong(bl, n, &t, 1);      /* (= (not (bvult B A)) (not (bvult b a))) */
+		if (e < 0)
+			return e;
+		a2[0] = ue->args[1];
+		a2[1] = ue->args[0];
+		q = bl_rewrite(bl, 92, NULL, 0, a2, 2); /* (= (bvule a b) (not (bvult b a))) */
+		if (q < 0)
+			return q;
+		*narrow = bl_lhs(bl, q);
+		q = bl_symm(bl, q);
+		if (q < 0)
+			return q;
+		p[np++] = e;
+		p[np++] = q;
+		return bl_trans(bl, p, np);
+	}
+}
+
+/*
+ * Both sides false from bit j up to the chain's top s-1, one of them a
+ * constant c: (= U_(s-1) U_(j-1)), the chain's node at the top equal to the
+ * one j bits up, by narrow_word and the BITBLASTs of both comparators.
+ */
+static int high_lemma(struct blaster *bl, uint8_t k, uint32_t fa, uint32_t fb, bool c_is_b,
+		      uint64_t c, unsigned j, unsigned s)
+{
+	uint32_t la, lb, args[2], eq, narrow = 0;
+	int big, w, small, err;
+
+	if ((err = low_fb(bl, fa, s, &la)) || (err = low_fb(bl, fb, s, &lb)))
+		return err;
+	args[0] = la;
+	args[1] = lb;
+	err = bb_build_step(&bl->bb, bcf_arena__lookup, bl->a, k, 0, args, 2, &eq);
+	if (err)
+		return bl_fail(bl, err, "building a lemma's comparator: %s", bcf_last_error());
+	big = bl_bitblast(bl, eq);              /* (= (K A B) U_(s-1)) */
+	if (big < 0)
+		return big;
+	w = narrow_word(bl, k, la, lb, c_is_b, c, j, s, &narrow);
+	if (w < 0)
+		return w;
+	{
+		const struct bcf_expr *ne = bl_expr(bl, narrow);
+
+		args[0] = ne->args[0];
+		args[1] = ne->args[1];
+	}
+	err = bb_build_step(&bl->bb, bcf_arena__lookup, bl->a, k, 0, args, 2, &eq);
+	if (err)
+		return bl_fail(bl, err, "building a lemma's comparator: %s", bcf_last_error());
+	small = bl_bitblast(bl, eq);            /* (= (K a b) U_(j-1)) */
+	if (small < 0)
+		return small;
+	big = bl_symm(bl, big);
+	if (big < 0)
+		return big;
+	{
+		int ch[3] = { big, w, small };
+
+		return bl_trans(bl, ch, 3);
+	}
+}
+
+/* Number of bits below top (from top-1 down) false in both FB nodes. */
+static unsigned high_run(struct blaster *bl, uint32_t fa, uint32_t fb, unsigned top)
+{
+	unsigned n = 0;
+
+	while (n < top && is_false_bit(bl, fa, top - 1 - n) && is_false_bit(bl, fb, top - 1 - n))
+		n++;
+	return n;
+}
+
+int bl_cmp_lemma(struct blaster *bl, uint8_t code, uint32_t x, uint32_t y, uint32_t fa,
+		 uint32_t fb)
+{
+	unsigned w = bl_expr(bl, fa)->vlen, ja, jb, j, s, hz;
+	const struct bcf_expr *cx = bl_expr(bl, x), *cy = bl_expr(bl, y);
+	bool sign = code == BCF_BOOL_SLT || code == BCF_BOOL_SLE;
+	uint8_t chain;
+	int r;
+
+	if (w < LEMMA_MIN_BITS + 1 || w > 64 || bl->nlemmas == BL_MAX_LEMMAS)
 		return 0;
 	switch (code) {
 	case BCF_BOOL_ULT:
@@ -162,17 +383,29 @@ int bl_cmp_lemma(struct blaster *bl, uint8_t code, uint32_t fa, uint32_t fb)
 	default:
 		return 0;
 	}
-	/* the chain under the top bit: the sign bits, or the top bit of an
-	 * unsigned comparator, whose whole value simple() already decides */
+	/* a run of zero low bits: the chain under the top bit (the sign
+	 * bits, or the top bit of an unsigned comparator, whose whole value
+	 * simple() already decides) against zero */
 	ja = zero_run(bl, fa, w - 1);
 	jb = zero_run(bl, fb, w - 1);
 	j = ja > jb ? ja : jb;
-	if (j < LEMMA_MIN_BITS || bl->nlemmas == BL_MAX_LEMMAS)
-		return 0;
-	s = lemma(bl, chain, fa, fb, j, jb >= ja);
-	if (s < 0)
-		return s;
-	bl->lemmas[bl->nlemmas++] = s;
+	if (j >= LEMMA_MIN_BITS)
+		r = lemma(bl, chain, fa, fb, j, jb >= ja);
+	else {
+		/* both sides zero from bit j to the chain's top, one of them a
+		 * constant that fits 32 bits */
+		s = sign ? w - 1 : w;
+		hz = high_run(bl, fa, fb, s);
+		j = s - hz;
+		if (hz < LEMMA_MIN_HIGH || j == 0 || j > 32 ||
+		    (cx->code != BCF_BV_VAL && cy->code != BCF_BV_VAL))
+			return 0;
+		r = high_lemma(bl, chain, fa, fb, cy->code == BCF_BV_VAL,
+			       bcf_expr__bv_value(cy->code == BCF_BV_VAL ? cy : cx), j, s);
+	}
+	if (r < 0)
+		return r;
+	bl->lemmas[bl->nlemmas++] = r;
 	return 0;
 }
 
