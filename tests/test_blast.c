@@ -710,6 +710,15 @@ static void test_poly(void)
 		     "bvslt (x - y) 256: lemma on the low 8 bits", 'f');
 	expect_lemma(&f, O2(BCF_BOOL_SLT, x32, C(32, 0x20)), "bvslt x 32: 5 zero bits", '-');
 	expect_lemma(&f, O2(BCF_BOOL_SLT, x8, C(8, 0)), "bvslt x 0 at 8 bits: 7 zero bits", 'f');
+	/* both sides zero from bit 3 up, one a constant: U_30 = U_2 */
+	expect_lemma(&f, O2(BCF_BOOL_SLT, O2(BCF_BV_AND, x32, C(32, 7)), C(32, 5)),
+		     "bvslt (x & 7) 5: high zeros, U_30 = U_2", '=');
+	expect_lemma(&f, O2(BCF_BOOL_SLE, C(32, 6), O2(BCF_BV_AND, x32, C(32, 7))),
+		     "bvsle 6 (x & 7): high zeros through REWRITE 92", '=');
+	expect_lemma(&f, O2(BCF_BOOL_ULT, O2(BCF_BV_AND, x32, C(32, 0xff)), C(32, 0x90)),
+		     "bvult (x & 255) 144: high zeros, the whole chain", '=');
+	expect_lemma(&f, O2(BCF_BOOL_SLT, O2(BCF_BV_AND, x32, C(32, 0x3fffff)), C(32, 5)),
+		     "bvslt (x & 2^22-1) 5: 9 high zeros", '-');
 	fx_free(&f);
 }
 

@@ -4,7 +4,9 @@
 # the kernel's comparator chain over the low 31 bits under the sign bits,
 # and a refutation that needs the chain's value walked it bit by bit
 # (about 12 words a bit).  The chain against zero is now decided at word
-# level by one lemma (REWRITE 128/132/127/133).  Each goal below (BPF range
+# level by one lemma (REWRITE 128/132/127/133); when both sides are zero
+# from some bit up and one is a constant, the chain's top node equals the
+# narrower one's.  Each goal below (BPF range
 # checks and the like, written for this test) is proven within a bound
 # between its proof size before and after the lemma, and accepted in
 # strict and kernel-compat mode.  TAP output.
@@ -42,4 +44,9 @@ goal zext_slt 3000 '(declare-fun y () (_ BitVec 16))' \
 # 0 <= (y & 0x7fffffff) always: ULE chain from 0 = true, 7,696 -> 3,392
 goal mask_sle0 4000 '(declare-fun y () (_ BitVec 32))' \
 	'(not (bvsle #x00000000 (bvand y #x7fffffff)))'
+# a masked byte both <= 5 and >= 6: both sides of each comparison are zero
+# from bit 3 up, so the chain's top node equals its bit-2 node (REWRITE
+# 146/147 on a zero-extended view), 6,296 -> 5,556
+goal masked_pair 5900 '(declare-fun v () (_ BitVec 8))' \
+	'(and (bvsle (bvand ((_ zero_extend 24) v) #x00000007) #x00000005) (bvsle #x00000006 (bvand ((_ zero_extend 24) v) #x00000007)))'
 echo "1..$n"
