@@ -283,14 +283,13 @@ static int narrow_word(struct blaster *bl, uint8_t k, uint32_t fa, uint32_t fb, 
 	 * (bvule a b) by REWRITE 92 at j bits, SYMM */
 	{
 		uint32_t n = bl_rhs(bl, p[0]), ult = bl_rhs(bl, t), a2[2];
-		const struct bcf_expr *ue = bl_expr(bl, ult);
 		int q;
 
+		a2[0] = bl_expr(bl, ult)->args[1];
+		a2[1] = bl_expr(bl, ult)->args[0];
 		e = bl_cong(bl, n, &t, 1);      /* (= (not (bvult B A)) (not (bvult b a))) */
 		if (e < 0)
 			return e;
-		a2[0] = ue->args[1];
-		a2[1] = ue->args[0];
 		q = bl_rewrite(bl, 92, NULL, 0, a2, 2); /* (= (bvule a b) (not (bvult b a))) */
 		if (q < 0)
 			return q;
@@ -364,8 +363,10 @@ int bl_cmp_lemma(struct blaster *bl, uint8_t code, uint32_t x, uint32_t y, uint3
 		 uint32_t fb)
 {
 	unsigned w = bl_expr(bl, fa)->vlen, ja, jb, j, s, hz;
-	const struct bcf_expr *cx = bl_expr(bl, x), *cy = bl_expr(bl, y);
 	bool sign = code == BCF_BOOL_SLT || code == BCF_BOOL_SLE;
+	bool yc = bl_expr(bl, y)->code == BCF_BV_VAL, xc = bl_expr(bl, x)->code == BCF_BV_VAL;
+	uint64_t cv = yc ? bcf_expr__bv_value(bl_expr(bl, y)) :
+		      xc ? bcf_expr__bv_value(bl_expr(bl, x)) : 0;
 	uint8_t chain;
 	int r;
 
@@ -397,11 +398,9 @@ int bl_cmp_lemma(struct blaster *bl, uint8_t code, uint32_t x, uint32_t y, uint3
 		s = sign ? w - 1 : w;
 		hz = high_run(bl, fa, fb, s);
 		j = s - hz;
-		if (hz < LEMMA_MIN_HIGH || j == 0 || j > 32 ||
-		    (cx->code != BCF_BV_VAL && cy->code != BCF_BV_VAL))
+		if (hz < LEMMA_MIN_HIGH || j == 0 || j > 32 || (!xc && !yc))
 			return 0;
-		r = high_lemma(bl, chain, fa, fb, cy->code == BCF_BV_VAL,
-			       bcf_expr__bv_value(cy->code == BCF_BV_VAL ? cy : cx), j, s);
+		r = high_lemma(bl, chain, fa, fb, yc, cv, j, s);
 	}
 	if (r < 0)
 		return r;

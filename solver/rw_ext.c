@@ -118,33 +118,35 @@ static int zext_as_sext(struct pbuild *b, uint32_t z)
 int rw_ext_eq(struct pbuild *b, uint32_t atom)
 {
 	int side = ext_side(b, atom), prem[3], err, p[2], r, pre = -1;
-	const struct bcf_expr *e, *x, *c;
-	uint32_t v[7], one, sz, nm1;
+	const struct bcf_expr *e;
+	uint32_t v[7], one, sz, nm1, ext, cid, cval;
 	unsigned n, k, w;
 
 	if (side < 0)
 		return -ENOENT;
+	/* node pointers do not survive the arena's growth: copy what is used */
 	e = expr(b, atom);
-	x = expr(b, e->args[side]);
-	c = expr(b, e->args[1 - side]);
-	if (x->code == BCF_BV_ZERO_EXTEND) {
+	ext = e->args[side];
+	cid = e->args[1 - side];
+	w = bcf_expr__width(expr(b, cid));
+	cval = (uint32_t)bcf_expr__bv_value(expr(b, cid));
+	if (expr(b, ext)->code == BCF_BV_ZERO_EXTEND) {
 		/* (= atom (= (sign_extend k-1 (zero_extend 1 x)) c)) by CONG */
-		p[side] = zext_as_sext(b, e->args[side]);
-		p[1 - side] = p[side] < 0 ? p[side] : pb_refl(b, e->args[1 - side]);
+		p[side] = zext_as_sext(b, ext);
+		p[1 - side] = p[side] < 0 ? p[side] : pb_refl(b, cid);
 		pre = p[1 - side] < 0 ? p[1 - side] : pb_cong(b, atom, p, 2);
 		if (pre < 0)
 			return pre;
-		atom = bcf_arena__expr(pbuild_arena(b), pbuild_fact(b, pre))->args[1];
-		e = expr(b, atom);
-		x = expr(b, e->args[side]);
+		atom = expr(b, pbuild_fact(b, pre))->args[1];
+		ext = expr(b, atom)->args[side];
 	}
-	k = BCF_EXPR_HIGH(x->params);
-	w = bcf_expr__width(c);
+	e = expr(b, ext);
+	k = BCF_EXPR_HIGH(e->params);
 	n = w - k;
-	v[0] = x->args[0];
+	v[0] = e->args[0];
 	/* v4 = k+1, v5 = n-1, v6 = w-1: (= v4 (bvadd v1 #1))
 	 * (= v5 (bvsub (@bvsize v0) #1)) (= v6 (bvsub v3 #1)) */
-	if ((err = i32(b, k, &v[1])) || (err = i32(b, (uint32_t)bcf_expr__bv_value(c), &v[2])) ||
+	if ((err = i32(b, k, &v[1])) || (err = i32(b, cval, &v[2])) ||
 	    (err = i32(b, w, &v[3])) || (err = i32(b, 1, &one)) ||
 	    (err = pbuild_node(b, BCF_BV_BVSIZE, 32, &v[0], 1, &sz)) ||
 	    (err = mk2(b, BCF_BV_SUB, 32, sz, one, &nm1)) || (err = i32(b, k + 1, &v[4])) ||
