@@ -66,6 +66,19 @@ rc=$?
 	"$T/none.out" && [ ! -e "$T/none.bcf" ]
 ok $? "bench_1093 under 2000 bytes: exit 4 proof-too-large naming the size (exit $rc: $(head -c 100 "$T/none.out" | tr '\n' ' '))"
 
+# a searched proof of middle size (bench_8485: 58,108 bytes from the plain
+# search): the other tie-breakings are tried too and the smallest proof is
+# kept (25,196 bytes), accepted in both modes
+c3=$v/conds/bench_8485.cond
+"$bcf" prove --json "$c3" -o "$T/mid.bcf" >"$T/mid.json" 2>&1
+rc=$?
+got=$(sed -n 's/.*"bytes":\([0-9]*\).*/\1/p' "$T/mid.json")
+[ "$rc" = 0 ] && [ -n "$got" ] && [ "$got" -le 40000 ]
+ok $? "bench_8485: proven in ${got:-?} bytes, at most 40000 (exit $rc)"
+"$bcf" check --cond "$c3" "$T/mid.bcf" >/dev/null 2>&1 &&
+	"$bcf" check --kernel-compat --cond "$c3" "$T/mid.bcf" >/dev/null 2>&1
+ok $? "bench_8485: accepted in strict and kernel-compat mode"
+
 # no limit of 0
 "$bcf" prove "$c" -o "$T/x.bcf" --max-proof-bytes 0 >/dev/null 2>&1
 [ $? = 2 ]
