@@ -14,7 +14,7 @@ if [ ! -f "$c" ]; then
 	exit 0
 fi
 
-# the goal's proof as found (an extract/concat puzzle: about 1.7 MB)
+# the goal's proof as found (an extract/concat puzzle: about 120 KB)
 "$bcf" prove --json "$c" -o "$T/full.bcf" >"$T/full.json"
 ok $? "prove: exit 0 without a lowered limit"
 size=$(sed -n 's/.*"bytes":\([0-9]*\).*/\1/p' "$T/full.json")
@@ -42,7 +42,7 @@ ok $? "at the proof's size: proven"
 ok $? "that proof is accepted (kernel-compat)"
 
 # a goal whose first proof is over the limit while another search finds one
-# under it (bench_1093: the first proof is about 128 KB, the search with
+# under it (bench_1093: the first proof is about 100 KB, the search with
 # another tie-breaking gives about 92 KB): proven within the limit, never
 # exit 2; the proof is accepted in both modes
 c2=$v/conds/bench_1093.cond
