@@ -96,7 +96,7 @@ struct refuter {
 #define BIT_ORDER_MIN_BYTES (512u << 10)
 /* the other tie-breakings for a searched proof of at least this size ... */
 #define MID_MIN_BYTES 4096u
-/* ... when the first search took less than this (microseconds) */
+/* ... when the searches so far took less than this (microseconds) */
 #define MID_MAX_US 2000000
 
 static const struct bcf_expr *node(struct refuter *r, uint32_t id)

@@ -233,7 +233,7 @@ static int clash(struct tac *t, int s, bool t_left, int b)
 
 /*
  * Literal step s equates an extension with a constant: the two conjuncts
- * of REWRITE 142-145's right side (solver/rw_ext.h) become literals, for
+ * of REWRITE 142/143's right side (solver/rw_ext.h) become literals, for
  * the rewriter to evaluate (the high bits) and to bind x.  Returns 0 or
  * -ENOMEM.
  */
@@ -487,26 +487,32 @@ static int whole_conj(struct pbuild *b, const int *facts, unsigned n)
 	return src;
 }
 
+/* An attempt on the facts, then on the whole conjunction they come from. */
+static int attempt_both(struct pbuild *b, const int *facts, unsigned n, struct tactic_out *out,
+			bool ext)
+{
+	int r = attempt(b, facts, n, out, ext), src;
+
+	/* The solver's core is minimal, not necessarily the conjuncts with a
+	 * short word-level refutation: try the whole conjunction too (what
+	 * the first attempt solved is kept). */
+	if (r < 0 && r != -ENOMEM && (src = whole_conj(b, facts, n)) >= 0)
+		r = attempt(b, &src, 1, NULL, ext);
+	return r;
+}
+
 int tactic_refute(struct pbuild *b, const int *facts, unsigned n, struct tactic_out *out)
 {
-	int r, src = -1;
-	bool ext;
+	int r;
 
 	if (out)
 		out->nsolved = 0;
+	r = attempt_both(b, facts, n, out, false);
 	/* Extensions equal to constants are unfolded only when the plain
 	 * rounds found nothing: their rewrites would otherwise replace
 	 * shorter refutations. */
-	for (ext = false, r = -ENOENT; r < 0 && r != -ENOMEM; ext = !ext) {
-		r = attempt(b, facts, n, ext ? NULL : out, ext);
-		/* The solver's core is minimal, not necessarily the conjuncts
-		 * with a short word-level refutation: try the whole conjunction
-		 * too (what the first attempt solved is kept). */
-		if (r < 0 && r != -ENOMEM && (src >= 0 || (src = whole_conj(b, facts, n)) >= 0))
-			r = attempt(b, &src, 1, NULL, ext);
-		if (ext)
-			break;
-	}
+	if (r < 0 && r != -ENOMEM)
+		r = attempt_both(b, facts, n, NULL, true);
 	/* only running out of memory is worth reporting: any other failure
 	 * just means bit-blasting has to do the work */
 	return r >= 0 || r == -ENOMEM ? r : -ENOENT;
