@@ -51,10 +51,22 @@ static int low_fb(struct blaster *bl, uint32_t fb, unsigned j, uint32_t *id)
 	return bl_mk(bl, BCF_BV_FROM_BOOL, 0, bits, j, id);
 }
 
+/* BITBLAST of (op x y) over the FB nodes x, y: the step of (= (op x y) C) */
+static int blast2(struct blaster *bl, uint8_t code, uint16_t params, uint32_t x, uint32_t y)
+{
+	uint32_t args[2] = { x, y }, eq;
+	int err = bb_build_step(&bl->bb, bcf_arena__lookup, bl->a, code, params, args, 2, &eq);
+
+	if (err)
+		return bl_fail(bl, err, "building a lemma's %s: %s", bcf_code__name(code),
+			       bcf_last_error());
+	return bl_bitblast(bl, eq);
+}
+
 /* (= (= X C0) (= X FB0)) and on to (= (= X C0) conj) by BITBLAST, X an FB node */
 static int eq_zero(struct blaster *bl, uint32_t x, uint32_t c0, int s_c0)
 {
-	uint32_t args[2] = { x, bl_rhs(bl, s_c0) }, atom, eq;
+	uint32_t atom;
 	int p[2], c, s, err;
 
 	if ((err = bl_mk2(bl, BCF_BOOL_EQ, 0, x, c0, &atom)))
@@ -64,10 +76,7 @@ static int eq_zero(struct blaster *bl, uint32_t x, uint32_t c0, int s_c0)
 	c = p[0] < 0 ? p[0] : bl_cong(bl, atom, p, 2);
 	if (c < 0)
 		return c;
-	err = bb_build_step(&bl->bb, bcf_arena__lookup, bl->a, BCF_BOOL_EQ, 0, args, 2, &eq);
-	if (err)
-		return bl_fail(bl, err, "building a lemma's equality: %s", bcf_last_error());
-	s = bl_bitblast(bl, eq);
+	s = blast2(bl, BCF_BOOL_EQ, 0, x, bl_rhs(bl, s_c0));
 	return s < 0 ? s : bl_trans2(bl, c, s);
 }
 
@@ -79,7 +88,7 @@ static int eq_zero(struct blaster *bl, uint32_t x, uint32_t c0, int s_c0)
 static int lemma(struct blaster *bl, uint8_t code, uint32_t fa, uint32_t fb, unsigned j,
 		 bool zero_b)
 {
-	uint32_t la, lb, c0, x, args[2], eq, c_atom, v[2], zero[2] = { 0, 0 }, r_rhs;
+	uint32_t la, lb, c0, x, c_atom, v[2], zero[2] = { 0, 0 }, r_rhs;
 	int s_c0, s_u, p[2], c, r, s, t;
 	unsigned rid;
 
@@ -91,13 +100,7 @@ static int lemma(struct blaster *bl, uint8_t code, uint32_t fa, uint32_t fb, uns
 		return s_c0;
 	if (bl_rhs(bl, s_c0) != (zero_b ? lb : la))
 		return bl_fail(bl, -EINVAL, "lemma: the zero bits are not the constant's");
-	/* (= (op la lb) U) */
-	args[0] = la;
-	args[1] = lb;
-	s = bb_build_step(&bl->bb, bcf_arena__lookup, bl->a, code, 0, args, 2, &eq);
-	if (s)
-		return bl_fail(bl, s, "building a lemma's comparator: %s", bcf_last_error());
-	s_u = bl_bitblast(bl, eq);
+	s_u = blast2(bl, code, 0, la, lb);      /* (= (op la lb) U) */
 	if (s_u < 0)
 		return s_u;
 	/* (= (op x' c0) (op la lb)) with x' the other side */
@@ -150,7 +153,7 @@ static int lemma(struct blaster *bl, uint8_t code, uint32_t fa, uint32_t fb, uns
  */
 static int zext_view(struct blaster *bl, uint32_t v, unsigned j, unsigned s, uint32_t *z)
 {
-	uint32_t lo, zero, cat, args[2], eq, zc[2] = { 0, 0 };
+	uint32_t lo, zero, cat, amount, zc[2] = { 0, 0 };
 	int p[3], s_zero, err;
 
 	if ((err = low_fb(bl, v, j, &lo)) ||
@@ -160,19 +163,14 @@ static int zext_view(struct blaster *bl, uint32_t v, unsigned j, unsigned s, uin
 	s_zero = bl_term(bl, zero);             /* (= #0 FB(false ...)) */
 	if (s_zero < 0)
 		return s_zero;
-	args[0] = bl_rhs(bl, s_zero);
-	args[1] = lo;
-	err = bb_build_step(&bl->bb, bcf_arena__lookup, bl->a, BCF_BV_CONCAT, s, args, 2, &eq);
-	if (err)
-		return bl_fail(bl, err, "building a lemma's concat: %s", bcf_last_error());
-	p[2] = bl_bitblast(bl, eq);             /* (= (concat FB0 lo) V) */
+	p[2] = blast2(bl, BCF_BV_CONCAT, s, bl_rhs(bl, s_zero), lo);  /* (= (concat FB0 lo) V) */
 	if (p[2] < 0)
 		return p[2];
 	if (bl_rhs(bl, p[2]) != v)
 		return bl_fail(bl, -EINVAL, "lemma: the concat's bits are not the term's");
-	if ((err = bl_i32(bl, s - j, &args[1])))
+	if ((err = bl_i32(bl, s - j, &amount)))
 		return err;
-	p[0] = bl_rewrite(bl, 93, NULL, 0, (uint32_t[]){ lo, args[1] }, 2); /* (= z (concat #0 lo)) */
+	p[0] = bl_rewrite(bl, 93, NULL, 0, (uint32_t[]){ lo, amount }, 2); /* (= z (concat #0 lo)) */
 	if (p[0] < 0)
 		return p[0];
 	cat = bl_rhs(bl, p[0]);
@@ -311,32 +309,20 @@ static int narrow_word(struct blaster *bl, uint8_t k, uint32_t fa, uint32_t fb, 
 static int high_lemma(struct blaster *bl, uint8_t k, uint32_t fa, uint32_t fb, bool c_is_b,
 		      uint64_t c, unsigned j, unsigned s)
 {
-	uint32_t la, lb, args[2], eq, narrow = 0;
+	uint32_t la, lb, narrow = 0, a, b;
 	int big, w, small, err;
 
 	if ((err = low_fb(bl, fa, s, &la)) || (err = low_fb(bl, fb, s, &lb)))
 		return err;
-	args[0] = la;
-	args[1] = lb;
-	err = bb_build_step(&bl->bb, bcf_arena__lookup, bl->a, k, 0, args, 2, &eq);
-	if (err)
-		return bl_fail(bl, err, "building a lemma's comparator: %s", bcf_last_error());
-	big = bl_bitblast(bl, eq);              /* (= (K A B) U_(s-1)) */
+	big = blast2(bl, k, 0, la, lb);         /* (= (K A B) U_(s-1)) */
 	if (big < 0)
 		return big;
 	w = narrow_word(bl, k, la, lb, c_is_b, c, j, s, &narrow);
 	if (w < 0)
 		return w;
-	{
-		const struct bcf_expr *ne = bl_expr(bl, narrow);
-
-		args[0] = ne->args[0];
-		args[1] = ne->args[1];
-	}
-	err = bb_build_step(&bl->bb, bcf_arena__lookup, bl->a, k, 0, args, 2, &eq);
-	if (err)
-		return bl_fail(bl, err, "building a lemma's comparator: %s", bcf_last_error());
-	small = bl_bitblast(bl, eq);            /* (= (K a b) U_(j-1)) */
+	a = bl_expr(bl, narrow)->args[0];
+	b = bl_expr(bl, narrow)->args[1];
+	small = blast2(bl, k, 0, a, b);         /* (= (K a b) U_(j-1)) */
 	if (small < 0)
 		return small;
 	big = bl_symm(bl, big);

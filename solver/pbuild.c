@@ -149,6 +149,19 @@ int pbuild_node(struct pbuild *b, uint8_t code, uint16_t params, const uint32_t 
 	return 0;
 }
 
+int pbuild_node2(struct pbuild *b, uint8_t code, uint16_t params, uint32_t x, uint32_t y,
+		 uint32_t *id)
+{
+	uint32_t a[2] = { x, y };
+
+	return pbuild_node(b, code, params, a, 2, id);
+}
+
+int pbuild_i32(struct pbuild *b, uint32_t v, uint32_t *id)
+{
+	return pbuild_node(b, BCF_BV_VAL, 32, &v, 1, id);
+}
+
 int pbuild_import(struct pbuild *b, const struct bcf_arena *src, uint32_t root, uint32_t *id)
 {
 	uint32_t n, i, *map;

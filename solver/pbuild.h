@@ -55,6 +55,11 @@ int pbuild_import(struct pbuild *b, const struct bcf_arena *src, uint32_t root, 
 /* Add (or find) a node in the builder's arena; type-checked. */
 int pbuild_node(struct pbuild *b, uint8_t code, uint16_t params, const uint32_t *args,
 		unsigned vlen, uint32_t *id);
+/* The same for a node of two arguments, and for a 32-bit constant (the
+ * Int bindings and side conditions of rewrites). */
+int pbuild_node2(struct pbuild *b, uint8_t code, uint16_t params, uint32_t x, uint32_t y,
+		 uint32_t *id);
+int pbuild_i32(struct pbuild *b, uint32_t v, uint32_t *id);
 
 /*
  * Emit a step.  prem: step indices; params with kinds (NULL = all raw).

@@ -62,24 +62,11 @@ bool rw_ext_eq_applies(struct pbuild *b, uint32_t atom)
 	return ext_side(b, atom) >= 0;
 }
 
-static int i32(struct pbuild *b, uint32_t v, uint32_t *id)
-{
-	return pbuild_node(b, BCF_BV_VAL, 32, &v, 1, id);
-}
-
-static int mk2(struct pbuild *b, uint8_t code, uint16_t params, uint32_t x, uint32_t y,
-	       uint32_t *id)
-{
-	uint32_t a[2] = { x, y };
-
-	return pbuild_node(b, code, params, a, 2, id);
-}
-
 /* EVALUATE (= l r) for a side condition */
 static int cond(struct pbuild *b, uint32_t l, uint32_t r)
 {
 	uint32_t eq;
-	int err = mk2(b, BCF_BOOL_EQ, 0, l, r, &eq);
+	int err = pbuild_node2(b, BCF_BOOL_EQ, 0, l, r, &eq);
 
 	return err ? err : pb_evaluate(b, eq);
 }
@@ -88,7 +75,7 @@ static int cond(struct pbuild *b, uint32_t l, uint32_t r)
 static int cond2(struct pbuild *b, uint32_t l, uint8_t op, uint32_t x, uint32_t y)
 {
 	uint32_t r;
-	int err = mk2(b, op, 32, x, y, &r);
+	int err = pbuild_node2(b, op, 32, x, y, &r);
 
 	return err ? err : cond(b, l, r);
 }
@@ -103,8 +90,9 @@ static int zext_as_sext(struct pbuild *b, uint32_t z)
 	int prem[2], err, r;
 
 	v[0] = e->args[0];
-	if ((err = i32(b, k - 1, &v[1])) || (err = i32(b, 1, &v[2])) || (err = i32(b, k, &v[3])) ||
-	    (err = i32(b, 0, &zero)) || (err = mk2(b, BCF_BOOL_SGT, 0, v[2], zero, &gt)))
+	if ((err = pbuild_i32(b, k - 1, &v[1])) || (err = pbuild_i32(b, 1, &v[2])) ||
+	    (err = pbuild_i32(b, k, &v[3])) || (err = pbuild_i32(b, 0, &zero)) ||
+	    (err = pbuild_node2(b, BCF_BOOL_SGT, 0, v[2], zero, &gt)))
 		return err;
 	/* (and (bvsgt v2 #0) (= v3 (bvadd v1 v2))) */
 	prem[0] = pb_evaluate(b, gt);
@@ -146,11 +134,12 @@ int rw_ext_eq(struct pbuild *b, uint32_t atom)
 	v[0] = e->args[0];
 	/* v4 = k+1, v5 = n-1, v6 = w-1: (= v4 (bvadd v1 #1))
 	 * (= v5 (bvsub (@bvsize v0) #1)) (= v6 (bvsub v3 #1)) */
-	if ((err = i32(b, k, &v[1])) || (err = i32(b, cval, &v[2])) ||
-	    (err = i32(b, w, &v[3])) || (err = i32(b, 1, &one)) ||
+	if ((err = pbuild_i32(b, k, &v[1])) || (err = pbuild_i32(b, cval, &v[2])) ||
+	    (err = pbuild_i32(b, w, &v[3])) || (err = pbuild_i32(b, 1, &one)) ||
 	    (err = pbuild_node(b, BCF_BV_BVSIZE, 32, &v[0], 1, &sz)) ||
-	    (err = mk2(b, BCF_BV_SUB, 32, sz, one, &nm1)) || (err = i32(b, k + 1, &v[4])) ||
-	    (err = i32(b, n - 1, &v[5])) || (err = i32(b, w - 1, &v[6])))
+	    (err = pbuild_node2(b, BCF_BV_SUB, 32, sz, one, &nm1)) ||
+	    (err = pbuild_i32(b, k + 1, &v[4])) || (err = pbuild_i32(b, n - 1, &v[5])) ||
+	    (err = pbuild_i32(b, w - 1, &v[6])))
 		return err;
 	prem[0] = cond2(b, v[4], BCF_BV_ADD, v[1], one);
 	prem[1] = prem[0] < 0 ? prem[0] : cond(b, v[5], nm1);
@@ -175,7 +164,7 @@ static int zext_arg(struct pbuild *b, uint32_t z, uint32_t *ex)
 	int p[3], err;
 
 	if ((err = pbuild_node(b, BCF_BV_EXTRACT, BCF_EXPR_PARAMS(n - 1, 0), &z, 1, ex)) ||
-	    (err = i32(b, j, &v[1])))
+	    (err = pbuild_i32(b, j, &v[1])))
 		return err;
 	v[0] = x;
 	p[0] = pb_rewrite(b, 93, NULL, 0, v, 2);        /* (= z (concat #0:j x)) */
@@ -184,10 +173,10 @@ static int zext_arg(struct pbuild *b, uint32_t z, uint32_t *ex)
 		return p[0];
 	/* v0 = x, v1 = (), v2 = #0:j, v3 = 0, v4 = n-1; (bvsle v4 (@bvsize v0)) */
 	if ((err = pbuild_node(b, BCF_LIST_VAL, BCF_BV, NULL, 0, &v[1])) ||
-	    (err = pbuild_node(b, BCF_BV_VAL, j, zero, bcf_val_words(j), &v[2])) || (err = i32(b, 0, &v[3])) ||
-	    (err = i32(b, n - 1, &v[4])) ||
+	    (err = pbuild_node(b, BCF_BV_VAL, j, zero, bcf_val_words(j), &v[2])) ||
+	    (err = pbuild_i32(b, 0, &v[3])) || (err = pbuild_i32(b, n - 1, &v[4])) ||
 	    (err = pbuild_node(b, BCF_BV_BVSIZE, 32, &x, 1, &sz)) ||
-	    (err = mk2(b, BCF_BOOL_SLE, 0, v[4], sz, &t)))
+	    (err = pbuild_node2(b, BCF_BOOL_SLE, 0, v[4], sz, &t)))
 		return err;
 	p[1] = pb_evaluate(b, t);
 	p[1] = p[1] < 0 ? p[1] : pb_rewrite(b, 54, &p[1], 1, v, 5);
@@ -195,8 +184,8 @@ static int zext_arg(struct pbuild *b, uint32_t z, uint32_t *ex)
 		return p[1];
 	/* v0 = x, v1 = n-1; (bvsge v1 (bvsub (@bvsize v0) #1)) */
 	v[1] = v[4];
-	if ((err = i32(b, 1, &one)) || (err = mk2(b, BCF_BV_SUB, 32, sz, one, &t)) ||
-	    (err = mk2(b, BCF_BOOL_SGE, 0, v[1], t, &t)))
+	if ((err = pbuild_i32(b, 1, &one)) || (err = pbuild_node2(b, BCF_BV_SUB, 32, sz, one, &t)) ||
+	    (err = pbuild_node2(b, BCF_BOOL_SGE, 0, v[1], t, &t)))
 		return err;
 	p[2] = pb_evaluate(b, t);
 	p[2] = p[2] < 0 ? p[2] : pb_rewrite(b, 53, &p[2], 1, v, 2);

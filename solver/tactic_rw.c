@@ -367,11 +367,6 @@ static int subst(struct tac *t, uint32_t root)
 	return err ? err : slot(t, root)->sb;
 }
 
-static int i32(struct tac *t, uint32_t v, uint32_t *id)
-{
-	return pbuild_node(t->b, BCF_BV_VAL, 32, &v, 1, id);
-}
-
 static int rewrite2(struct tac *t, unsigned rid, uint32_t x, uint32_t y)
 {
 	uint32_t v[2] = { x, y };
@@ -383,7 +378,7 @@ static int rewrite2(struct tac *t, unsigned rid, uint32_t x, uint32_t y)
 static int rewrite_xw(struct tac *t, unsigned rid, uint32_t x)
 {
 	uint32_t w;
-	int err = i32(t, bcf_expr__width(tac_expr(t, x)), &w);
+	int err = pbuild_i32(t->b, bcf_expr__width(tac_expr(t, x)), &w);
 
 	return err ? err : rewrite2(t, rid, x, w);
 }
@@ -491,9 +486,9 @@ static int ule_max(struct tac *t, uint32_t x)
 	uint32_t w32, ones = 0, sz = 0, a[2], c0, c1, v[3];
 	int prem[2], err;
 
-	err = i32(t, 32, &w32);
+	err = pbuild_i32(t->b, 32, &w32);
 	if (!err)
-		err = i32(t, 0xffffffffu, &ones);
+		err = pbuild_i32(t->b, 0xffffffffu, &ones);
 	if (!err)
 		err = pbuild_node(t->b, BCF_BV_BVSIZE, 32, &x, 1, &sz);
 	a[0] = w32;

@@ -11,7 +11,7 @@
 # and the TAP helpers ok STATUS DESCRIPTION (n counts the test points) and
 # skip_all REASON; need_double skips the whole test without the double or the
 # corpus/progs objects; names/pairs read a results.jsonl, jsonl_intact checks
-# one after a kill -9.
+# one after a kill -9; proven_within proves a condition within a size bound.
 set -u
 BCF=${BCF_BIN:-./bcf}
 SRC=${BCF_SRCDIR:-.}
@@ -43,4 +43,20 @@ need_double() {
 	if [ ! -x "$DBL" ] || ! ls "$PROGS"/*.bpf.o >/dev/null 2>&1; then
 		skip_all "no tests/bcf_double or no corpus/progs objects (clang missing)"
 	fi
+}
+
+# proven_within LABEL COND PROOF BOUND: four test points: COND proven into
+# PROOF (bcf prove --json --timeout 60; the JSON in PROOF.json) within BOUND
+# bytes, and PROOF accepted in strict and in kernel-compat mode
+proven_within() {
+	"$BCF" prove --json --timeout 60 "$2" -o "$3" >"$3.json" 2>&1
+	rc=$?
+	ok $rc "$1: proven (exit $rc: $(head -c 200 "$3.json" | tr '\n' ' '))"
+	b=$(sed -n 's/.*"bytes":\([0-9]*\).*/\1/p' "$3.json")
+	[ -n "$b" ] && [ "$b" -le "$4" ]
+	ok $? "$1: ${b:-no} bytes, at most $4"
+	"$BCF" check --cond "$2" "$3" >/dev/null 2>&1
+	ok $? "$1: accepted in strict mode"
+	"$BCF" check --kernel-compat --cond "$2" "$3" >/dev/null 2>&1
+	ok $? "$1: accepted in kernel-compat mode"
 }

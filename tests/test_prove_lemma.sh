@@ -11,23 +11,13 @@
 # between its proof size before and after the lemma, and accepted in
 # strict and kernel-compat mode.  TAP output.
 . "${BCF_SRCDIR:-.}/tests/lib.sh"
-bytes() { sed -n 's/.*"bytes":\([0-9]*\).*/\1/p' "$1"; }
 
 # goal NAME BOUND DECLS ASSERTION
 goal() {
 	printf '(set-logic QF_BV)\n%s\n(assert %s)\n(check-sat)\n' "$3" "$4" >"$T/$1.smt2"
 	"$BCF" import "$T/$1.smt2" -o "$T/$1.cond" >/dev/null 2>&1
 	ok $? "$1: imported"
-	"$BCF" prove --json --timeout 60 "$T/$1.cond" -o "$T/$1.bcf" >"$T/$1.json" 2>&1
-	rc=$?
-	ok $rc "$1: proven (exit $rc)"
-	b=$(bytes "$T/$1.json")
-	[ -n "$b" ] && [ "$b" -le "$2" ]
-	ok $? "$1: ${b:-no} bytes, at most $2"
-	"$BCF" check --cond "$T/$1.cond" "$T/$1.bcf" >/dev/null 2>&1
-	ok $? "$1: accepted in strict mode"
-	"$BCF" check --kernel-compat --cond "$T/$1.cond" "$T/$1.bcf" >/dev/null 2>&1
-	ok $? "$1: accepted in kernel-compat mode"
+	proven_within "$1" "$T/$1.cond" "$T/$1.bcf" "$2"
 }
 
 # a masked, shifted byte plus 4 is never <= 0 (signed): ULE chain = (= x 0),

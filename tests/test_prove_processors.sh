@@ -18,7 +18,6 @@ gen=$SRC/bench/processor_widths.sh
 name=simple_processors_002_002_0008
 [ -f "$SHARED/vectors/smt2/$name.smt2" ] && command -v perl >/dev/null ||
 	skip_all "no shared vectors or no perl"
-bytes() { sed -n 's/.*"bytes":\([0-9]*\).*/\1/p' "$1"; }
 
 # proven K BOUND: variant K proven within BOUND bytes, accepted in both modes
 proven() {
@@ -27,16 +26,7 @@ proven() {
 	ok $? "$w-bit registers: generated"
 	"$BCF" import "$T/x$1.smt2" -o "$T/c$1.cond" >/dev/null 2>&1
 	ok $? "$w-bit registers: imported"
-	"$BCF" prove --json --timeout 60 "$T/c$1.cond" -o "$T/p$1.bcf" >"$T/p$1.json" 2>&1
-	rc=$?
-	ok $rc "$w-bit registers: proven (exit $rc: $(head -c 200 "$T/p$1.json" | tr '\n' ' '))"
-	b=$(bytes "$T/p$1.json")
-	[ -n "$b" ] && [ "$b" -le "$2" ]
-	ok $? "$w-bit registers: ${b:-no} bytes, at most $2"
-	"$BCF" check --cond "$T/c$1.cond" "$T/p$1.bcf" >/dev/null 2>&1
-	ok $? "$w-bit registers: accepted in strict mode"
-	"$BCF" check --kernel-compat --cond "$T/c$1.cond" "$T/p$1.bcf" >/dev/null 2>&1
-	ok $? "$w-bit registers: accepted in kernel-compat mode"
+	proven_within "$w-bit registers" "$T/c$1.cond" "$T/p$1.bcf" "$2"
 }
 proven 1 250000
 proven 4 1500000
